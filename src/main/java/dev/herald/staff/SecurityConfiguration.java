@@ -1,0 +1,130 @@
+package dev.herald.staff;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may reach which page. Every rule here is enforced on the server; templates only
+ * hide what a role cannot use. Controllers repeat the rule with {@code @PreAuthorize} so
+ * a route moved to another path keeps its guard.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/img/**", "/webjars/**",
+					"/favicon.ico")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			// The built-in Official Account API simulator answers machines, not people;
+			// it is
+			// only switched on in demo mode and checks the UserSig itself.
+			.requestMatchers("/sim/**")
+			.permitAll()
+			.requestMatchers("/actuator/**", "/admin/**")
+			.hasRole("ADMIN")
+			.anyRequest()
+			.authenticated());
+		http.formLogin((login) -> login.loginPage("/login")
+			.successHandler(successHandler(throttle))
+			.failureHandler(failureHandler(throttle))
+			.permitAll());
+		http.logout((logout) -> logout.logoutSuccessUrl("/login?logout").permitAll());
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()));
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/sim/**"));
+		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions((frame) -> frame.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(Role.ADMIN.name())
+			.implies(Role.OPERATOR.name(), Role.EDITOR.name(), Role.ANALYST.name())
+			.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static SimpleUrlAuthenticationSuccessHandler successHandler(LoginThrottle throttle) {
+		SimpleUrlAuthenticationSuccessHandler handler = new SimpleUrlAuthenticationSuccessHandler("/") {
+
+			@Override
+			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+					org.springframework.security.core.Authentication authentication)
+					throws IOException, jakarta.servlet.ServletException {
+				throttle.recordSuccess(authentication.getName());
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+
+		};
+		return handler;
+	}
+
+	private static SimpleUrlAuthenticationFailureHandler failureHandler(LoginThrottle throttle) {
+		return new SimpleUrlAuthenticationFailureHandler("/login?error") {
+
+			@Override
+			public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+					AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
+				String username = request.getParameter("username");
+				if (username != null && !username.isBlank()) {
+					throttle.recordFailure(username, request.getRemoteAddr());
+				}
+				super.onAuthenticationFailure(request, response, exception);
+			}
+
+		};
+	}
+
+	/**
+	 * A page request without a session goes to the sign-in page; an htmx request is told
+	 * to reload the whole page there instead of swapping the sign-in form into a
+	 * fragment.
+	 */
+	private static AuthenticationEntryPoint entryPoint() {
+		LoginUrlAuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, exception) -> {
+			if (request.getHeader("HX-Request") != null) {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+				return;
+			}
+			pages.commence(request, response, exception);
+		};
+	}
+
+}

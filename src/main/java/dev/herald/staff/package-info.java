@@ -1,0 +1,9 @@
+/**
+ * Staff users, their roles, sign-in and the security rules of every page.
+ */
+@ApplicationModule
+@NullMarked
+package dev.herald.staff;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,151 @@
+package dev.herald;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.herald.staff.Role;
+import dev.herald.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The role matrix: every route Herald serves, and who may use it. A new route fails this
+ * test until it is added here, so the matrix grows with the application.
+ */
+@ApplicationTest
+class RouteSecurityTests {
+
+	/** Who may use a route: nobody signed in, anybody signed in, or these roles. */
+	private record Access(boolean isPublic, Set<Role> roles) {
+
+		static Access anyone() {
+			return new Access(true, EnumSet.noneOf(Role.class));
+		}
+
+		static Access signedIn() {
+			return new Access(false, EnumSet.allOf(Role.class));
+		}
+
+		static Access only(Role first, Role... rest) {
+			return new Access(false, EnumSet.of(first, rest));
+		}
+
+	}
+
+	private static final Map<String, Access> ROUTES = Map.ofEntries(entry("GET /login", Access.anyone()),
+			entry("GET /error", Access.anyone()), entry("POST /error", Access.anyone()),
+			entry("GET /", Access.signedIn()), entry("GET /account/password", Access.signedIn()),
+			entry("POST /account/password", Access.signedIn()), entry("GET /admin/users", Access.only(Role.ADMIN)),
+			entry("POST /admin/users", Access.only(Role.ADMIN)), entry("GET /admin/users/new", Access.only(Role.ADMIN)),
+			entry("GET /admin/users/{id}", Access.only(Role.ADMIN)),
+			entry("POST /admin/users/{id}", Access.only(Role.ADMIN)),
+			entry("POST /admin/users/{id}/password", Access.only(Role.ADMIN)));
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping handlerMapping;
+
+	@Test
+	void everyServedRouteIsInTheMatrix() {
+		Set<String> served = new TreeSet<>();
+		for (RequestMappingInfo info : this.handlerMapping.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/sim/")) {
+					continue; // machine API of the simulator, tested on its own
+				}
+				if (methods.isEmpty()) {
+					served.add("GET " + pattern);
+					served.add("POST " + pattern);
+				}
+				for (RequestMethod method : methods) {
+					served.add(method + " " + pattern);
+				}
+			}
+		}
+		assertThat(ROUTES.keySet()).as("routes in the matrix").containsAll(served);
+		assertThat(served).as("routes still served").containsAll(ROUTES.keySet());
+	}
+
+	@Test
+	void everyRouteRefusesTheRolesThatMustNotUseIt() {
+		List<String> wrong = new ArrayList<>();
+		ROUTES.forEach((route, access) -> {
+			for (Role role : Role.values()) {
+				boolean allowed = access.isPublic() || grants(access, role);
+				int status = perform(route, role).getResponse().getStatus();
+				if (allowed == (status == 403)) {
+					wrong.add(route + " as " + role + " -> " + status);
+				}
+			}
+		});
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void everyClosedRouteSendsAnonymousVisitorsToSignIn() {
+		List<String> wrong = new ArrayList<>();
+		ROUTES.forEach((route, access) -> {
+			MvcTestResult result = perform(route, null);
+			int status = result.getResponse().getStatus();
+			String location = result.getResponse().getRedirectedUrl();
+			boolean sentToLogin = status == 302 && location != null && location.endsWith("/login");
+			if (access.isPublic() == sentToLogin || (!access.isPublic() && status != 302)) {
+				wrong.add(route + " anonymous -> " + status + " " + location);
+			}
+		});
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void healthIsPublicAndOtherActuatorEndpointsNeedAdmin() {
+		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(user("ops").roles("OPERATOR"))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(user("root").roles("ADMIN"))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatus(302);
+	}
+
+	private static boolean grants(Access access, Role role) {
+		if (access.roles().contains(role)) {
+			return true;
+		}
+		// ADMIN holds the rights of every other role.
+		return role == Role.ADMIN && !access.roles().isEmpty();
+	}
+
+	private MvcTestResult perform(String route, Role role) {
+		String[] parts = route.split(" ", 2);
+		String uri = parts[1].replaceAll("\\{[^}]+}", "999999999");
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(parts[0]), uri);
+		if ("POST".equals(parts[0])) {
+			request.with(csrf());
+		}
+		if (role != null) {
+			request.with(user("matrix-" + role.name().toLowerCase()).roles(role.name()));
+		}
+		return this.mvc.perform(request);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.herald.staff;
+
+import java.util.Set;
+import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import dev.herald.support.ApplicationTest;
+import dev.herald.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * A person in a real browser: signs in, sees the dashboard, switches language, signs out.
+ */
+@ApplicationTest
+class BrowserSignInTests {
+
+	private static Browser browser;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private StaffUsers users;
+
+	@BeforeAll
+	static void startBrowser() {
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void operatorSignsInSeesTheDashboardAndOnlyTheirMenus() {
+		String username = newUser(Role.OPERATOR);
+		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
+		page.navigate("/");
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+		Browser.screenshot(page, "login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill("a fine long password");
+		page.locator("button[type=submit]").click();
+		assertThat(page.locator("#dashboard-title")).hasText("Dashboard");
+		assertThat(page.locator("nav")).containsText("Campaigns");
+		assertThat(page.locator("nav")).not().containsText("Admin");
+		Browser.screenshot(page, "dashboard");
+
+		page.locator("#language-menu").click();
+		page.locator("a[lang=ja]").click();
+		assertThat(page.locator("#dashboard-title")).hasText("ダッシュボード");
+		page.locator("#language-menu").click();
+		page.locator("a[lang=zh-CN]").click();
+		assertThat(page.locator("#dashboard-title")).hasText("仪表盘");
+		Browser.screenshot(page, "dashboard-zh-CN");
+
+		page.locator("#user-menu").click();
+		page.locator("#logout").click();
+		assertThat(page.locator("#login-logout")).isVisible();
+	}
+
+	@Test
+	void wrongPasswordShowsTheErrorOnTheSignInPage() {
+		String username = newUser(Role.ANALYST);
+		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
+		page.navigate("/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill("wrong password");
+		page.locator("button[type=submit]").click();
+		assertThat(page.locator("#login-error")).isVisible();
+	}
+
+	private String newUser(Role role) {
+		String username = "b" + UUID.randomUUID().toString().substring(0, 8);
+		this.users.create(username, "Browser " + role, "a fine long password", Set.of(role));
+		return username;
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.herald.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Debian's Chromium driven by Playwright. Playwright never downloads a browser here.
+ * Where no Chromium is installed the browser tests are skipped with a message, except on
+ * CI, which installs Chromium and must run them.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/chromium"),
+			Path.of("/usr/bin/chromium-browser"), Path.of("/usr/bin/google-chrome"));
+
+	private final Playwright playwright;
+
+	private final com.microsoft.playwright.Browser browser;
+
+	private Browser(Path executable) {
+		this.playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		this.browser = this.playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+				.setHeadless(true)
+				.setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	/**
+	 * Starts Chromium, or skips the calling test when none is installed outside CI.
+	 * @return a running browser
+	 */
+	public static Browser launch() {
+		Path executable = chromium();
+		if (executable == null) {
+			if (System.getenv("CI") != null) {
+				fail("Chromium is not installed, but CI must run the browser tests (install Debian's chromium)");
+			}
+			assumeTrue(false, "Browser tests skipped: no Chromium found at " + CANDIDATES
+					+ " (install Debian's chromium package to run them)");
+		}
+		return new Browser(executable);
+	}
+
+	private static Path chromium() {
+		String configured = System.getenv("HERALD_CHROMIUM");
+		if (configured != null && Files.isExecutable(Path.of(configured))) {
+			return Path.of(configured);
+		}
+		return CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
+	}
+
+	/**
+	 * A fresh browser tab with its own cookies.
+	 * @param baseUrl where Herald runs
+	 * @param locale the browser language, for example {@code en-US}
+	 * @return the page
+	 */
+	public Page newPage(String baseUrl, String locale) {
+		BrowserContext context = this.browser.newContext(new NewContextOptions().setBaseURL(baseUrl)
+			.setLocale(locale)
+			.setTimezoneId("Europe/Berlin")
+			.setViewportSize(1280, 900));
+		context.setDefaultTimeout(15_000);
+		return context.newPage();
+	}
+
+	/**
+	 * Saves a screenshot under {@code target/screenshots} for people to review.
+	 * @param page the page
+	 * @param name the file name without extension
+	 */
+	public static void screenshot(Page page, String name) {
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")).setFullPage(true));
+	}
+
+	@Override
+	public void close() {
+		this.browser.close();
+		this.playwright.close();
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.herald.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import dev.herald.shared.database.EmbeddedPostgresLauncher;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One throw-away PostgreSQL per test JVM, started on first use and stopped when the JVM
+ * exits.
+ */
+public final class SharedEmbeddedPostgres {
+
+	private static EmbeddedPostgres postgres;
+
+	private SharedEmbeddedPostgres() {
+	}
+
+	public static synchronized String jdbcUrl() {
+		if (postgres == null) {
+			try {
+				postgres = EmbeddedPostgresLauncher.startEphemeral();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(SharedEmbeddedPostgres::stop));
+		}
+		return postgres.getJdbcUrl("postgres", "postgres");
+	}
+
+	private static synchronized void stop() {
+		try {
+			postgres.close();
+		}
+		catch (IOException ex) {
+			// The JVM is going away; the temporary folder is removed either way.
+		}
+	}
+
+}
