@@ -15,7 +15,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Outside demo mode, the first administrator comes from {@code HERALD_ADMIN_USERNAME} and
- * {@code HERALD_ADMIN_PASSWORD} on a start with no users at all; later starts ignore them.
+ * {@code HERALD_ADMIN_PASSWORD} on a start with no users at all; later starts ignore
+ * them.
  */
 @Component
 @Order(1)
