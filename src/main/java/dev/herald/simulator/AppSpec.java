@@ -42,8 +42,9 @@ record AppSpec(long sdkAppId, String adminIdentifier, String secretKey, int rate
 		accounts = (accounts != null) ? List.copyOf(accounts) : List.of();
 	}
 
-	AppSpec(long sdkAppId, String adminIdentifier, String secretKey) {
-		this(sdkAppId, adminIdentifier, secretKey, 0, null, 0, null);
+	// A factory, not a constructor: configuration binding needs a single constructor.
+	static AppSpec of(long sdkAppId, String adminIdentifier, String secretKey) {
+		return new AppSpec(sdkAppId, adminIdentifier, secretKey, 0, null, 0, null);
 	}
 
 	AppSpec withAccounts(List<AccountSpec> accounts) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,7 +58,9 @@ final class OfficialAccountSimulator {
 
 	OfficialAccountSimulator(Clock clock, List<AppSpec> apps) {
 		this.clock = clock;
-		this.json = JsonMapper.builder().build();
+		// Admin JSON may leave out numbers that default to 0; the API bodies are read as
+		// trees.
+		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 		this.verifier = new UserSigVerifier(this.json);
 		apps.forEach(this::register);
 	}
