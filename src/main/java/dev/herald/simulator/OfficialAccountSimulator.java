@@ -90,7 +90,8 @@ final class OfficialAccountSimulator {
 				identifier, spec.secretKey(), this.clock.millis() / 1000);
 		synchronized (app) {
 			SimulatorResponse response = handleLocked(app, command, identifier, sigResult, body);
-			count(app, command, response);
+			// Unknown commands share one counter, so junk URLs cannot grow the map.
+			count(app, COMMANDS.contains(command) ? command : "(unknown)", response);
 			return response;
 		}
 	}
