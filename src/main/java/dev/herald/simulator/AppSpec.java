@@ -1,0 +1,64 @@
+package dev.herald.simulator;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A simulated Chat app, as registered from {@link SimulatorProperties} or the admin API.
+ *
+ * @param sdkAppId the SDKAppID
+ * @param adminIdentifier the only identifier allowed to call (the app admin)
+ * @param secretKey the key that UserSigs are verified with; never logged or returned
+ * @param rateLimitPerSecond calls per second per API (command); 0 means 200
+ * @param duplicateAnswer the answer to a dropped duplicate; {@code null} means
+ * {@link DuplicateAnswer#OK_ORIGINAL}
+ * @param duplicateErrorCode the error code used with {@link DuplicateAnswer#ERROR}
+ * @param accounts the official accounts of this app
+ */
+record AppSpec(long sdkAppId, String adminIdentifier, String secretKey, int rateLimitPerSecond,
+		@Nullable DuplicateAnswer duplicateAnswer, int duplicateErrorCode, @Nullable List<AccountSpec> accounts) {
+
+	static final int DEFAULT_RATE_LIMIT = 200;
+
+	AppSpec {
+		if (sdkAppId <= 0) {
+			throw new IllegalArgumentException("sdkAppId must be positive");
+		}
+		if (adminIdentifier == null || adminIdentifier.isBlank()) {
+			throw new IllegalArgumentException("adminIdentifier is required");
+		}
+		if (secretKey == null || secretKey.isBlank()) {
+			throw new IllegalArgumentException("secretKey is required");
+		}
+		if (rateLimitPerSecond < 0) {
+			throw new IllegalArgumentException("rateLimitPerSecond must not be negative");
+		}
+		rateLimitPerSecond = (rateLimitPerSecond != 0) ? rateLimitPerSecond : DEFAULT_RATE_LIMIT;
+		duplicateAnswer = (duplicateAnswer != null) ? duplicateAnswer : DuplicateAnswer.OK_ORIGINAL;
+		if (duplicateAnswer == DuplicateAnswer.ERROR && duplicateErrorCode == 0) {
+			throw new IllegalArgumentException("duplicateErrorCode is required when duplicateAnswer is ERROR");
+		}
+		accounts = (accounts != null) ? List.copyOf(accounts) : List.of();
+	}
+
+	// A factory, not a constructor: configuration binding needs a single constructor.
+	static AppSpec of(long sdkAppId, String adminIdentifier, String secretKey) {
+		return new AppSpec(sdkAppId, adminIdentifier, secretKey, 0, null, 0, null);
+	}
+
+	AppSpec withAccounts(List<AccountSpec> accounts) {
+		return new AppSpec(this.sdkAppId, this.adminIdentifier, this.secretKey, this.rateLimitPerSecond,
+				this.duplicateAnswer, this.duplicateErrorCode, accounts);
+	}
+
+	// The key must never reach a log line, even through toString().
+	@Override
+	public String toString() {
+		return "AppSpec[sdkAppId=" + this.sdkAppId + ", adminIdentifier=" + this.adminIdentifier
+				+ ", secretKey=***, rateLimitPerSecond=" + this.rateLimitPerSecond + ", duplicateAnswer="
+				+ this.duplicateAnswer + ", duplicateErrorCode=" + this.duplicateErrorCode + ", accounts="
+				+ this.accounts + "]";
+	}
+
+}

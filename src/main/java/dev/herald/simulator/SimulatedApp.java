@@ -1,0 +1,108 @@
+package dev.herald.simulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The state of one simulated Chat app. Every field is guarded by {@code this}: the
+ * simulator handles one call of an app at a time, which is far faster than 200/s and
+ * keeps the windows and counters exact.
+ */
+final class SimulatedApp {
+
+	static final long RATE_WINDOW_MILLIS = 1_000;
+
+	AppSpec spec;
+
+	final Map<String, SimulatedAccount> accounts = new LinkedHashMap<>();
+
+	// Admitted call times per command inside the sliding one-second window.
+	private final Map<String, Deque<Long>> rateWindows = new LinkedHashMap<>();
+
+	FaultSettings faults = FaultSettings.NONE;
+
+	Random faultRandom = new Random();
+
+	final List<ScriptedFault> scriptedFaults = new ArrayList<>();
+
+	final Map<String, CommandCounts> counts = new TreeMap<>();
+
+	SimulatedApp(AppSpec spec) {
+		this.spec = spec;
+	}
+
+	/**
+	 * Sliding window: a call is admitted when fewer than the limit were admitted in the
+	 * last 1000 ms. Stricter than a fixed per-second window, so a client that passes here
+	 * passes there too. Rejected calls do not use up the window.
+	 */
+	boolean admit(String command, long nowMillis) {
+		Deque<Long> window = this.rateWindows.computeIfAbsent(command, (c) -> new ArrayDeque<>());
+		while (!window.isEmpty() && nowMillis - window.peekFirst() >= RATE_WINDOW_MILLIS) {
+			window.removeFirst();
+		}
+		if (window.size() >= this.spec.rateLimitPerSecond()) {
+			return false;
+		}
+		window.addLast(nowMillis);
+		return true;
+	}
+
+	void setFaults(FaultSettings faults) {
+		this.faults = faults;
+		this.faultRandom = (faults.seed() != null) ? new Random(faults.seed()) : new Random();
+	}
+
+	/** Takes the first scripted fault that matches, or returns {@code null}. */
+	@Nullable ScriptedFault takeScriptedFault(String command, @Nullable String officialAccount) {
+		for (int i = 0; i < this.scriptedFaults.size(); i++) {
+			ScriptedFault fault = this.scriptedFaults.get(i);
+			if (fault.matches(command, officialAccount)) {
+				if (fault.count() <= 1) {
+					this.scriptedFaults.remove(i);
+				}
+				else {
+					this.scriptedFaults.set(i, fault.used());
+				}
+				return fault;
+			}
+		}
+		return null;
+	}
+
+	CommandCounts counts(String command) {
+		return this.counts.computeIfAbsent(command, (c) -> new CommandCounts());
+	}
+
+	void clear() {
+		this.rateWindows.clear();
+		this.scriptedFaults.clear();
+		this.counts.clear();
+		setFaults(FaultSettings.NONE);
+		this.accounts.values().forEach(SimulatedAccount::clear);
+	}
+
+	/** Calls and answers of one command. */
+	static final class CommandCounts {
+
+		long calls;
+
+		final Map<Integer, Long> errorCodes = new TreeMap<>();
+
+		long badGateway;
+
+		long responsesLost;
+
+		long delayed;
+
+	}
+
+}
