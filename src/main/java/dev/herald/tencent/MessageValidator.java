@@ -3,9 +3,11 @@ package dev.herald.tencent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Component;
 
@@ -286,10 +288,17 @@ public class MessageValidator {
 	private int serializedSize(OfficialAccountMessage message, List<Violation> violations) {
 		int size;
 		try {
+			// A lone UTF-16 surrogate (half an emoji) has no UTF-8 form; Jackson would
+			// escape it
+			// and Tencent would receive text that no client can show.
+			int before = violations.size();
+			findBrokenText(TencentJson.mapper().valueToTree(message), "", violations);
+			if (violations.size() > before) {
+				return -1;
+			}
 			size = TencentJson.toBytes(message).length;
 		}
 		catch (JacksonException ex) {
-			// E.g. a lone UTF-16 surrogate in a string cannot be written as UTF-8.
 			violations.add(Violation.error("", NOT_SERIALIZABLE));
 			return -1;
 		}
@@ -297,6 +306,38 @@ public class MessageValidator {
 			violations.add(Violation.error("", SIZE_TOO_LARGE, size, MAX_MESSAGE_BYTES));
 		}
 		return size;
+	}
+
+	private static void findBrokenText(JsonNode node, String path, List<Violation> violations) {
+		if (node.isString()) {
+			if (hasLoneSurrogate(node.stringValue())) {
+				violations.add(Violation.error(path, NOT_SERIALIZABLE));
+			}
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				findBrokenText(node.get(i), path + "[" + i + "]", violations);
+			}
+		}
+		else if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				String name = property.getKey();
+				findBrokenText(property.getValue(), path.isEmpty() ? name : path + "." + name, violations);
+			}
+		}
+	}
+
+	private static boolean hasLoneSurrogate(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void require(@Nullable Object value, String path, String field, List<Violation> violations) {
