@@ -1,0 +1,256 @@
+package dev.herald.tencent;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one way Herald talks to Tencent's Official Account REST API. Every call ends in a
+ * {@link CallResult}, classified from the response body; remote failures never surface as
+ * exceptions. The UserSig is cached per app, renewed ahead of expiry, and renewed once
+ * more when Tencent answers 70001.
+ *
+ * <p>
+ * Built on the JDK {@link HttpClient} rather than {@code RestClient}: its exceptions tell
+ * a connect failure (request never left) from a response timeout (request may have
+ * landed), which decides between "retry" and "in doubt", and they never quote the request
+ * URI, which carries the UserSig. The client pools keep-alive connections by itself.
+ */
+public class TencentChatClient {
+
+	static final String SERVICE = "official_account_open_http_svc";
+
+	static final String SEND = "send_official_account_msg";
+
+	static final String RECALL = "official_account_msg_recall";
+
+	static final String GET_INFO = "get_official_account_info";
+
+	static final String GET_SIMPLE = "official_account_msg_get_simple";
+
+	private static final Log logger = LogFactory.getLog(TencentChatClient.class);
+
+	private final HttpClient http;
+
+	private final Duration responseTimeout;
+
+	private final UserSigCache userSigs;
+
+	public TencentChatClient(TencentProperties properties, Clock clock) {
+		this.http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.responseTimeout = properties.responseTimeout();
+		this.userSigs = new UserSigCache(clock, properties.userSigLifetime(), properties.userSigRenewAhead());
+	}
+
+	/**
+	 * Broadcasts a message to all subscribers of its OA. The body is sent exactly as
+	 * given (its {@code Random} included), so repeating a call repeats the same bytes.
+	 * @throws IllegalArgumentException if the message cannot be serialised (validate
+	 * first)
+	 */
+	public CallResult<SendMsgResponse> send(ChatAppConnection app, OfficialAccountMessage message) {
+		return call(app, SEND, message, SendMsgResponse.class);
+	}
+
+	/**
+	 * Recalls up to {@value RecallRequest#MAX_KEYS} messages of one OA. Success still
+	 * needs a look at every item's RetCode.
+	 * @throws IllegalArgumentException for no keys, more than 10 keys or a reason over
+	 * 100 bytes; nothing is sent then
+	 */
+	public CallResult<RecallResponse> recall(ChatAppConnection app, RecallRequest request) {
+		int keys = request.msgKeyList().size();
+		if (keys == 0 || keys > RecallRequest.MAX_KEYS) {
+			throw new IllegalArgumentException(
+					"MsgKeyList must hold 1 to " + RecallRequest.MAX_KEYS + " keys, got " + keys);
+		}
+		String reason = request.reason();
+		if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > RecallRequest.MAX_REASON_BYTES) {
+			throw new IllegalArgumentException("Reason exceeds " + RecallRequest.MAX_REASON_BYTES + " bytes");
+		}
+		return call(app, RECALL, request, RecallResponse.class);
+	}
+
+	public CallResult<OfficialAccountInfoResponse> getOfficialAccountInfo(ChatAppConnection app,
+			OfficialAccountInfoRequest request) {
+		return call(app, GET_INFO, request, OfficialAccountInfoResponse.class);
+	}
+
+	/** One page of an OA's message history, used to reconcile in-doubt sends. */
+	public CallResult<MsgGetSimpleResponse> getMessages(ChatAppConnection app, MsgGetSimpleRequest request) {
+		return call(app, GET_SIMPLE, request, MsgGetSimpleResponse.class);
+	}
+
+	private <T> CallResult<T> call(ChatAppConnection app, String command, Object body, Class<T> responseType) {
+		byte[] bytes;
+		try {
+			bytes = TencentJson.toBytes(body);
+		}
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Request body for " + command + " cannot be serialised to JSON");
+		}
+		CallResult<T> result = exchange(app, command, bytes, responseType);
+		if (result instanceof CallResult.Failed<T> failed && failed.errorCode() == TencentErrorCodes.USER_SIG_EXPIRED) {
+			// Nothing was processed with an expired sig, so one retry with a fresh one is
+			// safe.
+			logger.info("UserSig expired for SDKAppID " + app.sdkAppId() + "; renewing and retrying " + command);
+			this.userSigs.invalidate(app);
+			result = exchange(app, command, bytes, responseType);
+		}
+		return result;
+	}
+
+	private <T> CallResult<T> exchange(ChatAppConnection app, String command, byte[] body, Class<T> responseType) {
+		URI uri;
+		HttpRequest request;
+		try {
+			uri = uri(app, command, this.userSigs.userSig(app));
+			request = HttpRequest.newBuilder(uri)
+				.timeout(this.responseTimeout)
+				.header("Content-Type", "application/json; charset=utf-8")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// A malformed base URL: the JDK quotes the whole URI, sig included.
+			String reason = "Invalid request URI: " + Redaction.describe(ex);
+			logger.warn(command + " not sent for SDKAppID " + app.sdkAppId() + ": " + reason);
+			return new CallResult.Failed<>(0, reason, 0);
+		}
+		String target = Redaction.redact(uri);
+		long started = System.nanoTime();
+		HttpResponse<byte[]> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (HttpConnectTimeoutException ex) {
+			return notSent(target, "connect timeout", ex);
+		}
+		catch (ConnectException ex) {
+			return notSent(target, "connect failed", ex);
+		}
+		catch (HttpTimeoutException ex) {
+			return unknown(target, "response timeout", ex);
+		}
+		catch (IOException ex) {
+			return unknown(target, "I/O error after sending", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return unknown(target, "interrupted", ex);
+		}
+		long millis = (System.nanoTime() - started) / 1_000_000;
+		CallResult<T> result = classify(response.statusCode(), response.body(), responseType);
+		if (result instanceof CallResult.Success) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("POST " + target + " -> HTTP " + response.statusCode() + " OK in " + millis + " ms");
+			}
+		}
+		else {
+			logger.warn("POST " + target + " -> HTTP " + response.statusCode() + " in " + millis + " ms: "
+					+ Redaction.redact(result.toString()));
+		}
+		return result;
+	}
+
+	/**
+	 * Decides the outcome from the body first; the HTTP status only matters without one.
+	 */
+	static <T> CallResult<T> classify(int status, byte @Nullable [] body, Class<T> responseType) {
+		JsonNode tree = readTree(body);
+		if (tree != null && tree.isObject() && (tree.has("ErrorCode") || tree.has("ActionStatus"))) {
+			String actionStatus = tree.path("ActionStatus").asString("");
+			String errorInfo = tree.path("ErrorInfo").asString("");
+			JsonNode codeNode = tree.get("ErrorCode");
+			int code;
+			if (codeNode != null && codeNode.isIntegralNumber() && codeNode.canConvertToInt()) {
+				code = codeNode.intValue();
+			}
+			else if ("OK".equals(actionStatus)) {
+				code = TencentErrorCodes.OK;
+			}
+			else {
+				return new CallResult.OutcomeUnknown<>("response without a readable ErrorCode", status);
+			}
+			if (code == TencentErrorCodes.OK) {
+				if ("FAIL".equals(actionStatus)) {
+					return new CallResult.OutcomeUnknown<>("ActionStatus FAIL with ErrorCode 0", status);
+				}
+				try {
+					return new CallResult.Success<>(TencentJson.mapper().treeToValue(tree, responseType), status);
+				}
+				catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
+					return new CallResult.OutcomeUnknown<>("success response not readable", status);
+				}
+			}
+			if (TencentErrorCodes.isRetryable(code)) {
+				return new CallResult.Retryable<>("ErrorCode " + code, code, errorInfo, status, true);
+			}
+			if (code == TencentErrorCodes.OA_FREQUENCY_LIMIT) {
+				return new CallResult.RateLimited<>(code, errorInfo, status);
+			}
+			return new CallResult.Failed<>(code, errorInfo, status);
+		}
+		if (status >= 500 || status == 429) {
+			return new CallResult.Retryable<>("HTTP " + status, 0, "", status, true);
+		}
+		if (status >= 200 && status < 300) {
+			// The request was accepted but the answer is unreadable: the message may be
+			// out.
+			return new CallResult.OutcomeUnknown<>("HTTP " + status + " without a readable API body", status);
+		}
+		return new CallResult.Failed<>(0, "HTTP " + status, status);
+	}
+
+	private static @Nullable JsonNode readTree(byte @Nullable [] body) {
+		if (body == null || body.length == 0) {
+			return null;
+		}
+		try {
+			return TencentJson.mapper().readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static <T> CallResult<T> notSent(String target, String reason, Exception ex) {
+		logger.warn("POST " + target + " not sent (" + reason + "): " + Redaction.describe(ex));
+		return new CallResult.Retryable<>(reason, 0, "", 0, false);
+	}
+
+	private static <T> CallResult<T> unknown(String target, String reason, Exception ex) {
+		logger.warn("POST " + target + " outcome unknown (" + reason + "): " + Redaction.describe(ex));
+		return new CallResult.OutcomeUnknown<>(reason, 0);
+	}
+
+	private static URI uri(ChatAppConnection app, String command, String userSig) {
+		// The URL random only marks the request; it is new per call, unlike the body's
+		// Random.
+		long random = ThreadLocalRandom.current().nextLong(0, 1L << 32);
+		return URI.create(app.baseUrl() + "/v4/" + SERVICE + "/" + command + "?sdkappid=" + app.sdkAppId()
+				+ "&identifier=" + URLEncoder.encode(app.adminIdentifier(), StandardCharsets.UTF_8) + "&usersig="
+				+ userSig + "&random=" + random + "&contenttype=json");
+	}
+
+}
