@@ -7,3 +7,11 @@ document.addEventListener('htmx:configRequest', (event) => {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Remember the browser's time zone so the server can show times in it.
+(() => {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone) {
+    document.cookie = 'herald-tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; samesite=lax';
+  }
+})();

@@ -1,5 +1,8 @@
 package dev.herald.shared.web;
 
+import java.time.ZoneId;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -8,6 +11,7 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Behaviour every form shares: trimmed input, and a friendly 409 page when two people
@@ -19,6 +23,11 @@ class GlobalControllerAdvice {
 	@InitBinder
 	void trimStrings(WebDataBinder binder) {
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+	}
+
+	@ModelAttribute("zone")
+	ZoneId zone(HttpServletRequest request) {
+		return UserTimeZone.of(request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
