@@ -58,7 +58,12 @@ class RouteSecurityTests {
 			entry("POST /admin/users", Access.only(Role.ADMIN)), entry("GET /admin/users/new", Access.only(Role.ADMIN)),
 			entry("GET /admin/users/{id}", Access.only(Role.ADMIN)),
 			entry("POST /admin/users/{id}", Access.only(Role.ADMIN)),
-			entry("POST /admin/users/{id}/password", Access.only(Role.ADMIN)));
+			entry("POST /admin/users/{id}/password", Access.only(Role.ADMIN)),
+			entry("GET /admin/apps", Access.only(Role.ADMIN)), entry("POST /admin/apps", Access.only(Role.ADMIN)),
+			entry("GET /admin/apps/new", Access.only(Role.ADMIN)),
+			entry("GET /admin/apps/{id}", Access.only(Role.ADMIN)),
+			entry("POST /admin/apps/{id}", Access.only(Role.ADMIN)),
+			entry("POST /admin/apps/{id}/test", Access.only(Role.ADMIN)));
 
 	@Autowired
 	private MockMvcTester mvc;

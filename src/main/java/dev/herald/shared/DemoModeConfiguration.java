@@ -1,8 +1,5 @@
 package dev.herald.shared;
 
-import dev.herald.shared.database.EmbeddedDatabase;
-
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -11,10 +8,8 @@ import org.springframework.core.env.Environment;
 class DemoModeConfiguration {
 
 	@Bean
-	DemoMode demoMode(Environment environment, ObjectProvider<EmbeddedDatabase> embeddedDatabase) {
-		Boolean configured = environment.getProperty("herald.demo", Boolean.class);
-		boolean enabled = (configured != null) ? configured : embeddedDatabase.getIfAvailable() != null;
-		return new DemoMode(enabled);
+	DemoMode demoMode(Environment environment) {
+		return new DemoMode(environment.getProperty("herald.demo", Boolean.class, false));
 	}
 
 }

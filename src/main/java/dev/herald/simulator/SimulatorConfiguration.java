@@ -22,6 +22,11 @@ class SimulatorConfiguration {
 	}
 
 	@Bean
+	SimulatorDirectory simulatorDirectory(OfficialAccountSimulator simulator) {
+		return new SimulatorDirectory(simulator);
+	}
+
+	@Bean
 	SimulatorAdmin simulatorAdmin(OfficialAccountSimulator simulator) {
 		return new SimulatorAdmin(simulator);
 	}

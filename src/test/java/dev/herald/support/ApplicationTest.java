@@ -19,9 +19,14 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "herald.demo=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "herald.demo=false", "herald.simulator.enabled=true",
+				"herald.secret-key=" + ApplicationTest.TEST_SECRET_KEY })
 @AutoConfigureMockMvc
 @Import(TestDatabaseConfiguration.class)
 public @interface ApplicationTest {
+
+	/** Encrypts Chat app secrets in tests; a fixed value, never used outside tests. */
+	String TEST_SECRET_KEY = "dGVzdHMtb25seS10ZXN0cy1vbmx5LXRlc3RzLW9ubHk=";
 
 }

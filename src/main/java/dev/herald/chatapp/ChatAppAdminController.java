@@ -1,0 +1,130 @@
+package dev.herald.chatapp;
+
+import java.util.List;
+
+import dev.herald.tencent.TencentErrorCodes;
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin's Chat app pages: list, create, edit, test connection.
+ */
+@Controller
+@RequestMapping("/admin/apps")
+@PreAuthorize("hasRole('ADMIN')")
+class ChatAppAdminController {
+
+	private final ChatApps apps;
+
+	private final MessageSource messages;
+
+	ChatAppAdminController(ChatApps apps, MessageSource messages) {
+		this.apps = apps;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("endpoints")
+	List<Endpoint> endpoints() {
+		return List.of(Endpoint.values());
+	}
+
+	@GetMapping
+	String list(Model model) {
+		model.addAttribute("apps", this.apps.all());
+		return "admin/apps/list";
+	}
+
+	@GetMapping("/new")
+	String createForm(Model model) {
+		model.addAttribute("form", new ChatAppForm());
+		model.addAttribute("editing", false);
+		return "admin/apps/form";
+	}
+
+	@PostMapping
+	String create(@Valid @ModelAttribute("form") ChatAppForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		checkEndpoint(form, result);
+		if (form.getSecretKey() == null) {
+			result.rejectValue("secretKey", "NotBlank");
+		}
+		if (!result.hasErrors()) {
+			try {
+				ChatAppView created = this.apps.create(form.toSettings(), form.getSecretKey());
+				redirect.addFlashAttribute("success", "chatapp.created");
+				redirect.addFlashAttribute("successArg", created.name());
+				return "redirect:/admin/apps";
+			}
+			catch (ChatAppRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
+		}
+		form.setSecretKey(null);
+		model.addAttribute("editing", false);
+		return "admin/apps/form";
+	}
+
+	@GetMapping("/{id}")
+	String editForm(@PathVariable long id, Model model) {
+		model.addAttribute("form", ChatAppForm.of(this.apps.entity(id)));
+		model.addAttribute("appId", id);
+		model.addAttribute("editing", true);
+		return "admin/apps/form";
+	}
+
+	@PostMapping("/{id}")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") ChatAppForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		this.apps.get(id);
+		checkEndpoint(form, result);
+		if (!result.hasErrors()) {
+			try {
+				this.apps.update(id, form.getVersion(), form.toSettings(), form.getSecretKey());
+				redirect.addFlashAttribute("success", "chatapp.updated");
+				redirect.addFlashAttribute("successArg", form.getName());
+				return "redirect:/admin/apps";
+			}
+			catch (ChatAppRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey());
+			}
+		}
+		form.setSecretKey(null);
+		model.addAttribute("appId", id);
+		model.addAttribute("editing", true);
+		return "admin/apps/form";
+	}
+
+	@PostMapping("/{id}/test")
+	String testConnection(@PathVariable long id, RedirectAttributes redirect) {
+		ChatAppView app = this.apps.get(id);
+		ConnectionCheck check = this.apps.testConnection(id);
+		String detail = check.detail();
+		if ("chatapp.test.refused".equals(check.messageKey())) {
+			int code = Integer.parseInt(detail);
+			detail = code + " "
+					+ this.messages.getMessage(TencentErrorCodes.describe(code), LocaleContextHolder.getLocale());
+		}
+		redirect.addFlashAttribute(check.ok() ? "success" : "failure", check.messageKey());
+		redirect.addFlashAttribute(check.ok() ? "successArg" : "failureArg", app.name() + ": " + detail);
+		return "redirect:/admin/apps";
+	}
+
+	private static void checkEndpoint(ChatAppForm form, BindingResult result) {
+		if (form.getEndpoint() == Endpoint.CUSTOM && form.getCustomBaseUrl() == null) {
+			result.rejectValue("customBaseUrl", "chatapp.customBaseUrl.required");
+		}
+	}
+
+}

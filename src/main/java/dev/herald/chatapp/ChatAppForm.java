@@ -1,0 +1,133 @@
+package dev.herald.chatapp;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The admin's Chat app form. The secret key is write-only: left blank on edit, the stored
+ * one stays.
+ */
+class ChatAppForm {
+
+	@NotBlank
+	@Size(max = 80)
+	private @Nullable String name;
+
+	@NotNull
+	@Positive
+	@Max(4_294_967_295L)
+	private @Nullable Long sdkAppId;
+
+	@NotNull
+	private @Nullable Endpoint endpoint = Endpoint.SINGAPORE;
+
+	@Size(max = 300)
+	@Pattern(regexp = "(https?://\\S+)?")
+	private @Nullable String customBaseUrl;
+
+	@NotBlank
+	@Size(max = 32)
+	@Pattern(regexp = "\\S+")
+	private @Nullable String adminIdentifier = "administrator";
+
+	@Size(max = 200)
+	private @Nullable String secretKey;
+
+	@NotNull
+	@Min(1)
+	@Max(1000)
+	private @Nullable Integer rateLimitPerSecond = 200;
+
+	private long version;
+
+	static ChatAppForm of(ChatApp app) {
+		ChatAppForm form = new ChatAppForm();
+		ChatAppSettings settings = app.settings();
+		form.name = settings.name();
+		form.sdkAppId = settings.sdkAppId();
+		form.endpoint = settings.endpoint();
+		form.customBaseUrl = settings.customBaseUrl();
+		form.adminIdentifier = settings.adminIdentifier();
+		form.rateLimitPerSecond = settings.rateLimitPerSecond();
+		form.version = app.getVersion();
+		return form;
+	}
+
+	ChatAppSettings toSettings() {
+		return new ChatAppSettings(java.util.Objects.requireNonNull(this.name),
+				java.util.Objects.requireNonNull(this.sdkAppId), java.util.Objects.requireNonNull(this.endpoint),
+				this.customBaseUrl, java.util.Objects.requireNonNull(this.adminIdentifier),
+				java.util.Objects.requireNonNull(this.rateLimitPerSecond));
+	}
+
+	public @Nullable String getName() {
+		return this.name;
+	}
+
+	public void setName(@Nullable String name) {
+		this.name = name;
+	}
+
+	public @Nullable Long getSdkAppId() {
+		return this.sdkAppId;
+	}
+
+	public void setSdkAppId(@Nullable Long sdkAppId) {
+		this.sdkAppId = sdkAppId;
+	}
+
+	public @Nullable Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	public void setEndpoint(@Nullable Endpoint endpoint) {
+		this.endpoint = endpoint;
+	}
+
+	public @Nullable String getCustomBaseUrl() {
+		return this.customBaseUrl;
+	}
+
+	public void setCustomBaseUrl(@Nullable String customBaseUrl) {
+		this.customBaseUrl = customBaseUrl;
+	}
+
+	public @Nullable String getAdminIdentifier() {
+		return this.adminIdentifier;
+	}
+
+	public void setAdminIdentifier(@Nullable String adminIdentifier) {
+		this.adminIdentifier = adminIdentifier;
+	}
+
+	public @Nullable String getSecretKey() {
+		return this.secretKey;
+	}
+
+	public void setSecretKey(@Nullable String secretKey) {
+		this.secretKey = secretKey;
+	}
+
+	public @Nullable Integer getRateLimitPerSecond() {
+		return this.rateLimitPerSecond;
+	}
+
+	public void setRateLimitPerSecond(@Nullable Integer rateLimitPerSecond) {
+		this.rateLimitPerSecond = rateLimitPerSecond;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(long version) {
+		this.version = version;
+	}
+
+}

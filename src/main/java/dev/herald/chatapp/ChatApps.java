@@ -1,0 +1,179 @@
+package dev.herald.chatapp;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.herald.audit.AuditLog;
+import dev.herald.audit.AuditRecord;
+import dev.herald.tencent.CallResult;
+import dev.herald.tencent.ChatAppConnection;
+import dev.herald.tencent.OfficialAccountInfoRequest;
+import dev.herald.tencent.OfficialAccountInfoResponse;
+import dev.herald.tencent.Region;
+import dev.herald.tencent.TencentChatClient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Chat apps: kept by admins, used by everything that calls Tencent. The only way to a
+ * secret key in clear is {@link #connection(long)}, which hands it straight to the
+ * client.
+ */
+@Service
+public class ChatApps {
+
+	/**
+	 * An id no official account has: "test connection" only needs the credentials
+	 * checked.
+	 */
+	static final String PROBE_ACCOUNT = "@TOA#_herald_connection_check";
+
+	// Answers about the probe account itself: the call was signed and accepted.
+	private static final Set<Integer> PROBE_ANSWERS = Set.of(10004, 10010, 10015, 130004);
+
+	private final ChatAppRepository apps;
+
+	private final SecretCipher cipher;
+
+	private final TencentChatClient client;
+
+	private final AuditLog audit;
+
+	private final Environment environment;
+
+	private final Clock clock;
+
+	ChatApps(ChatAppRepository apps, SecretCipher cipher, TencentChatClient client, AuditLog audit,
+			Environment environment, Clock clock) {
+		this.apps = apps;
+		this.cipher = cipher;
+		this.client = client;
+		this.audit = audit;
+		this.environment = environment;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<ChatAppView> all() {
+		return this.apps.findAllByOrderByNameAsc().stream().map(ChatAppView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ChatAppView> find(long id) {
+		return this.apps.findById(id).map(ChatAppView::of);
+	}
+
+	@Transactional(readOnly = true)
+	public ChatAppView get(long id) {
+		return find(id).orElseThrow(() -> new ChatAppNotFoundException(id));
+	}
+
+	/**
+	 * How to call Tencent for this app, secret key included. Never log or show the
+	 * result.
+	 * @param id the app
+	 * @return the connection
+	 */
+	@Transactional(readOnly = true)
+	public ChatAppConnection connection(long id) {
+		ChatApp app = this.apps.findById(id).orElseThrow(() -> new ChatAppNotFoundException(id));
+		return new ChatAppConnection(app.getSdkAppId(), baseUrl(app), app.getAdminIdentifier(),
+				this.cipher.decrypt(app.getSecretKeyCipher()));
+	}
+
+	@Transactional(readOnly = true)
+	ChatApp entity(long id) {
+		return this.apps.findById(id).orElseThrow(() -> new ChatAppNotFoundException(id));
+	}
+
+	@Transactional
+	public ChatAppView create(ChatAppSettings settings, String secretKey) {
+		checkUnique(settings, null);
+		ChatApp app = this.apps.save(new ChatApp(settings, this.cipher.encrypt(secretKey), this.clock.instant()));
+		this.audit.record(AuditRecord.of("chatapp.created", "chatapp", app.getId()).withAfter(describe(settings)));
+		return ChatAppView.of(app);
+	}
+
+	@Transactional
+	void update(long id, long expectedVersion, ChatAppSettings settings, @Nullable String newSecretKey) {
+		ChatApp app = entity(id);
+		if (app.getVersion() != expectedVersion) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("Chat app " + id + " changed");
+		}
+		checkUnique(settings, id);
+		ChatAppSettings before = app.settings();
+		app.update(settings, (newSecretKey != null) ? this.cipher.encrypt(newSecretKey) : null, this.clock.instant());
+		java.util.Map<String, Object> after = new java.util.LinkedHashMap<>(describe(settings));
+		after.put("secretKeyChanged", newSecretKey != null);
+		this.audit
+			.record(AuditRecord.of("chatapp.updated", "chatapp", id).withBefore(describe(before)).withAfter(after));
+	}
+
+	/**
+	 * Calls {@code get_official_account_info} with the app's credentials and says in
+	 * words what happened.
+	 * @param id the app
+	 * @return the outcome
+	 */
+	public ConnectionCheck testConnection(long id) {
+		ChatAppConnection connection = connection(id);
+		CallResult<OfficialAccountInfoResponse> result = this.client.getOfficialAccountInfo(connection,
+				OfficialAccountInfoRequest.of(List.of(PROBE_ACCOUNT)));
+		if (result instanceof CallResult.Success<?> || result instanceof CallResult.RateLimited<?>) {
+			return new ConnectionCheck(true, "chatapp.test.ok", "");
+		}
+		if (result instanceof CallResult.Failed<?> failed) {
+			return PROBE_ANSWERS.contains(failed.errorCode()) ? new ConnectionCheck(true, "chatapp.test.ok", "")
+					: new ConnectionCheck(false, "chatapp.test.refused", String.valueOf(failed.errorCode()));
+		}
+		if (result instanceof CallResult.Retryable<?> retryable && retryable.errorCode() != 0) {
+			return new ConnectionCheck(false, "chatapp.test.refused", String.valueOf(retryable.errorCode()));
+		}
+		String reason = (result instanceof CallResult.Retryable<?> retryable) ? retryable.reason()
+				: ((CallResult.OutcomeUnknown<?>) result).reason();
+		return new ConnectionCheck(false, "chatapp.test.unreachable", reason);
+	}
+
+	private void checkUnique(ChatAppSettings settings, @Nullable Long id) {
+		this.apps.findByName(settings.name()).filter((other) -> !other.getId().equals(id)).ifPresent((other) -> {
+			throw new ChatAppRuleException("name", "chatapp.name.taken");
+		});
+		this.apps.findBySdkAppId(settings.sdkAppId())
+			.filter((other) -> !other.getId().equals(id))
+			.ifPresent((other) -> {
+				throw new ChatAppRuleException("sdkAppId", "chatapp.sdkAppId.taken");
+			});
+	}
+
+	private String baseUrl(ChatApp app) {
+		Region region = app.getEndpoint().region();
+		if (region != null) {
+			return region.baseUrl();
+		}
+		if (app.getEndpoint() == Endpoint.SIMULATOR) {
+			String port = this.environment.getProperty("local.server.port",
+					this.environment.getProperty("server.port", "8080"));
+			return "http://127.0.0.1:" + port + "/sim";
+		}
+		return java.util.Objects.requireNonNull(app.getCustomBaseUrl());
+	}
+
+	private static java.util.Map<String, Object> describe(ChatAppSettings settings) {
+		java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+		map.put("name", settings.name());
+		map.put("sdkAppId", settings.sdkAppId());
+		map.put("endpoint", settings.endpoint().name());
+		if (settings.customBaseUrl() != null) {
+			map.put("customBaseUrl", settings.customBaseUrl());
+		}
+		map.put("adminIdentifier", settings.adminIdentifier());
+		map.put("rateLimitPerSecond", settings.rateLimitPerSecond());
+		return map;
+	}
+
+}

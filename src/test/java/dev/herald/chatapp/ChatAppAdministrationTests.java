@@ -1,0 +1,163 @@
+package dev.herald.chatapp;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.herald.simulator.SimulatorDirectory;
+import dev.herald.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Chat apps end to end: the form, encryption at rest, and "test connection" over real
+ * HTTP against the built-in simulator.
+ */
+@ApplicationTest
+class ChatAppAdministrationTests {
+
+	private static final String KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ChatApps apps;
+
+	@Autowired
+	private SimulatorDirectory simulator;
+
+	@Test
+	void secretKeyIsStoredEncryptedAndNeverShown() {
+		long sdkAppId = newSdkAppId();
+		assertThat(create("Encrypted " + sdkAppId, String.valueOf(sdkAppId), "SINGAPORE", KEY)).hasStatus(302);
+		String stored = this.jdbc.sql("select secret_key_cipher from chat_app where sdk_app_id = ?")
+			.param(sdkAppId)
+			.query(String.class)
+			.single();
+		assertThat(stored).startsWith("v1:").doesNotContain(KEY);
+		long id = this.jdbc.sql("select id from chat_app where sdk_app_id = ?")
+			.param(sdkAppId)
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc.get().uri("/admin/apps/{id}", id).with(user("root").roles("ADMIN"))).hasStatusOk()
+			.bodyText()
+			.doesNotContain(KEY);
+		assertThat(this.mvc.get().uri("/admin/apps").with(user("root").roles("ADMIN"))).bodyText().doesNotContain(KEY);
+		assertThat(this.apps.connection(id).secretKey()).isEqualTo(KEY);
+		assertThat(this.apps.connection(id).toString()).doesNotContain(KEY);
+	}
+
+	@Test
+	void sdkAppIdThatIsNotANumberGetsAMessageAndSavesNothing() {
+		long before = count();
+		assertThat(create("Bad id", "14000abc", "SINGAPORE", KEY)).hasStatusOk()
+			.bodyText()
+			.contains("Enter a whole number.");
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@Test
+	void missingKeyAndCustomUrlAreReportedNextToTheirFields() {
+		assertThat(create("No key", String.valueOf(newSdkAppId()), "CUSTOM", "")).hasStatusOk()
+			.model()
+			.extractingBindingResult("form")
+			.hasFieldErrors("secretKey", "customBaseUrl");
+	}
+
+	@Test
+	void duplicateSdkAppIdIsRefused() {
+		long sdkAppId = newSdkAppId();
+		assertThat(create("First " + sdkAppId, String.valueOf(sdkAppId), "SEOUL", KEY)).hasStatus(302);
+		assertThat(create("Second " + sdkAppId, String.valueOf(sdkAppId), "SEOUL", KEY)).hasStatusOk()
+			.bodyText()
+			.contains("Another Chat app has this SDKAppID.");
+	}
+
+	@Test
+	void editingWithABlankKeyKeepsTheStoredKey() {
+		long sdkAppId = newSdkAppId();
+		ChatAppView app = this.apps
+			.create(new ChatAppSettings("Keep " + sdkAppId, sdkAppId, Endpoint.TOKYO, null, "administrator", 200), KEY);
+		assertThat(this.mvc.post()
+			.uri("/admin/apps/{id}", app.id())
+			.with(csrf())
+			.with(user("root").roles("ADMIN"))
+			.param("name", "Kept " + sdkAppId)
+			.param("sdkAppId", String.valueOf(sdkAppId))
+			.param("endpoint", "TOKYO")
+			.param("adminIdentifier", "administrator")
+			.param("secretKey", "")
+			.param("rateLimitPerSecond", "150")
+			.param("version", "0")).hasStatus(302);
+		assertThat(this.apps.get(app.id()).rateLimitPerSecond()).isEqualTo(150);
+		assertThat(this.apps.connection(app.id()).secretKey()).isEqualTo(KEY);
+	}
+
+	@Test
+	void testConnectionSucceedsAgainstTheSimulatorWithTheRightKey() {
+		long sdkAppId = newSdkAppId();
+		ChatAppView app = this.apps.create(
+				new ChatAppSettings("Sim " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200), KEY);
+		this.simulator.registerApp(sdkAppId, "administrator", KEY, 200);
+		assertThat(test(app.id())).hasStatus(302).flash().containsEntry("success", "chatapp.test.ok");
+	}
+
+	@Test
+	void testConnectionExplainsAWrongKeyInWords() {
+		long sdkAppId = newSdkAppId();
+		ChatAppView app = this.apps.create(
+				new ChatAppSettings("Wrong " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
+				"not-the-key-the-simulator-knows");
+		this.simulator.registerApp(sdkAppId, "administrator", KEY, 200);
+		MvcTestResult result = test(app.id());
+		assertThat(result).flash().containsEntry("failure", "chatapp.test.refused");
+		assertThat(result.getMvcResult().getFlashMap().get("failureArg").toString()).contains("70009");
+	}
+
+	@Test
+	void testConnectionReportsAnUnreachableApi() {
+		long sdkAppId = newSdkAppId();
+		ChatAppView app = this.apps.create(new ChatAppSettings("Down " + sdkAppId, sdkAppId, Endpoint.CUSTOM,
+				"http://127.0.0.1:9", "administrator", 200), KEY);
+		assertThat(test(app.id())).flash().containsEntry("failure", "chatapp.test.unreachable");
+	}
+
+	private MvcTestResult test(long id) {
+		return this.mvc.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/apps/{id}/test", id)
+					.with(csrf())
+					.with(user("root").roles("ADMIN")));
+	}
+
+	private MvcTestResult create(String name, String sdkAppId, String endpoint, String key) {
+		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/apps")
+			.with(csrf())
+			.with(user("root").roles("ADMIN"))
+			.param("name", name)
+			.param("sdkAppId", sdkAppId)
+			.param("endpoint", endpoint)
+			.param("customBaseUrl", "")
+			.param("adminIdentifier", "administrator")
+			.param("secretKey", key)
+			.param("rateLimitPerSecond", "200"));
+	}
+
+	private long count() {
+		return this.jdbc.sql("select count(*) from chat_app").query(Long.class).single();
+	}
+
+	private static long newSdkAppId() {
+		return ThreadLocalRandom.current().nextLong(1_400_000_000L, 1_499_999_999L);
+	}
+
+}
