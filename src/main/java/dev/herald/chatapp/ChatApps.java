@@ -15,6 +15,7 @@ import dev.herald.tencent.Region;
 import dev.herald.tencent.TencentChatClient;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,10 +47,13 @@ public class ChatApps {
 
 	private final Environment environment;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
 	ChatApps(ChatAppRepository apps, SecretCipher cipher, TencentChatClient client, AuditLog audit,
-			Environment environment, Clock clock) {
+			Environment environment, ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.apps = apps;
 		this.cipher = cipher;
 		this.client = client;
@@ -96,6 +100,7 @@ public class ChatApps {
 		checkUnique(settings, null);
 		ChatApp app = this.apps.save(new ChatApp(settings, this.cipher.encrypt(secretKey), this.clock.instant()));
 		this.audit.record(AuditRecord.of("chatapp.created", "chatapp", app.getId()).withAfter(describe(settings)));
+		this.events.publishEvent(new ChatAppSaved(app.getId()));
 		return ChatAppView.of(app);
 	}
 

@@ -50,6 +50,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
+			.requestMatchers("/accounts/**")
+			.hasRole("OPERATOR")
 			.anyRequest()
 			.authenticated());
 		http.formLogin((login) -> login.loginPage("/login")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Behaviour every form shares: trimmed input, and a friendly 409 page when two people
@@ -28,6 +29,12 @@ class GlobalControllerAdvice {
 	@ModelAttribute("zone")
 	ZoneId zone(HttpServletRequest request) {
 		return UserTimeZone.of(request);
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	String uploadTooLarge(HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		return "error/413";
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)

@@ -1,0 +1,312 @@
+package dev.herald.officialaccount;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.herald.audit.AuditLog;
+import dev.herald.audit.AuditRecord;
+import dev.herald.chatapp.ChatApps;
+import dev.herald.tencent.CallResult;
+import dev.herald.tencent.OfficialAccountInfoRequest;
+import dev.herald.tencent.OfficialAccountInfoResponse;
+import dev.herald.tencent.OfficialAccountInfoResponse.OfficialAccountInfo;
+import dev.herald.tencent.TencentChatClient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Official accounts and target groups: kept by admins and operators, read by campaigns
+ * and test sends.
+ */
+@Service
+public class OfficialAccounts {
+
+	// Accounts asked about per get_official_account_info call.
+	static final int SYNC_BATCH = 20;
+
+	private final OfficialAccountRepository accounts;
+
+	private final TargetGroupRepository groups;
+
+	private final ChatApps chatApps;
+
+	private final TencentChatClient client;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	OfficialAccounts(OfficialAccountRepository accounts, TargetGroupRepository groups, ChatApps chatApps,
+			TencentChatClient client, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.accounts = accounts;
+		this.groups = groups;
+		this.chatApps = chatApps;
+		this.client = client;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public List<OfficialAccountView> ofApp(long chatAppId) {
+		return this.accounts.findByChatAppIdOrderByAccountId(chatAppId).stream().map(OfficialAccountView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OfficialAccountView> find(long id) {
+		return this.accounts.findById(id).map(OfficialAccountView::of);
+	}
+
+	/**
+	 * The accounts test sends may go to.
+	 * @return every test account of every app
+	 */
+	@Transactional(readOnly = true)
+	public List<OfficialAccountView> testAccounts() {
+		return this.accounts.findByTestAccountTrueOrderByAccountId().stream().map(OfficialAccountView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<TargetGroupView> groups() {
+		return this.groups.findAllByOrderByChatAppIdAscNameAsc().stream().map(TargetGroupView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<TargetGroupView> groupsOf(long chatAppId) {
+		return this.groups.findByChatAppIdOrderByName(chatAppId).stream().map(TargetGroupView::of).toList();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TargetGroupView> group(long id) {
+		return this.groups.findById(id).map(TargetGroupView::of);
+	}
+
+	/**
+	 * The distinct {@code @TOA#_} ids a campaign targets: the chosen accounts plus every
+	 * member of the chosen groups, all of one Chat app.
+	 * @param chatAppId the app every target must belong to
+	 * @param accountIds chosen accounts (Herald ids)
+	 * @param groupIds chosen groups
+	 * @return the ids in a stable order, without duplicates
+	 * @throws IllegalArgumentException if an account or group is unknown or of another
+	 * app
+	 */
+	@Transactional(readOnly = true)
+	public List<String> resolveTargets(long chatAppId, Collection<Long> accountIds, Collection<Long> groupIds) {
+		Set<Long> ids = new LinkedHashSet<>(accountIds);
+		for (Long groupId : groupIds) {
+			TargetGroup group = this.groups.findById(groupId)
+				.filter((g) -> g.getChatAppId() == chatAppId)
+				.orElseThrow(() -> new IllegalArgumentException("Target group " + groupId + " is not of this app"));
+			ids.addAll(group.getMembers());
+		}
+		Map<Long, OfficialAccount> found = this.accounts.findAllById(ids)
+			.stream()
+			.collect(Collectors.toMap(OfficialAccount::getId, Function.identity()));
+		List<String> targets = new ArrayList<>();
+		for (Long id : ids) {
+			OfficialAccount account = found.get(id);
+			if (account == null || account.getChatAppId() != chatAppId) {
+				throw new IllegalArgumentException("Official account " + id + " is not of this app");
+			}
+			targets.add(account.getAccountId());
+		}
+		return targets.stream().distinct().sorted().toList();
+	}
+
+	@Transactional(readOnly = true)
+	Page<OfficialAccountView> search(@Nullable Long chatAppId, String text, Pageable page) {
+		return this.accounts.search(chatAppId, text.toLowerCase(java.util.Locale.ROOT), page)
+			.map(OfficialAccountView::of);
+	}
+
+	@Transactional
+	public OfficialAccountView add(long chatAppId, String accountId, String name, long subscriberCount,
+			boolean testAccount) {
+		this.chatApps.get(chatAppId);
+		if (this.accounts.findByChatAppIdAndAccountId(chatAppId, accountId).isPresent()) {
+			throw new AccountRuleException("accountId", "accounts.id.taken");
+		}
+		OfficialAccount account = this.accounts
+			.save(new OfficialAccount(chatAppId, accountId, name, subscriberCount, testAccount, this.clock.instant()));
+		OfficialAccountView view = OfficialAccountView.of(account);
+		this.audit.record(AuditRecord.of("account.added", "official_account", view.id())
+			.withAfter(Map.of("accountId", accountId, "name", name, "testAccount", testAccount)));
+		this.events.publishEvent(new OfficialAccountsAdded(chatAppId, List.of(view)));
+		return view;
+	}
+
+	@Transactional
+	void update(long id, String name, boolean testAccount) {
+		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		Instant now = this.clock.instant();
+		account.rename(name, now);
+		account.markAsTest(testAccount, now);
+		this.audit.record(AuditRecord.of("account.updated", "official_account", id)
+			.withAfter(Map.of("name", name, "testAccount", testAccount)));
+	}
+
+	/**
+	 * Imports a CSV into one app, all rows or none.
+	 * @param chatAppId the app
+	 * @param csv the file, UTF-8 (a byte-order mark is fine)
+	 * @return what was saved, or every problem by line
+	 */
+	@Transactional
+	ImportResult importCsv(long chatAppId, InputStream csv) {
+		this.chatApps.get(chatAppId);
+		AccountCsv.Parsed parsed = AccountCsv.parse(new InputStreamReader(csv, StandardCharsets.UTF_8));
+		if (!parsed.problems().isEmpty()) {
+			return new ImportResult(0, 0, parsed.problems());
+		}
+		Instant now = this.clock.instant();
+		Map<String, OfficialAccount> existing = new LinkedHashMap<>();
+		List<String> ids = parsed.rows().stream().map(AccountCsv.Row::accountId).toList();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			this.accounts.findByChatAppIdAndAccountIdIn(chatAppId, ids.subList(from, Math.min(ids.size(), from + 1000)))
+				.forEach((account) -> existing.put(account.getAccountId(), account));
+		}
+		List<OfficialAccount> toSave = new ArrayList<>();
+		int created = 0;
+		for (AccountCsv.Row row : parsed.rows()) {
+			OfficialAccount account = existing.get(row.accountId());
+			if (account == null) {
+				account = new OfficialAccount(chatAppId, row.accountId(), row.name(),
+						(row.subscriberCount() != null) ? row.subscriberCount() : 0, row.testAccount(), now);
+				created++;
+			}
+			else {
+				account.imported(row.name(), row.subscriberCount(), row.testAccount(), now);
+			}
+			toSave.add(account);
+		}
+		List<OfficialAccountView> saved = this.accounts.saveAll(toSave).stream().map(OfficialAccountView::of).toList();
+		int updated = saved.size() - created;
+		this.audit.record(AuditRecord.of("account.imported", "chatapp", chatAppId)
+			.withAfter(Map.of("created", created, "updated", updated)));
+		this.events.publishEvent(new OfficialAccountsAdded(chatAppId, saved));
+		return new ImportResult(created, updated, List.of());
+	}
+
+	/**
+	 * Refreshes names and subscriber counts of an app's accounts from Tencent.
+	 * @param chatAppId the app
+	 * @return what changed
+	 */
+	@Transactional
+	SyncResult sync(long chatAppId) {
+		List<OfficialAccount> all = this.accounts.findByChatAppIdOrderByAccountId(chatAppId);
+		var connection = this.chatApps.connection(chatAppId);
+		Instant now = this.clock.instant();
+		int updated = 0;
+		int notFound = 0;
+		for (int from = 0; from < all.size(); from += SYNC_BATCH) {
+			List<OfficialAccount> batch = all.subList(from, Math.min(all.size(), from + SYNC_BATCH));
+			CallResult<OfficialAccountInfoResponse> result = this.client.getOfficialAccountInfo(connection,
+					OfficialAccountInfoRequest.of(batch.stream().map(OfficialAccount::getAccountId).toList()));
+			if (!(result instanceof CallResult.Success<OfficialAccountInfoResponse> success)) {
+				return new SyncResult(updated, notFound, describe(result));
+			}
+			Map<String, OfficialAccountInfo> infos = new LinkedHashMap<>();
+			for (OfficialAccountInfo info : success.response().officialAccountInfoList()) {
+				if (info.officialAccount() != null && (info.name() != null || info.subscriberNum() != null)) {
+					infos.put(info.officialAccount(), info);
+				}
+			}
+			for (OfficialAccount account : batch) {
+				OfficialAccountInfo info = infos.get(account.getAccountId());
+				if (info == null) {
+					notFound++;
+				}
+				else {
+					account.synced(info.name(), info.subscriberNum(), now);
+					updated++;
+				}
+			}
+		}
+		this.audit.record(AuditRecord.of("account.synced", "chatapp", chatAppId)
+			.withAfter(Map.of("updated", updated, "notFound", notFound)));
+		return new SyncResult(updated, notFound, null);
+	}
+
+	@Transactional
+	TargetGroupView createGroup(long chatAppId, String name, @Nullable String description, Set<Long> members) {
+		this.chatApps.get(chatAppId);
+		checkGroup(chatAppId, name, members, null);
+		TargetGroup group = this.groups
+			.save(new TargetGroup(chatAppId, name, description, members, this.clock.instant()));
+		this.audit.record(AuditRecord.of("group.created", "target_group", group.getId())
+			.withAfter(Map.of("name", name, "members", members.size())));
+		return TargetGroupView.of(group);
+	}
+
+	/**
+	 * Creates a target group without a person behind it (demo data).
+	 * @param chatAppId the app
+	 * @param name the group's name
+	 * @param members its members
+	 * @return the group
+	 */
+	@Transactional
+	public TargetGroupView createDemoGroup(long chatAppId, String name, Set<Long> members) {
+		return createGroup(chatAppId, name, null, members);
+	}
+
+	@Transactional
+	void updateGroup(long id, long expectedVersion, String name, @Nullable String description, Set<Long> members) {
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		if (group.getVersion() != expectedVersion) {
+			throw new org.springframework.dao.OptimisticLockingFailureException("Target group " + id + " changed");
+		}
+		checkGroup(group.getChatAppId(), name, members, id);
+		group.update(name, description, members, this.clock.instant());
+		this.audit.record(AuditRecord.of("group.updated", "target_group", id)
+			.withAfter(Map.of("name", name, "members", members.size())));
+	}
+
+	private void checkGroup(long chatAppId, String name, Set<Long> members, @Nullable Long id) {
+		this.groups.findByChatAppIdAndName(chatAppId, name)
+			.filter((other) -> !other.getId().equals(id))
+			.ifPresent((other) -> {
+				throw new AccountRuleException("name", "groups.name.taken");
+			});
+		long ofApp = this.accounts.findAllById(members).stream().filter((a) -> a.getChatAppId() == chatAppId).count();
+		if (ofApp != members.size()) {
+			throw new AccountRuleException("members", "groups.members.otherApp");
+		}
+	}
+
+	private static String describe(CallResult<?> result) {
+		if (result instanceof CallResult.Failed<?> failed) {
+			return "ErrorCode " + failed.errorCode() + " " + failed.errorInfo();
+		}
+		if (result instanceof CallResult.Retryable<?> retryable) {
+			return retryable.reason();
+		}
+		if (result instanceof CallResult.RateLimited<?> limited) {
+			return "ErrorCode " + limited.errorCode();
+		}
+		return ((CallResult.OutcomeUnknown<?>) result).reason();
+	}
+
+}
