@@ -116,8 +116,14 @@ class ChatAppAdminController {
 			detail = code + " "
 					+ this.messages.getMessage(TencentErrorCodes.describe(code), LocaleContextHolder.getLocale());
 		}
-		redirect.addFlashAttribute(check.ok() ? "success" : "failure", check.messageKey());
-		redirect.addFlashAttribute(check.ok() ? "successArg" : "failureArg", app.name() + ": " + detail);
+		if (check.ok()) {
+			redirect.addFlashAttribute("success", check.messageKey());
+			redirect.addFlashAttribute("successArg", app.name());
+		}
+		else {
+			redirect.addFlashAttribute("failure", check.messageKey());
+			redirect.addFlashAttribute("failureArg", app.name() + ": " + detail);
+		}
 		return "redirect:/admin/apps";
 	}
 
