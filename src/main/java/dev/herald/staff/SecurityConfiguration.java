@@ -50,6 +50,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
+			// Drafts: operators write, editors review (ADMIN by the hierarchy; four-eyes
+			// still applies).
+			.requestMatchers("/drafts", "/drafts/**")
+			.hasAnyRole("OPERATOR", "EDITOR")
 			.anyRequest()
 			.authenticated());
 		http.formLogin((login) -> login.loginPage("/login")

@@ -114,6 +114,19 @@ class CompositionTests {
 			.isEqualTo("Override");
 	}
 
+	@Test
+	void rearrangesElements() {
+		DraftForm form = form(element("TIMTextElem", "Text", "a"), element("TIMTextElem", "Text", "b"));
+		DraftController.rearrange(form, "add-TIMFaceElem");
+		DraftController.rearrange(form, "up-2");
+		DraftController.rearrange(form, "remove-0");
+		DraftController.rearrange(form, "down-7");
+		DraftController.rearrange(form, "add-Nonsense");
+		assertThat(form.getElements()).extracting(DraftForm.ElementForm::getType)
+			.containsExactly("TIMFaceElem", "TIMTextElem");
+		assertThat(form.getElements().get(1).getFields()).containsEntry("Text", "b");
+	}
+
 	static DraftForm form(DraftForm.ElementForm... elements) {
 		DraftForm form = new DraftForm();
 		form.setTitle("Title");
