@@ -3,17 +3,12 @@ package dev.herald.draft;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 import dev.herald.audit.AuditLog;
-import dev.herald.tencent.MessageValidator;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -44,19 +39,15 @@ class DraftController {
 
 	private final Drafts drafts;
 
-	private final MessageValidator validator;
+	private final LivePanels panels;
 
 	private final SmartValidator formValidator;
 
 	private final AuditLog audit;
 
-	private final MessageSource messages;
-
-	DraftController(Drafts drafts, MessageValidator validator, jakarta.validation.Validator beanValidator,
-			AuditLog audit, MessageSource messages) {
-		this.messages = messages;
+	DraftController(Drafts drafts, LivePanels panels, jakarta.validation.Validator beanValidator, AuditLog audit) {
 		this.drafts = drafts;
-		this.validator = validator;
+		this.panels = panels;
 		this.formValidator = new SpringValidatorAdapter(beanValidator);
 		this.audit = audit;
 	}
@@ -117,8 +108,7 @@ class DraftController {
 	String preview(@ModelAttribute(FORM) DraftForm form, Model model) {
 		form.getElements().removeIf((element) -> element.getElementType() == null);
 		Composition composition = Composition.of(form);
-		model.addAttribute("live",
-				LivePanel.of(composition, DraftContent.validate(this.validator, composition.message()), words()));
+		model.addAttribute("live", this.panels.of(composition));
 		return "drafts/form :: live";
 	}
 
@@ -127,7 +117,7 @@ class DraftController {
 		DraftView view = this.drafts.view(id);
 		model.addAttribute("view", view);
 		model.addAttribute("draft", view.draft());
-		model.addAttribute("live", livePanelOf(view.current()));
+		model.addAttribute("live", this.panels.of(view.current()));
 		model.addAttribute("timeline", this.audit.timeline("draft", id));
 		return "drafts/detail";
 	}
@@ -148,15 +138,6 @@ class DraftController {
 		return "drafts/diff";
 	}
 
-	LivePanel livePanelOf(DraftVersion version) {
-		Composition composition = Composition.of(Composition.toForm(version.getContentJson()));
-		ValidationReport report = DraftContent.validate(this.validator,
-				DraftContent.fromJson(version.getContentJson()));
-		LivePanel panel = LivePanel.of(composition, report, words());
-		return new LivePanel(version.getContentJson(), panel.sizeBytes(), panel.maxBytes(), panel.errors(),
-				panel.warnings(), panel.pushTitle(), panel.pushText(), panel.pushDisabled(), panel.bubbles(), false);
-	}
-
 	private String compose(@Nullable Long id, DraftForm form, BindingResult result, String action, Model model,
 			Principal principal, RedirectAttributes redirect) {
 		form.getElements().removeIf((element) -> element.getElementType() == null);
@@ -171,7 +152,7 @@ class DraftController {
 		for (Composition.InputError error : composition.inputErrors()) {
 			reject(checked, error.field(), error.code(), error.arguments());
 		}
-		ValidationReport report = DraftContent.validate(this.validator, composition.message());
+		ValidationReport report = this.panels.validate(composition);
 		for (Violation violation : report.errors()) {
 			String field = composition.fieldFor(violation);
 			reject(checked, (field != null) ? field : "", violation.code(), violation.getArguments());
@@ -255,20 +236,15 @@ class DraftController {
 
 	private String showComposer(@Nullable Long id, DraftForm form, Model model) {
 		Composition composition = Composition.of(form);
-		return showComposer(id, form, model, composition, DraftContent.validate(this.validator, composition.message()));
+		return showComposer(id, form, model, composition, this.panels.validate(composition));
 	}
 
 	private String showComposer(@Nullable Long id, DraftForm form, Model model, Composition composition,
 			ValidationReport report) {
 		model.addAttribute(FORM, form);
 		model.addAttribute("draftId", id);
-		model.addAttribute("live", LivePanel.of(composition, report, words()));
+		model.addAttribute("live", this.panels.of(composition, report));
 		return "drafts/form";
-	}
-
-	private Function<Violation, String> words() {
-		Locale locale = LocaleContextHolder.getLocale();
-		return (violation) -> this.messages.getMessage(violation, locale);
 	}
 
 	private static @Nullable DraftStatus parseStatus(@Nullable String status) {

@@ -26,11 +26,11 @@ class DraftReviewController {
 
 	private final Drafts drafts;
 
-	private final DraftController pages;
+	private final LivePanels panels;
 
-	DraftReviewController(Drafts drafts, DraftController pages) {
+	DraftReviewController(Drafts drafts, LivePanels panels) {
 		this.drafts = drafts;
-		this.pages = pages;
+		this.panels = panels;
 	}
 
 	@GetMapping("/review")
@@ -93,7 +93,7 @@ class DraftReviewController {
 		model.addAttribute("draft", view.draft());
 		model.addAttribute("base", base);
 		model.addAttribute("diff", DraftDiff.between(baseJson, view.current().getContentJson()));
-		model.addAttribute("live", this.pages.livePanelOf(view.current()));
+		model.addAttribute("live", this.panels.of(view.current()));
 		model.addAttribute("mayReview", view.draft().mayReview(principal.getName()));
 		model.addAttribute("commentError", commentError);
 		model.addAttribute("comment", comment);

@@ -261,6 +261,18 @@ class DraftWebTests {
 			.doesNotContain("<html");
 	}
 
+	@Test
+	void composerSpeaksChineseAndJapanese() {
+		assertThat(this.mvc.get()
+			.uri("/drafts/new")
+			.header("Accept-Language", "ja")
+			.with(user(this.operator).roles("OPERATOR"))).hasStatusOk().bodyText().contains("新しい下書き", "オフラインプッシュ");
+		assertThat(this.mvc.get()
+			.uri("/drafts/new")
+			.header("Accept-Language", "zh-CN")
+			.with(user(this.operator).roles("OPERATOR"))).hasStatusOk().bodyText().contains("新建草稿", "离线推送");
+	}
+
 	private long create(String user, String title, String text) {
 		MvcTestResult result = this.mvc.post()
 			.uri("/drafts/new")
