@@ -87,7 +87,8 @@ class RouteSecurityTests {
 			entry("POST /drafts/{id}/submit", Access.only(Role.OPERATOR, Role.EDITOR)),
 			entry("GET /drafts/{id}/review", Access.only(Role.EDITOR)),
 			entry("POST /drafts/{id}/approve", Access.only(Role.EDITOR)),
-			entry("POST /drafts/{id}/request-changes", Access.only(Role.EDITOR)));
+			entry("POST /drafts/{id}/request-changes", Access.only(Role.EDITOR)),
+			entry("POST /drafts/{id}/test-send", Access.only(Role.OPERATOR)));
 
 	@Autowired
 	private MockMvcTester mvc;

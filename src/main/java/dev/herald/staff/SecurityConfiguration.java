@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,6 +51,8 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
+			.hasRole("OPERATOR")
+			.requestMatchers(HttpMethod.POST, "/drafts/*/test-send")
 			.hasRole("OPERATOR")
 			// Drafts: operators write, editors review (ADMIN by the hierarchy; four-eyes
 			// still applies).
