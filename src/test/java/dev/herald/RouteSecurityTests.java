@@ -153,6 +153,27 @@ class RouteSecurityTests {
 	}
 
 	@Test
+	void everyPostWithoutACsrfTokenIsRefused() {
+		List<String> wrong = new ArrayList<>();
+		ROUTES.forEach((route, access) -> {
+			if (!route.startsWith("POST ") || route.endsWith(" /error")) {
+				return;
+			}
+			String uri = route.substring("POST ".length()).replaceAll("\\{[^}]+}", "999999999");
+			int status = this.mvc.post()
+				.uri(uri)
+				.with(user("csrf-admin").roles("ADMIN"))
+				.exchange()
+				.getResponse()
+				.getStatus();
+			if (status != 403) {
+				wrong.add(route + " without CSRF -> " + status);
+			}
+		});
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
 	void healthIsPublicAndOtherActuatorEndpointsNeedAdmin() {
 		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk();
 		assertThat(this.mvc.get().uri("/actuator/prometheus").with(user("ops").roles("OPERATOR"))).hasStatus(403);
