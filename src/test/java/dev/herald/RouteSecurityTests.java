@@ -63,7 +63,15 @@ class RouteSecurityTests {
 			entry("GET /admin/apps/new", Access.only(Role.ADMIN)),
 			entry("GET /admin/apps/{id}", Access.only(Role.ADMIN)),
 			entry("POST /admin/apps/{id}", Access.only(Role.ADMIN)),
-			entry("POST /admin/apps/{id}/test", Access.only(Role.ADMIN)));
+			entry("POST /admin/apps/{id}/test", Access.only(Role.ADMIN)),
+			entry("GET /runs/{id}", Access.only(Role.OPERATOR, Role.ANALYST)),
+			entry("GET /runs/{id}/progress", Access.only(Role.OPERATOR, Role.ANALYST)),
+			entry("POST /runs/{id}/pause", Access.only(Role.OPERATOR)),
+			entry("POST /runs/{id}/resume", Access.only(Role.OPERATOR)),
+			entry("POST /runs/{id}/cancel", Access.only(Role.OPERATOR)),
+			entry("POST /runs/{id}/recall", Access.only(Role.OPERATOR)),
+			entry("POST /deliveries/{id}/recall", Access.only(Role.OPERATOR)),
+			entry("POST /callbacks/tencent", Access.anyone()));
 
 	@Autowired
 	private MockMvcTester mvc;
