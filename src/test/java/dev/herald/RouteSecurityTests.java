@@ -74,7 +74,20 @@ class RouteSecurityTests {
 			entry("POST /accounts/groups", Access.only(Role.OPERATOR)),
 			entry("GET /accounts/groups/new", Access.only(Role.OPERATOR)),
 			entry("GET /accounts/groups/{id}", Access.only(Role.OPERATOR)),
-			entry("POST /accounts/groups/{id}", Access.only(Role.OPERATOR)));
+			entry("POST /accounts/groups/{id}", Access.only(Role.OPERATOR)),
+			entry("GET /drafts", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("GET /drafts/new", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("POST /drafts/new", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("POST /drafts/preview", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("GET /drafts/review", Access.only(Role.EDITOR)),
+			entry("GET /drafts/{id}", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("GET /drafts/{id}/edit", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("POST /drafts/{id}/edit", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("GET /drafts/{id}/diff", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("POST /drafts/{id}/submit", Access.only(Role.OPERATOR, Role.EDITOR)),
+			entry("GET /drafts/{id}/review", Access.only(Role.EDITOR)),
+			entry("POST /drafts/{id}/approve", Access.only(Role.EDITOR)),
+			entry("POST /drafts/{id}/request-changes", Access.only(Role.EDITOR)));
 
 	@Autowired
 	private MockMvcTester mvc;

@@ -43,15 +43,18 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
-			// The built-in Official Account API simulator answers machines, not people;
-			// it is
-			// only switched on in demo mode and checks the UserSig itself.
+			// The built-in simulator answers machines, not people; it is only on in
+			// demo mode and checks the UserSig itself.
 			.requestMatchers("/sim/**")
 			.permitAll()
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
 			.hasRole("OPERATOR")
+			// Drafts: operators write, editors review (ADMIN by the hierarchy; four-eyes
+			// still applies).
+			.requestMatchers("/drafts", "/drafts/**")
+			.hasAnyRole("OPERATOR", "EDITOR")
 			.anyRequest()
 			.authenticated());
 		http.formLogin((login) -> login.loginPage("/login")

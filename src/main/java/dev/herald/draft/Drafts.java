@@ -1,0 +1,196 @@
+package dev.herald.draft;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.herald.audit.AuditLog;
+import dev.herald.audit.AuditRecord;
+import dev.herald.tencent.MessageValidator;
+import dev.herald.tencent.OfficialAccountMessage;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Composing, versioning and reviewing drafts. Every change is audited in the same
+ * transaction.
+ */
+@Service
+class Drafts {
+
+	static final int PAGE_SIZE = 20;
+
+	private final DraftRepository drafts;
+
+	private final DraftVersionRepository versions;
+
+	private final DraftReviewRepository reviews;
+
+	private final MessageValidator validator;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Drafts(DraftRepository drafts, DraftVersionRepository versions, DraftReviewRepository reviews,
+			MessageValidator validator, AuditLog audit, Clock clock) {
+		this.drafts = drafts;
+		this.versions = versions;
+		this.reviews = reviews;
+		this.validator = validator;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	long create(String title, @Nullable String notes, OfficialAccountMessage content, String by) {
+		String json = validContent(content);
+		Instant now = this.clock.instant();
+		Draft draft = this.drafts.save(new Draft(title, notes, by, now));
+		int number = draft.startVersion(by, now);
+		DraftVersion version = this.versions.save(new DraftVersion(draft.getId(), number, by, now, json));
+		this.audit.record(AuditRecord.of("draft.created", "draft", draft.getId())
+			.withAfter(Map.of("title", title, "version", number, "contentHash", version.getContentHash())));
+		return draft.getId();
+	}
+
+	/**
+	 * Saves the composer's state. Unchanged content keeps the current version (and its
+	 * approval); changed content starts a new version in DRAFT.
+	 */
+	@Transactional
+	void update(long id, long expectedLock, String title, @Nullable String notes, OfficialAccountMessage content,
+			String by) {
+		String json = validContent(content);
+		Draft draft = lockedAt(id, expectedLock);
+		DraftVersion current = currentVersion(draft);
+		Instant now = this.clock.instant();
+		Map<String, Object> before = state(draft, current);
+		draft.describe(title, notes, now);
+		if (!current.getContentHash().equals(ContentHash.of(json))) {
+			int number = draft.startVersion(by, now);
+			current = this.versions.save(new DraftVersion(id, number, by, now, json));
+		}
+		this.drafts.save(draft);
+		this.audit
+			.record(AuditRecord.of("draft.edited", "draft", id).withBefore(before).withAfter(state(draft, current)));
+	}
+
+	@Transactional
+	void submit(long id, long expectedLock, String by) {
+		Draft draft = lockedAt(id, expectedLock);
+		draft.submit(by, this.clock.instant());
+		this.drafts.save(draft);
+		this.audit.record(
+				AuditRecord.of("draft.submitted", "draft", id).withAfter(Map.of("version", draft.getCurrentVersion())));
+	}
+
+	@Transactional
+	void approve(long id, long expectedLock, String by) {
+		Draft draft = lockedAt(id, expectedLock);
+		DraftVersion current = currentVersion(draft);
+		DraftReview approval = draft.approve(current, by, this.clock.instant());
+		this.reviews.save(approval);
+		this.drafts.save(draft);
+		this.audit.record(AuditRecord.of("draft.approved", "draft", id)
+			.withAfter(Map.of("version", current.getNumber(), "contentHash", approval.getContentHash())));
+	}
+
+	@Transactional
+	void requestChanges(long id, long expectedLock, String by, String comment) {
+		Draft draft = lockedAt(id, expectedLock);
+		DraftVersion current = currentVersion(draft);
+		this.reviews.save(draft.requestChanges(current, by, comment, this.clock.instant()));
+		this.drafts.save(draft);
+		this.audit.record(AuditRecord.of("draft.changesRequested", "draft", id)
+			.withAfter(Map.of("version", current.getNumber(), "comment", comment)));
+	}
+
+	@Transactional(readOnly = true)
+	DraftView view(long id) {
+		Draft draft = this.drafts.findById(id).orElseThrow(() -> new DraftNotFoundException(id));
+		List<DraftVersion> history = this.versions.findByDraftIdOrderByNumberDesc(id);
+		List<DraftReview> decisions = this.reviews.findByDraftIdOrderByDecidedAtDescIdDesc(id);
+		DraftVersion current = history.stream()
+			.filter((v) -> v.getNumber() == draft.getCurrentVersion())
+			.findFirst()
+			.orElseThrow(() -> new DraftNotFoundException(id));
+		Optional<DraftVersion> lastApproved = this.reviews
+			.findFirstByDraftIdAndDecisionOrderByDecidedAtDescIdDesc(id, ReviewDecision.APPROVED)
+			.flatMap((review) -> this.versions.findById(review.getVersionId()).filter(review::approves));
+		return new DraftView(draft, current, history, decisions, lastApproved.orElse(null));
+	}
+
+	@Transactional(readOnly = true)
+	DraftVersion version(long draftId, int number) {
+		return this.versions.findByDraftIdAndNumber(draftId, number)
+			.orElseThrow(() -> new DraftNotFoundException(draftId + "/" + number));
+	}
+
+	@Transactional(readOnly = true)
+	Page<Draft> list(@Nullable DraftStatus status, @Nullable String author, @Nullable String text, int page) {
+		Specification<Draft> filter = (root, query, cb) -> cb.conjunction();
+		if (status != null) {
+			filter = filter.and((root, query, cb) -> cb.equal(root.get("status"), status));
+		}
+		if (author != null && !author.isBlank()) {
+			String wanted = author.trim().toLowerCase(java.util.Locale.ROOT);
+			filter = filter.and((root, query, cb) -> cb.equal(cb.lower(root.get("author")), wanted));
+		}
+		if (text != null && !text.isBlank()) {
+			String pattern = "%" + text.trim()
+				.toLowerCase(java.util.Locale.ROOT)
+				.replace("\\", "\\\\")
+				.replace("%", "\\%")
+				.replace("_", "\\_") + "%";
+			filter = filter.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
+					cb.like(cb.lower(cb.coalesce(root.get("notes"), "")), pattern, '\\')));
+		}
+		return this.drafts.findAll(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE,
+				Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
+	}
+
+	@Transactional(readOnly = true)
+	List<Draft> reviewableBy(String user) {
+		return this.drafts.findReviewableBy(user);
+	}
+
+	private String validContent(OfficialAccountMessage content) {
+		if (!DraftContent.validate(this.validator, content).isValid()) {
+			throw new IllegalArgumentException("Draft content does not pass validation");
+		}
+		return DraftContent.toJson(content);
+	}
+
+	private Draft lockedAt(long id, long expectedLock) {
+		Draft draft = this.drafts.findById(id).orElseThrow(() -> new DraftNotFoundException(id));
+		if (draft.getVersion() != expectedLock) {
+			throw new ObjectOptimisticLockingFailureException(Draft.class, id);
+		}
+		return draft;
+	}
+
+	private DraftVersion currentVersion(Draft draft) {
+		return version(draft.getId(), draft.getCurrentVersion());
+	}
+
+	private static Map<String, Object> state(Draft draft, DraftVersion version) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("title", draft.getTitle());
+		state.put("status", draft.getStatus().name());
+		state.put("version", version.getNumber());
+		state.put("contentHash", version.getContentHash());
+		return state;
+	}
+
+}
