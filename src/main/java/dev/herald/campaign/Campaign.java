@@ -391,6 +391,10 @@ class Campaign {
 		return this.targetCount;
 	}
 
+	int getLateFireMinutes() {
+		return this.lateMinutes;
+	}
+
 	CampaignStatus getStatus() {
 		return this.status;
 	}

@@ -69,7 +69,7 @@ record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nulla
 		return new Schedule(ScheduleKind.CRON, zone, null, null, Set.of(), expression, endDate);
 	}
 
-	boolean isRecurring() {
+	public boolean isRecurring() {
 		return this.kind.isRecurring();
 	}
 
@@ -77,7 +77,7 @@ record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nulla
 	 * The Quartz cron expression of a recurring schedule.
 	 * @return the expression, seconds first
 	 */
-	String cronExpression() {
+	public String cronExpression() {
 		return switch (this.kind) {
 			case DAILY -> "0 %d %d ? * *".formatted(time().getMinute(), time().getHour());
 			case WEEKLY -> "0 %d %d ? * %s".formatted(time().getMinute(), time().getHour(),

@@ -5,8 +5,7 @@
  * each fire becomes a run handed to the delivery engine. Other modules read campaigns
  * through {@link dev.herald.campaign.Campaigns}.
  */
-@ApplicationModule(
-		allowedDependencies = { "audit", "chatapp", "officialaccount", "draft", "delivery", "shared", "shared :: web" })
+@ApplicationModule(allowedDependencies = { "audit", "chatapp", "officialaccount", "draft" })
 @NullMarked
 package dev.herald.campaign;
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -55,6 +56,13 @@ class SecurityConfiguration {
 			// still applies).
 			.requestMatchers("/drafts", "/drafts/**")
 			.hasAnyRole("OPERATOR", "EDITOR")
+			// Campaigns: operators run them, analysts read them.
+			.requestMatchers(HttpMethod.GET, "/campaigns/new", "/campaigns/*/edit")
+			.hasRole("OPERATOR")
+			.requestMatchers(HttpMethod.GET, "/campaigns", "/campaigns/**")
+			.hasAnyRole("OPERATOR", "ANALYST")
+			.requestMatchers("/campaigns", "/campaigns/**")
+			.hasRole("OPERATOR")
 			.anyRequest()
 			.authenticated());
 		http.formLogin((login) -> login.loginPage("/login")
