@@ -99,7 +99,8 @@ class RouteSecurityTests {
 			entry("POST /drafts/{id}/submit", Access.only(Role.OPERATOR, Role.EDITOR)),
 			entry("GET /drafts/{id}/review", Access.only(Role.EDITOR)),
 			entry("POST /drafts/{id}/approve", Access.only(Role.EDITOR)),
-			entry("POST /drafts/{id}/request-changes", Access.only(Role.EDITOR)));
+			entry("POST /drafts/{id}/request-changes", Access.only(Role.EDITOR)),
+			entry("POST /drafts/{id}/test-send", Access.only(Role.OPERATOR)));
 
 	@Autowired
 	private MockMvcTester mvc;
@@ -158,6 +159,27 @@ class RouteSecurityTests {
 			boolean sentToLogin = status == 302 && location != null && location.endsWith("/login");
 			if (access.isPublic() == sentToLogin || (!access.isPublic() && status != 302)) {
 				wrong.add(route + " anonymous -> " + status + " " + location);
+			}
+		});
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void everyPostWithoutACsrfTokenIsRefused() {
+		List<String> wrong = new ArrayList<>();
+		ROUTES.forEach((route, access) -> {
+			if (!route.startsWith("POST ") || route.endsWith(" /error")) {
+				return;
+			}
+			String uri = route.substring("POST ".length()).replaceAll("\\{[^}]+}", "999999999");
+			int status = this.mvc.post()
+				.uri(uri)
+				.with(user("csrf-admin").roles("ADMIN"))
+				.exchange()
+				.getResponse()
+				.getStatus();
+			if (status != 403) {
+				wrong.add(route + " without CSRF -> " + status);
 			}
 		});
 		assertThat(wrong).isEmpty();

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.herald.audit.AuditLog;
+import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import org.jspecify.annotations.Nullable;
@@ -45,7 +46,11 @@ class DraftController {
 
 	private final AuditLog audit;
 
-	DraftController(Drafts drafts, LivePanels panels, jakarta.validation.Validator beanValidator, AuditLog audit) {
+	private final OfficialAccounts accounts;
+
+	DraftController(Drafts drafts, LivePanels panels, jakarta.validation.Validator beanValidator, AuditLog audit,
+			OfficialAccounts accounts) {
+		this.accounts = accounts;
 		this.drafts = drafts;
 		this.panels = panels;
 		this.formValidator = new SpringValidatorAdapter(beanValidator);
@@ -119,6 +124,7 @@ class DraftController {
 		model.addAttribute("draft", view.draft());
 		model.addAttribute("live", this.panels.of(view.current()));
 		model.addAttribute("timeline", this.audit.timeline("draft", id));
+		model.addAttribute("testAccounts", this.accounts.testAccounts());
 		return "drafts/detail";
 	}
 

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Refusals in words: a person who may not do this gets 403, a draft whose status does not
  * allow it gets 409, each with the reason. Nothing is changed in either case.
  */
-@ControllerAdvice(assignableTypes = { DraftController.class, DraftReviewController.class })
+@ControllerAdvice(
+		assignableTypes = { DraftController.class, DraftReviewController.class, DraftTestSendController.class })
 class DraftErrors {
 
 	@ExceptionHandler(DraftRuleException.class)

@@ -52,6 +52,8 @@ class SecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/accounts/**")
 			.hasRole("OPERATOR")
+			.requestMatchers(HttpMethod.POST, "/drafts/*/test-send")
+			.hasRole("OPERATOR")
 			// Drafts: operators write, editors review (ADMIN by the hierarchy; four-eyes
 			// still applies).
 			.requestMatchers("/drafts", "/drafts/**")

@@ -1,0 +1,109 @@
+package dev.herald.draft;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.herald.audit.AuditEntry;
+import dev.herald.audit.AuditLog;
+import dev.herald.chatapp.ChatAppSettings;
+import dev.herald.chatapp.ChatAppView;
+import dev.herald.chatapp.ChatApps;
+import dev.herald.chatapp.Endpoint;
+import dev.herald.officialaccount.OfficialAccountView;
+import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.support.ApplicationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Test sends go through the real client to the simulator over HTTP and are audited.
+ */
+@ApplicationTest
+class DraftTestSendTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ChatApps chatApps;
+
+	@Autowired
+	private OfficialAccounts accounts;
+
+	@Autowired
+	private AuditLog audit;
+
+	@Test
+	void sendsTheCurrentVersionToATestAccountAndShowsTheMsgKey() {
+		ChatAppView app = newApp();
+		OfficialAccountView qa = this.accounts.add(app.id(), "@TOA#_qa", "QA", 1, true);
+		long draft = createDraft("op-ts1");
+
+		MvcTestResult result = testSend(draft, qa.id());
+
+		assertThat(result).hasStatus(302).flash().containsEntry("success", "drafts.testSend.sent");
+		assertThat(result.getMvcResult().getFlashMap().get("successArg").toString()).isNotBlank();
+		List<AuditEntry> timeline = this.audit.timeline("draft", draft);
+		assertThat(timeline).extracting(AuditEntry::action).contains("draft.testSent");
+		assertThat(timeline.get(timeline.size() - 1).after()).contains("@TOA#_qa").contains("msgKey");
+	}
+
+	@Test
+	void refusesAnAccountThatIsNotATestAccount() {
+		ChatAppView app = newApp();
+		OfficialAccountView live = this.accounts.add(app.id(), "@TOA#_live", "Live", 100000, false);
+		long draft = createDraft("op-ts2");
+		assertThat(testSend(draft, live.id())).hasStatus(403)
+			.bodyText()
+			.contains("Test sends may only go to an official account marked as a test account.");
+	}
+
+	@Test
+	void tencentErrorIsShownInWords() {
+		ChatAppView app = newApp();
+		OfficialAccountView qa = this.accounts.add(app.id(), "@TOA#_qa2", "QA", 1, true);
+		long draft = createDraft("op-ts3");
+		assertThat(testSend(draft, qa.id())).hasStatus(302);
+		// The second broadcast inside one second breaks the 1/s per-account limit.
+		MvcTestResult second = testSend(draft, qa.id());
+		assertThat(second).flash().containsEntry("failure", "drafts.testSend.failed");
+		assertThat(second.getMvcResult().getFlashMap().get("failureArg").toString()).startsWith("10023 ");
+	}
+
+	private MvcTestResult testSend(long draft, long account) {
+		return this.mvc.post()
+			.uri("/drafts/{id}/test-send", draft)
+			.with(user("tester").roles("OPERATOR"))
+			.with(csrf())
+			.param("account", String.valueOf(account))
+			.exchange();
+	}
+
+	private long createDraft(String author) {
+		MvcTestResult result = this.mvc.post()
+			.uri("/drafts/new")
+			.with(user(author).roles("OPERATOR"))
+			.with(csrf())
+			.param("title", "Test send")
+			.param("elements[0].type", "TIMTextElem")
+			.param("elements[0].fields[Text]", "Hello from a test send")
+			.exchange();
+		assertThat(result).hasStatus(302);
+		return Long.parseLong(result.getResponse().getRedirectedUrl().substring("/drafts/".length()));
+	}
+
+	private ChatAppView newApp() {
+		long sdkAppId = ThreadLocalRandom.current().nextLong(1_700_000_000L, 1_799_999_999L);
+		return this.chatApps.create(
+				new ChatAppSettings("Test sends " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
+				"ab".repeat(32));
+	}
+
+}
