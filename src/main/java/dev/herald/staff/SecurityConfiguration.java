@@ -65,6 +65,13 @@ class SecurityConfiguration {
 			.hasAnyRole("OPERATOR", "ANALYST")
 			.requestMatchers("/runs/**", "/deliveries/**")
 			.hasRole("OPERATOR")
+			// Campaigns: operators run them, analysts read them.
+			.requestMatchers(HttpMethod.GET, "/campaigns/new", "/campaigns/*/edit")
+			.hasRole("OPERATOR")
+			.requestMatchers(HttpMethod.GET, "/campaigns", "/campaigns/**")
+			.hasAnyRole("OPERATOR", "ANALYST")
+			.requestMatchers("/campaigns", "/campaigns/**")
+			.hasRole("OPERATOR")
 			.anyRequest()
 			.authenticated());
 		http.formLogin((login) -> login.loginPage("/login")

@@ -139,6 +139,16 @@ class StaffAdministrationTests {
 	}
 
 	@Test
+	void editFormDoesNotAskForAPassword() {
+		StaffUser user = this.users.create("ed" + UUID.randomUUID().toString().substring(0, 6), "Edit me",
+				"a fine long password", Set.of(Role.EDITOR));
+		assertThat(this.mvc.get().uri("/admin/users/{id}", user.getId()).with(user("root").roles("ADMIN")))
+			.hasStatusOk()
+			.bodyText()
+			.doesNotContain("name=\"password\"");
+	}
+
+	@Test
 	void unknownUserIdGetsTheNotFoundPage() {
 		assertThat(this.mvc.get().uri("/admin/users/424242424").with(user("root").roles("ADMIN"))).hasStatus(404);
 	}

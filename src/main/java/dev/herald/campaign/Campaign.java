@@ -1,0 +1,422 @@
+package dev.herald.campaign;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A campaign: a frozen copy of one approved draft version, the official accounts it goes
+ * to, and when. Its status changes only through the methods below, each of which refuses
+ * a change its current status does not allow.
+ */
+@Entity
+@Table(name = "campaign")
+class Campaign {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	private String label;
+
+	private long chatAppId;
+
+	private long draftId;
+
+	private long draftVersionId;
+
+	private int draftVersionNumber;
+
+	private String draftTitle;
+
+	private String contentJson;
+
+	private String contentHash;
+
+	private String targetAccountIds;
+
+	private String targetGroupIds;
+
+	private String targets;
+
+	private int targetCount;
+
+	@Enumerated(EnumType.STRING)
+	private ScheduleKind scheduleKind;
+
+	private String zoneId;
+
+	private @Nullable Instant fireAt;
+
+	private @Nullable LocalTime timeOfDay;
+
+	private @Nullable String daysOfWeek;
+
+	private @Nullable String cron;
+
+	private @Nullable LocalDate endDate;
+
+	private int lateMinutes;
+
+	@Enumerated(EnumType.STRING)
+	private CampaignStatus status;
+
+	private @Nullable Instant nextFireAt;
+
+	private @Nullable Instant pausedAt;
+
+	private String createdBy;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private long version;
+
+	@SuppressWarnings("NullAway.Init")
+	protected Campaign() {
+	}
+
+	Campaign(String label, long chatAppId, Content content, Targets targets, Schedule schedule,
+			LateFirePolicy latePolicy, String createdBy, Instant now) {
+		this.label = label;
+		this.chatAppId = chatAppId;
+		this.createdBy = createdBy;
+		this.createdAt = now;
+		this.status = CampaignStatus.SCHEDULED;
+		this.lateMinutes = latePolicy.minutes();
+		applyContent(content);
+		applyTargets(targets);
+		applySchedule(schedule, now);
+	}
+
+	/**
+	 * The content a campaign sends, copied from an approved draft version.
+	 */
+	record Content(long draftId, long versionId, int number, String title, String contentJson, String contentHash) {
+
+	}
+
+	/**
+	 * The chosen accounts and groups, and the distinct official account ids they resolve
+	 * to.
+	 */
+	record Targets(Set<Long> accountIds, Set<Long> groupIds, List<String> officialAccounts) {
+
+		Targets {
+			accountIds = Set.copyOf(accountIds);
+			groupIds = Set.copyOf(groupIds);
+			officialAccounts = officialAccounts.stream().distinct().sorted().toList();
+			if (officialAccounts.isEmpty()) {
+				throw new IllegalArgumentException("a campaign needs at least one official account");
+			}
+		}
+
+	}
+
+	// ---- transitions
+
+	/**
+	 * A fire started a run.
+	 * @param next the schedule's next fire after this one, or {@code null}
+	 */
+	void fired(@Nullable Instant next, Instant now) {
+		requireStatus("fire", CampaignStatus.SCHEDULED, CampaignStatus.RUNNING);
+		this.status = CampaignStatus.RUNNING;
+		this.nextFireAt = next;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * A fire came too late to send.
+	 * @param next the schedule's next fire, or {@code null}
+	 * @param runsActive whether another run is still sending
+	 */
+	void missed(@Nullable Instant next, boolean runsActive, Instant now) {
+		requireStatus("miss a fire", CampaignStatus.SCHEDULED, CampaignStatus.RUNNING);
+		this.nextFireAt = next;
+		this.updatedAt = now;
+		if (runsActive) {
+			return;
+		}
+		if (next == null) {
+			this.status = isRecurring() ? CampaignStatus.COMPLETED_WITH_FAILURES : CampaignStatus.MISSED;
+		}
+	}
+
+	/**
+	 * A run finished.
+	 * @param runsActive whether another run is still sending
+	 * @param anyFailures whether any run failed or was missed
+	 */
+	void runFinished(boolean runsActive, boolean anyFailures, Instant now) {
+		this.updatedAt = now;
+		if (this.status != CampaignStatus.RUNNING || runsActive) {
+			// Paused or cancelled campaigns keep their status; resume decides later.
+			return;
+		}
+		this.status = afterRuns(anyFailures);
+	}
+
+	void pause(Instant now) {
+		requireStatus("pause", CampaignStatus.SCHEDULED, CampaignStatus.RUNNING);
+		this.status = CampaignStatus.PAUSED;
+		this.pausedAt = now;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * Resumes a paused campaign.
+	 * @param runsActive whether a run of it is still open
+	 * @param anyFailures whether any run failed or was missed
+	 * @param next its next fire, or {@code null}
+	 */
+	void resume(boolean runsActive, boolean anyFailures, @Nullable Instant next, Instant now) {
+		requireStatus("resume", CampaignStatus.PAUSED);
+		this.pausedAt = null;
+		this.nextFireAt = next;
+		this.updatedAt = now;
+		if (runsActive) {
+			this.status = CampaignStatus.RUNNING;
+		}
+		else if (next != null) {
+			this.status = CampaignStatus.SCHEDULED;
+		}
+		else {
+			this.status = afterRuns(anyFailures);
+		}
+	}
+
+	void cancel(Instant now) {
+		requireStatus("cancel", CampaignStatus.SCHEDULED, CampaignStatus.RUNNING, CampaignStatus.PAUSED);
+		this.status = CampaignStatus.CANCELLED;
+		this.nextFireAt = null;
+		this.updatedAt = now;
+	}
+
+	void reschedule(Schedule schedule, LateFirePolicy latePolicy, Instant now) {
+		requireEditable("reschedule");
+		this.lateMinutes = latePolicy.minutes();
+		applySchedule(schedule, now);
+	}
+
+	void retarget(Targets targets, Instant now) {
+		requireEditable("change the targets of");
+		applyTargets(targets);
+		this.updatedAt = now;
+	}
+
+	void changeContent(Content content, Instant now) {
+		requireEditable("change the content of");
+		applyContent(content);
+		this.updatedAt = now;
+	}
+
+	void relabel(String label, Instant now) {
+		requireEditable("rename");
+		this.label = label;
+		this.updatedAt = now;
+	}
+
+	boolean mayFire() {
+		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.RUNNING;
+	}
+
+	boolean isEditable() {
+		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.PAUSED;
+	}
+
+	private CampaignStatus afterRuns(boolean anyFailures) {
+		if (this.nextFireAt != null) {
+			return CampaignStatus.SCHEDULED;
+		}
+		return anyFailures ? CampaignStatus.COMPLETED_WITH_FAILURES : CampaignStatus.COMPLETED;
+	}
+
+	private void requireEditable(String action) {
+		requireStatus(action, CampaignStatus.SCHEDULED, CampaignStatus.PAUSED);
+	}
+
+	private void requireStatus(String action, CampaignStatus... allowed) {
+		if (!Arrays.asList(allowed).contains(this.status)) {
+			throw new IllegalStateException("Cannot " + action + " campaign " + this.id + ": it is " + this.status);
+		}
+	}
+
+	private void applyContent(Content content) {
+		this.draftId = content.draftId();
+		this.draftVersionId = content.versionId();
+		this.draftVersionNumber = content.number();
+		this.draftTitle = content.title();
+		this.contentJson = content.contentJson();
+		this.contentHash = content.contentHash();
+	}
+
+	private void applyTargets(Targets targets) {
+		this.targetAccountIds = join(targets.accountIds());
+		this.targetGroupIds = join(targets.groupIds());
+		this.targets = String.join("\n", targets.officialAccounts());
+		this.targetCount = targets.officialAccounts().size();
+	}
+
+	private void applySchedule(Schedule schedule, Instant now) {
+		this.scheduleKind = schedule.kind();
+		this.zoneId = schedule.zone().getId();
+		this.fireAt = schedule.fireAt();
+		this.timeOfDay = schedule.timeOfDay();
+		this.daysOfWeek = schedule.days().isEmpty() ? null
+				: schedule.days().stream().map(DayOfWeek::name).collect(Collectors.joining(","));
+		this.cron = schedule.cron();
+		this.endDate = schedule.endDate();
+		this.nextFireAt = schedule.fires(now.minusSeconds(1), 1, Instant.MAX).stream().findFirst().orElse(null);
+		this.updatedAt = now;
+	}
+
+	private static String join(Set<Long> ids) {
+		return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
+	}
+
+	private static Set<Long> split(String ids) {
+		return ids.isEmpty() ? Set.of()
+				: Arrays.stream(ids.split(","))
+					.map(Long::valueOf)
+					.collect(Collectors.toCollection(java.util.TreeSet::new));
+	}
+
+	// ---- reading
+
+	Schedule schedule() {
+		Set<DayOfWeek> days = (this.daysOfWeek != null) ? Arrays.stream(this.daysOfWeek.split(","))
+			.map(DayOfWeek::valueOf)
+			.collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))) : Set.of();
+		return new Schedule(this.scheduleKind, ZoneId.of(this.zoneId), this.fireAt, this.timeOfDay, days, this.cron,
+				this.endDate);
+	}
+
+	Targets targets() {
+		return new Targets(split(this.targetAccountIds), split(this.targetGroupIds), officialAccounts());
+	}
+
+	List<String> officialAccounts() {
+		return List.of(this.targets.split("\n"));
+	}
+
+	LateFirePolicy latePolicy() {
+		return new LateFirePolicy(this.lateMinutes);
+	}
+
+	boolean isRecurring() {
+		return this.scheduleKind.isRecurring();
+	}
+
+	/** What the audit log keeps about the schedule. */
+	Map<String, Object> describeSchedule() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("kind", this.scheduleKind.name());
+		map.put("zone", this.zoneId);
+		if (this.fireAt != null) {
+			map.put("fireAt", this.fireAt.toString());
+		}
+		if (this.scheduleKind.isRecurring()) {
+			map.put("cron", schedule().cronExpression());
+		}
+		if (this.endDate != null) {
+			map.put("endDate", this.endDate.toString());
+		}
+		map.put("lateMinutes", this.lateMinutes);
+		return map;
+	}
+
+	@Nullable Long getId() {
+		return this.id;
+	}
+
+	long id() {
+		return java.util.Objects.requireNonNull(this.id);
+	}
+
+	String getLabel() {
+		return this.label;
+	}
+
+	long getChatAppId() {
+		return this.chatAppId;
+	}
+
+	long getDraftId() {
+		return this.draftId;
+	}
+
+	long getDraftVersionId() {
+		return this.draftVersionId;
+	}
+
+	int getDraftVersionNumber() {
+		return this.draftVersionNumber;
+	}
+
+	String getDraftTitle() {
+		return this.draftTitle;
+	}
+
+	String getContentJson() {
+		return this.contentJson;
+	}
+
+	String getContentHash() {
+		return this.contentHash;
+	}
+
+	int getTargetCount() {
+		return this.targetCount;
+	}
+
+	int getLateFireMinutes() {
+		return this.lateMinutes;
+	}
+
+	CampaignStatus getStatus() {
+		return this.status;
+	}
+
+	@Nullable Instant getNextFireAt() {
+		return this.nextFireAt;
+	}
+
+	@Nullable Instant getPausedAt() {
+		return this.pausedAt;
+	}
+
+	String getCreatedBy() {
+		return this.createdBy;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	long getVersion() {
+		return this.version;
+	}
+
+}

@@ -1,0 +1,293 @@
+package dev.herald.campaign;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import dev.herald.chatapp.ChatAppView;
+import dev.herald.chatapp.ChatApps;
+import dev.herald.delivery.Deliveries;
+import dev.herald.draft.ApprovedVersion;
+import dev.herald.draft.ApprovedVersions;
+import dev.herald.officialaccount.OfficialAccounts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Campaign pages: list, editor with preview, campaign page with its actions, calendar.
+ * Operators change campaigns; analysts read them.
+ */
+@Controller
+@RequestMapping("/campaigns")
+@PreAuthorize("hasAnyRole('OPERATOR','ANALYST')")
+class CampaignController {
+
+	private final Campaigns campaigns;
+
+	private final CampaignScheduler scheduler;
+
+	private final ChatApps chatApps;
+
+	private final OfficialAccounts accounts;
+
+	private final ApprovedVersions approvedVersions;
+
+	private final Clock clock;
+
+	private final Deliveries deliveries;
+
+	CampaignController(Campaigns campaigns, CampaignScheduler scheduler, ChatApps chatApps, OfficialAccounts accounts,
+			ApprovedVersions approvedVersions, Deliveries deliveries, Clock clock) {
+		this.deliveries = deliveries;
+		this.campaigns = campaigns;
+		this.scheduler = scheduler;
+		this.chatApps = chatApps;
+		this.accounts = accounts;
+		this.approvedVersions = approvedVersions;
+		this.clock = clock;
+	}
+
+	@ModelAttribute("chatApps")
+	List<ChatAppView> chatApps() {
+		return this.chatApps.all();
+	}
+
+	@ModelAttribute("appNames")
+	Map<Long, String> appNames() {
+		return this.chatApps.all().stream().collect(Collectors.toMap(ChatAppView::id, ChatAppView::name));
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable CampaignStatus status,
+			@RequestParam(required = false) @Nullable Long app, @RequestParam(required = false) @Nullable String q,
+			Model model) {
+		model.addAttribute("campaigns", this.campaigns.search(status, app, (q != null) ? q : ""));
+		model.addAttribute("statuses", CampaignStatus.values());
+		model.addAttribute("status", status);
+		model.addAttribute("app", app);
+		model.addAttribute("q", q);
+		return "campaigns/list";
+	}
+
+	@GetMapping("/new")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String newForm(@RequestParam(required = false) @Nullable Long app, Model model, HttpServletRequest request) {
+		CampaignForm form = new CampaignForm();
+		form.setChatAppId((app != null && this.chatApps.find(app).isPresent()) ? app : null);
+		form.setZone(((ZoneId) model.getAttribute("zone")).getId());
+		model.addAttribute("form", form);
+		return form(form, null, model);
+	}
+
+	@PostMapping("/preview")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String preview(@Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
+			@RequestParam(required = false) @Nullable Long campaignId, Model model, HttpServletRequest request) {
+		CampaignCommand command = command(form, result);
+		if (command != null) {
+			try {
+				model.addAttribute("plan", this.scheduler.preview(campaignId, command));
+			}
+			catch (CampaignRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			}
+		}
+		if (request.getHeader("HX-Request") != null) {
+			return "campaigns/form :: plan";
+		}
+		return form(form, campaignId, model);
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('OPERATOR')")
+	String create(@Valid @ModelAttribute("form") CampaignForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		CampaignCommand command = command(form, result);
+		if (command != null) {
+			try {
+				long id = this.scheduler.create(command);
+				redirect.addFlashAttribute("success", "campaigns.created");
+				redirect.addFlashAttribute("successArg", command.label());
+				return "redirect:/campaigns/" + id;
+			}
+			catch (CampaignRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			}
+		}
+		return form(form, null, model);
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable long id, Model model) {
+		CampaignDetail detail = this.campaigns.detail(id);
+		model.addAttribute("campaign", detail);
+		model.addAttribute("groups",
+				this.accounts.groupsOf(detail.chatAppId())
+					.stream()
+					.filter((group) -> detail.groupIds().contains(group.id()))
+					.toList());
+		// Live progress of the newest run that went to the delivery engine.
+		detail.runs()
+			.stream()
+			.filter((run) -> run.deliveryRunId() != null)
+			.findFirst()
+			.ifPresent((run) -> model.addAttribute("latestRun", this.deliveries.progress(run.deliveryRunId())));
+		return "campaigns/detail";
+	}
+
+	@GetMapping("/{id}/edit")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String editForm(@PathVariable long id, Model model) {
+		CampaignDetail detail = this.campaigns.detail(id);
+		CampaignForm form = CampaignForm.of(detail);
+		model.addAttribute("form", form);
+		return form(form, id, model);
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String update(@PathVariable long id, @Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		this.campaigns.detail(id);
+		CampaignCommand command = command(form, result);
+		if (command != null) {
+			try {
+				this.scheduler.update(id, (form.getVersion() != null) ? form.getVersion() : -1, command);
+				redirect.addFlashAttribute("success", "campaigns.updated");
+				redirect.addFlashAttribute("successArg", command.label());
+				return "redirect:/campaigns/" + id;
+			}
+			catch (CampaignRuleException ex) {
+				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			}
+			catch (IllegalStateException ex) {
+				result.reject("campaigns.notEditable");
+			}
+		}
+		return form(form, id, model);
+	}
+
+	@PostMapping("/{id}/pause")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String pause(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "campaigns.paused", () -> this.scheduler.pause(id));
+	}
+
+	@PostMapping("/{id}/resume")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String resume(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "campaigns.resumed", () -> this.scheduler.resume(id));
+	}
+
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String cancel(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "campaigns.cancelled", () -> this.scheduler.cancel(id));
+	}
+
+	@PostMapping("/{id}/recall")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String recall(@PathVariable long id, RedirectAttributes redirect) {
+		this.campaigns.detail(id);
+		long recalled = this.scheduler.recall(id);
+		redirect.addFlashAttribute("success", "campaigns.recalled");
+		redirect.addFlashAttribute("successArg", recalled);
+		return "redirect:/campaigns/" + id;
+	}
+
+	@GetMapping("/calendar")
+	String calendar(@RequestParam(defaultValue = "month") String view,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
+			@RequestParam(required = false) @Nullable Long app, Model model) {
+		ZoneId zone = (ZoneId) model.getAttribute("zone");
+		boolean week = "week".equals(view);
+		LocalDate anchor = (date != null) ? date : this.clock.instant().atZone(zone).toLocalDate();
+		LocalDate first = week ? anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+				: anchor.withDayOfMonth(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+		LocalDate last = week ? first.plusDays(6)
+				: anchor.with(TemporalAdjusters.lastDayOfMonth()).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+		Instant from = first.atStartOfDay(zone).toInstant();
+		Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
+		List<CalendarFire> fires = this.campaigns.calendar(from, until, app, zone);
+		Map<LocalDate, List<CalendarFire>> byDay = new TreeMap<>(
+				fires.stream().collect(Collectors.groupingBy(CalendarFire::day)));
+		List<List<LocalDate>> weeks = new java.util.ArrayList<>();
+		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(7)) {
+			List<LocalDate> days = new java.util.ArrayList<>();
+			for (int i = 0; i < 7; i++) {
+				days.add(day.plusDays(i));
+			}
+			weeks.add(days);
+		}
+		model.addAttribute("view", week ? "week" : "month");
+		model.addAttribute("anchor", anchor);
+		model.addAttribute("previous", week ? anchor.minusWeeks(1) : anchor.minusMonths(1));
+		model.addAttribute("next", week ? anchor.plusWeeks(1) : anchor.plusMonths(1));
+		model.addAttribute("weeks", weeks);
+		model.addAttribute("byDay", byDay);
+		model.addAttribute("app", app);
+		return "campaigns/calendar";
+	}
+
+	private @Nullable CampaignCommand command(CampaignForm form, BindingResult result) {
+		if (form.getVersionId() != null && this.approvedVersions.findApproved(form.getVersionId()).isEmpty()) {
+			result.rejectValue("versionId", "campaigns.version.notApproved");
+		}
+		if (form.getChatAppId() != null && this.chatApps.find(form.getChatAppId()).isEmpty()) {
+			result.rejectValue("chatAppId", "campaigns.app.unknown");
+		}
+		return form.toCommand(this.clock, result);
+	}
+
+	private String form(CampaignForm form, @Nullable Long campaignId, Model model) {
+		List<ApprovedVersion> versions = new java.util.ArrayList<>(this.approvedVersions.listApproved());
+		if (form.getVersionId() != null && versions.stream().noneMatch((v) -> v.versionId() == form.getVersionId())) {
+			this.approvedVersions.findApproved(form.getVersionId()).ifPresent(versions::add);
+		}
+		model.addAttribute("versions", versions);
+		model.addAttribute("campaignId", campaignId);
+		model.addAttribute("kinds", ScheduleKind.values());
+		model.addAttribute("weekDays", DayOfWeek.values());
+		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
+		if (form.getChatAppId() != null && this.chatApps.find(form.getChatAppId()).isPresent()) {
+			model.addAttribute("candidates", this.accounts.ofApp(form.getChatAppId()));
+			model.addAttribute("groups", this.accounts.groupsOf(form.getChatAppId()));
+		}
+		return "campaigns/form";
+	}
+
+	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+		this.campaigns.detail(id);
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", success);
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("failure", "campaigns.action.refused");
+			redirect.addFlashAttribute("failureArg", ex.getMessage());
+		}
+		return "redirect:/campaigns/" + id;
+	}
+
+}

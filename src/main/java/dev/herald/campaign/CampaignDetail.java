@@ -1,0 +1,57 @@
+package dev.herald.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import dev.herald.audit.AuditEntry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the campaign page shows.
+ */
+record CampaignDetail(long id, String label, long chatAppId, CampaignStatus status, Schedule schedule, int lateMinutes,
+		long draftId, long versionId, int versionNumber, String draftTitle, String contentHash,
+		List<String> officialAccounts, Set<Long> accountIds, Set<Long> groupIds, List<Instant> nextFires,
+		List<Run> runs, List<AuditEntry> timeline, String createdBy, Instant createdAt, long version) {
+
+	public boolean mayPause() {
+		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.RUNNING;
+	}
+
+	public boolean mayResume() {
+		return this.status == CampaignStatus.PAUSED;
+	}
+
+	public boolean mayCancel() {
+		return !this.status.isFinal();
+	}
+
+	public boolean mayEdit() {
+		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.PAUSED;
+	}
+
+	public boolean hasMissed() {
+		return this.runs.stream().anyMatch((run) -> run.status() == RunStatus.MISSED);
+	}
+
+	public @Nullable Run activeRun() {
+		return this.runs.stream().filter((run) -> run.status().isActive()).findFirst().orElse(null);
+	}
+
+	/** One run as the page lists it. */
+	record Run(long id, Instant scheduledFor, Instant firedAt, RunStatus status, @Nullable Long deliveryRunId,
+			int targets, long sent, long failed, @Nullable Instant finishedAt) {
+
+		static Run of(CampaignRun run) {
+			return new Run(run.id(), run.getScheduledFor(), run.getFiredAt(), run.getStatus(), run.getDeliveryRunId(),
+					run.getTargetCount(), run.getSent(), run.getFailed(), run.getFinishedAt());
+		}
+
+		public String statusKey() {
+			return "campaigns.run.status." + this.status.name();
+		}
+
+	}
+
+}

@@ -1,0 +1,167 @@
+package dev.herald.campaign;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.herald.chatapp.ChatApps;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Predicts a schedule before it is saved: fire times, run durations under the app's rate
+ * limit and the per-OA limits, and conflicts with the per-OA quota against every other
+ * campaign that may still fire and the sends of the last hour.
+ */
+@Component
+class CampaignPlanner {
+
+	/** How far ahead fires are checked against the quota. */
+	static final Duration HORIZON = Duration.ofDays(62);
+
+	/** How many of a schedule's fires are checked at most. */
+	static final int MAX_FIRES = 400;
+
+	static final int SHOWN_FIRES = 5;
+
+	private static final Set<CampaignStatus> MAY_FIRE = EnumSet.of(CampaignStatus.SCHEDULED, CampaignStatus.RUNNING,
+			CampaignStatus.PAUSED);
+
+	private final CampaignRepository campaigns;
+
+	private final CampaignRunRepository runs;
+
+	private final ChatApps apps;
+
+	CampaignPlanner(CampaignRepository campaigns, CampaignRunRepository runs, ChatApps apps) {
+		this.campaigns = campaigns;
+		this.runs = runs;
+		this.apps = apps;
+	}
+
+	/**
+	 * Plans a schedule for a set of targets.
+	 * @param self the campaign being edited (left out of the comparison), or {@code null}
+	 * @param chatAppId the app that sends
+	 * @param targets the distinct official accounts
+	 * @param schedule when it fires
+	 * @param now the current time
+	 * @return the plan
+	 */
+	@Transactional(readOnly = true)
+	CampaignPlan plan(@Nullable Long self, long chatAppId, List<String> targets, Schedule schedule, Instant now) {
+		int rate = Math.max(1, this.apps.get(chatAppId).rateLimitPerSecond());
+		Instant horizon = now.plus(HORIZON);
+		List<Instant> fires = schedule.fires(now, MAX_FIRES, horizon);
+		List<Campaign> others = this.campaigns.findByStatusIn(MAY_FIRE)
+			.stream()
+			.filter((other) -> self == null || other.id() != self)
+			.toList();
+		List<QuotaCheck.Broadcasts> broadcasts = new ArrayList<>();
+		Set<String> mine = new HashSet<>(targets);
+		if (!fires.isEmpty()) {
+			Instant from = fires.get(0).minus(QuotaCheck.WINDOW);
+			Instant until = fires.get(fires.size() - 1).plus(QuotaCheck.WINDOW);
+			for (Campaign other : others) {
+				Set<String> shared = other.officialAccounts()
+					.stream()
+					.filter(mine::contains)
+					.collect(Collectors.toSet());
+				if (shared.isEmpty()) {
+					continue;
+				}
+				List<Instant> times = other.schedule()
+					.fires(from.isBefore(now) ? now : from, MAX_FIRES * 8, until)
+					.stream()
+					.filter((time) -> isNear(time, fires))
+					.toList();
+				if (!times.isEmpty()) {
+					broadcasts.add(new QuotaCheck.Broadcasts(other.id(), other.getLabel(), shared, times));
+				}
+			}
+			broadcasts.addAll(recentSends(self, mine, now));
+		}
+		List<QuotaCheck.Conflict> conflicts = QuotaCheck.conflicts(targets, fires, broadcasts);
+		List<CampaignPlan.Forecast> forecasts = new ArrayList<>();
+		for (Instant fire : fires.subList(0, Math.min(schedule.isRecurring() ? SHOWN_FIRES : 1, fires.size()))) {
+			forecasts.add(forecast(fire, targets.size(), rate, chatAppId, others, self));
+		}
+		return new CampaignPlan(forecasts, conflicts, schedule.skippedDays(now, 366), targets.size(), rate);
+	}
+
+	/**
+	 * A run makes one call per official account, at most {@code rate} calls per second
+	 * for the whole app; other runs of the same app that start within its duration share
+	 * that rate. Per OA, one call per run keeps within one call per second, and the quota
+	 * check keeps within two broadcasts an hour, so neither lengthens a run that is not
+	 * refused.
+	 */
+	private CampaignPlan.Forecast forecast(Instant fire, int targets, int rate, long chatAppId, List<Campaign> others,
+			@Nullable Long self) {
+		long calls = targets;
+		Duration alone = seconds(calls, rate);
+		for (Campaign other : others) {
+			if (other.getChatAppId() != chatAppId) {
+				continue;
+			}
+			Duration theirs = seconds(other.getTargetCount(), rate);
+			boolean overlaps = !other.schedule()
+				.fires(fire.minus(theirs), 1, fire.plus(alone).plusSeconds(1))
+				.isEmpty();
+			if (overlaps) {
+				calls += other.getTargetCount();
+			}
+		}
+		Duration duration = seconds(calls, rate);
+		return new CampaignPlan.Forecast(fire, duration, fire.plus(duration));
+	}
+
+	private List<QuotaCheck.Broadcasts> recentSends(@Nullable Long self, Set<String> mine, Instant now) {
+		List<CampaignRun> recent = this.runs.findByFiredAtAfterAndStatusNot(now.minus(QuotaCheck.WINDOW),
+				RunStatus.MISSED);
+		Map<Long, List<Instant>> byCampaign = recent.stream()
+			.collect(Collectors.groupingBy(CampaignRun::getCampaignId,
+					Collectors.mapping(CampaignRun::getFiredAt, Collectors.toList())));
+		List<QuotaCheck.Broadcasts> sends = new ArrayList<>();
+		byCampaign.forEach((campaignId, times) -> this.campaigns.findById(campaignId).ifPresent((campaign) -> {
+			Set<String> shared = campaign.officialAccounts()
+				.stream()
+				.filter(mine::contains)
+				.collect(Collectors.toSet());
+			if (!shared.isEmpty()) {
+				sends.add(new QuotaCheck.Broadcasts(campaignId, campaign.getLabel(), shared, times));
+			}
+		}));
+		return sends;
+	}
+
+	private static boolean isNear(Instant time, List<Instant> fires) {
+		// fires is sorted: find the first fire not before time - 1h
+		int low = 0;
+		int high = fires.size();
+		Instant from = time.minus(QuotaCheck.WINDOW);
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (fires.get(mid).isBefore(from)) {
+				low = mid + 1;
+			}
+			else {
+				high = mid;
+			}
+		}
+		return low < fires.size() && fires.get(low).isBefore(time.plus(QuotaCheck.WINDOW));
+	}
+
+	private static Duration seconds(long calls, int rate) {
+		return Duration.ofSeconds(Math.max(1, (calls + rate - 1) / rate));
+	}
+
+}

@@ -1,0 +1,138 @@
+package dev.herald.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.herald.audit.AuditLog;
+import dev.herald.audit.AuditRecord;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens when a campaign fires, and when one of its runs finishes. Quartz calls
+ * {@link #fire}; the delivery engine's "run finished" event calls {@link #runFinished}.
+ */
+@Service
+class CampaignRunner {
+
+	private static final Log logger = LogFactory.getLog(CampaignRunner.class);
+
+	private final CampaignRepository campaigns;
+
+	private final CampaignRunRepository runs;
+
+	private final RunHandOver delivery;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	CampaignRunner(CampaignRepository campaigns, CampaignRunRepository runs, RunHandOver delivery, AuditLog audit,
+			Clock clock) {
+		this.campaigns = campaigns;
+		this.runs = runs;
+		this.delivery = delivery;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * One fire of a campaign, in one transaction: a run row, and either its hand-over to
+	 * the delivery engine (deliveries created in bulk) or, when it comes later than the
+	 * late-fire policy allows, a MISSED run the operator sees. A fire that was already
+	 * recorded (a recovered fire, or a second node) changes nothing; a paused or
+	 * cancelled campaign never fires.
+	 * @param campaignId the campaign
+	 * @param scheduledFor the fire time it was due at
+	 * @return what the fire did
+	 */
+	@Transactional
+	FireOutcome fire(long campaignId, Instant scheduledFor) {
+		Campaign campaign = this.campaigns.findForUpdate(campaignId).orElse(null);
+		if (campaign == null) {
+			logger.warn("Campaign " + campaignId + " fired but does not exist");
+			return FireOutcome.IGNORED;
+		}
+		if (this.runs.existsByCampaignIdAndScheduledFor(campaignId, scheduledFor)) {
+			return FireOutcome.IGNORED;
+		}
+		if (!campaign.mayFire()) {
+			logger.info("Campaign " + campaignId + " is " + campaign.getStatus() + "; its fire at " + scheduledFor
+					+ " sends nothing");
+			return FireOutcome.IGNORED;
+		}
+		Instant now = this.clock.instant();
+		// A one-off fires once, whenever that is; a recurring schedule goes on after now.
+		Instant next = campaign.isRecurring()
+				? campaign.schedule().nextFireAfter(scheduledFor.isAfter(now) ? scheduledFor : now) : null;
+		boolean otherRunsActive = !this.runs.findByCampaignIdAndStatus(campaignId, RunStatus.RUNNING).isEmpty();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("scheduledFor", scheduledFor.toString());
+		details.put("lateSeconds", Math.max(0, Duration.between(scheduledFor, now).toSeconds()));
+		if (!campaign.latePolicy().allows(scheduledFor, now)) {
+			CampaignRun run = this.runs
+				.save(CampaignRun.missed(campaignId, scheduledFor, now, campaign.getTargetCount()));
+			campaign.missed(next, otherRunsActive, now);
+			details.put("run", run.id());
+			details.put("lateMinutesAllowed", campaign.latePolicy().minutes());
+			this.audit.record(AuditRecord.of("campaign.missed", "campaign", campaignId).withAfter(details));
+			return FireOutcome.MISSED;
+		}
+		CampaignRun run = this.runs.save(CampaignRun.started(campaignId, scheduledFor, now, campaign.getTargetCount()));
+		campaign.fired(next, now);
+		List<String> targets = campaign.officialAccounts();
+		long deliveryRunId = this.delivery.start(campaign.getChatAppId(), campaign.getContentJson(), targets,
+				campaignId, run.id());
+		run.handedOver(deliveryRunId);
+		details.put("run", run.id());
+		details.put("deliveryRun", deliveryRunId);
+		details.put("targets", targets.size());
+		this.audit.record(AuditRecord.of("campaign.fired", "campaign", campaignId).withAfter(details));
+		return FireOutcome.SENT;
+	}
+
+	/**
+	 * The delivery engine finished a run of a campaign.
+	 */
+	@Transactional
+	void runFinished(long campaignRunId, boolean cancelled, long sent, long failed) {
+		CampaignRun run = this.runs.findById(campaignRunId).orElse(null);
+		if (run == null) {
+			return;
+		}
+		Campaign campaign = this.campaigns.findForUpdate(run.getCampaignId()).orElseThrow();
+		Instant now = this.clock.instant();
+		if (!run.finished(cancelled, sent, failed, now)) {
+			return;
+		}
+		List<CampaignRun> all = this.runs.findByCampaignIdOrderByScheduledForDesc(campaign.id());
+		boolean active = all.stream().anyMatch((other) -> other.getStatus().isActive());
+		boolean failures = all.stream().anyMatch((other) -> other.getStatus().isFailure());
+		CampaignStatus before = campaign.getStatus();
+		campaign.runFinished(active, failures, now);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("run", campaignRunId);
+		after.put("status", run.getStatus().name());
+		after.put("sent", sent);
+		after.put("failed", failed);
+		after.put("campaignStatus", campaign.getStatus().name());
+		this.audit.record(AuditRecord.of("campaign.runFinished", "campaign", campaign.id())
+			.withBefore(Map.of("campaignStatus", before.name()))
+			.withAfter(after));
+	}
+
+	/** What one fire did. */
+	enum FireOutcome {
+
+		SENT, MISSED, IGNORED
+
+	}
+
+}

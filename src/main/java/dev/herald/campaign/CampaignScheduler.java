@@ -1,0 +1,276 @@
+package dev.herald.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.herald.audit.AuditLog;
+import dev.herald.audit.AuditRecord;
+import dev.herald.draft.ApprovedVersion;
+import dev.herald.draft.ApprovedVersions;
+import dev.herald.officialaccount.OfficialAccounts;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, edits, pauses, resumes and cancels campaigns. Every change writes the campaign
+ * row, its Quartz trigger and its audit line in one transaction.
+ */
+@Service
+class CampaignScheduler {
+
+	private final CampaignRepository campaigns;
+
+	private final CampaignRunRepository runs;
+
+	private final CampaignTriggers triggers;
+
+	private final CampaignPlanner planner;
+
+	private final ApprovedVersions approvedVersions;
+
+	private final OfficialAccounts accounts;
+
+	private final RunHandOver delivery;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	CampaignScheduler(CampaignRepository campaigns, CampaignRunRepository runs, CampaignTriggers triggers,
+			CampaignPlanner planner, ApprovedVersions approvedVersions, OfficialAccounts accounts, RunHandOver delivery,
+			AuditLog audit, Clock clock) {
+		this.campaigns = campaigns;
+		this.runs = runs;
+		this.triggers = triggers;
+		this.planner = planner;
+		this.approvedVersions = approvedVersions;
+		this.accounts = accounts;
+		this.delivery = delivery;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Plans a campaign without saving it.
+	 * @throws CampaignRuleException when the version is not approved or the targets are
+	 * empty or of another app
+	 */
+	@Transactional(readOnly = true)
+	CampaignPlan preview(@org.jspecify.annotations.Nullable Long self, CampaignCommand command) {
+		approved(command.versionId());
+		List<String> targets = resolve(command).officialAccounts();
+		return this.planner.plan(self, command.chatAppId(), targets, command.schedule(), this.clock.instant());
+	}
+
+	/**
+	 * Saves a new campaign and its trigger.
+	 * @return the campaign id
+	 * @throws CampaignRuleException when a rule is broken, with the field to show it on
+	 */
+	@Transactional
+	long create(CampaignCommand command) {
+		Instant now = this.clock.instant();
+		ApprovedVersion version = approved(command.versionId());
+		Campaign.Targets targets = resolve(command);
+		checkPlan(null, command, targets, now);
+		Campaign campaign = this.campaigns.save(new Campaign(command.label(), command.chatAppId(), content(version),
+				targets, command.schedule(), command.latePolicy(), actor(), now));
+		this.triggers.schedule(campaign.id(), command.schedule(), now);
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("label", command.label());
+		after.put("chatAppId", command.chatAppId());
+		after.put("draftId", version.draftId());
+		after.put("versionId", version.versionId());
+		after.put("contentHash", version.contentHash());
+		after.put("targets", targets.officialAccounts().size());
+		this.audit.record(AuditRecord.of("campaign.created", "campaign", campaign.id()).withAfter(after));
+		this.audit.record(
+				AuditRecord.of("campaign.scheduled", "campaign", campaign.id()).withAfter(campaign.describeSchedule()));
+		return campaign.id();
+	}
+
+	/**
+	 * Edits a scheduled or paused campaign: label, targets, schedule, and - only by
+	 * picking another approved version - content. Quotas are checked again.
+	 */
+	@Transactional
+	void update(long id, long expectedVersion, CampaignCommand command) {
+		Instant now = this.clock.instant();
+		Campaign campaign = this.campaigns.findForUpdate(id).orElseThrow(() -> new CampaignNotFoundException(id));
+		if (campaign.getVersion() != expectedVersion) {
+			throw new OptimisticLockingFailureException("Campaign " + id + " changed");
+		}
+		if (command.chatAppId() != campaign.getChatAppId()) {
+			throw new CampaignRuleException("chatAppId", "campaigns.app.fixed");
+		}
+		if (!campaign.isEditable()) {
+			throw new IllegalStateException("Cannot edit campaign " + id + ": it is " + campaign.getStatus());
+		}
+		Campaign.Targets targets = resolve(command);
+		checkPlan(id, command, targets, now);
+		if (!command.label().equals(campaign.getLabel())) {
+			campaign.relabel(command.label(), now);
+		}
+		if (command.versionId() != campaign.getDraftVersionId()) {
+			ApprovedVersion version = approved(command.versionId());
+			Map<String, Object> before = Map.of("versionId", campaign.getDraftVersionId(), "contentHash",
+					campaign.getContentHash());
+			campaign.changeContent(content(version), now);
+			this.audit.record(AuditRecord.of("campaign.contentChanged", "campaign", id)
+				.withBefore(before)
+				.withAfter(Map.of("draftId", version.draftId(), "versionId", version.versionId(), "contentHash",
+						version.contentHash())));
+		}
+		if (!targets.equals(campaign.targets())) {
+			int before = campaign.getTargetCount();
+			campaign.retarget(targets, now);
+			this.audit.record(AuditRecord.of("campaign.retargeted", "campaign", id)
+				.withBefore(Map.of("targets", before))
+				.withAfter(Map.of("targets", targets.officialAccounts().size())));
+		}
+		Map<String, Object> scheduleBefore = campaign.describeSchedule();
+		campaign.reschedule(command.schedule(), command.latePolicy(), now);
+		if (!scheduleBefore.equals(campaign.describeSchedule())) {
+			this.triggers.reschedule(id, command.schedule(), campaign.getStatus() == CampaignStatus.PAUSED, now);
+			this.audit.record(AuditRecord.of("campaign.rescheduled", "campaign", id)
+				.withBefore(scheduleBefore)
+				.withAfter(campaign.describeSchedule()));
+		}
+	}
+
+	/**
+	 * Holds a campaign: its trigger does not fire, and its active run (if any) stops
+	 * making calls.
+	 */
+	@Transactional
+	void pause(long id) {
+		Instant now = this.clock.instant();
+		Campaign campaign = load(id);
+		CampaignStatus before = campaign.getStatus();
+		campaign.pause(now);
+		this.triggers.hold(id);
+		for (CampaignRun run : this.runs.findByCampaignIdAndStatus(id, RunStatus.RUNNING)) {
+			if (run.getDeliveryRunId() != null) {
+				this.delivery.pause(run.getDeliveryRunId());
+			}
+		}
+		record("campaign.paused", campaign, before);
+	}
+
+	@Transactional
+	void resume(long id) {
+		Instant now = this.clock.instant();
+		Campaign campaign = load(id);
+		CampaignStatus before = campaign.getStatus();
+		List<CampaignRun> all = this.runs.findByCampaignIdOrderByScheduledForDesc(id);
+		List<CampaignRun> active = all.stream().filter((run) -> run.getStatus().isActive()).toList();
+		boolean failures = all.stream().anyMatch((run) -> run.getStatus().isFailure());
+		Schedule schedule = campaign.schedule();
+		Instant next = schedule.isRecurring() ? schedule.nextFireAfter(now)
+				: (all.isEmpty() ? campaign.getNextFireAt() : null);
+		campaign.resume(!active.isEmpty(), failures, next, now);
+		this.triggers.release(id, schedule, now);
+		for (CampaignRun run : active) {
+			if (run.getDeliveryRunId() != null) {
+				this.delivery.resume(run.getDeliveryRunId());
+			}
+		}
+		record("campaign.resumed", campaign, before);
+	}
+
+	/** Stops a campaign for good: no further fire, its active run cancelled. */
+	@Transactional
+	void cancel(long id) {
+		Instant now = this.clock.instant();
+		Campaign campaign = load(id);
+		CampaignStatus before = campaign.getStatus();
+		campaign.cancel(now);
+		this.triggers.unschedule(id);
+		for (CampaignRun run : this.runs.findByCampaignIdAndStatus(id, RunStatus.RUNNING)) {
+			if (run.getDeliveryRunId() != null) {
+				this.delivery.cancel(run.getDeliveryRunId());
+			}
+		}
+		record("campaign.cancelled", campaign, before);
+	}
+
+	/**
+	 * Recalls every message the campaign sent (the delivery engine audits the recall).
+	 * @return how many were recalled
+	 */
+	long recall(long id) {
+		this.campaigns.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
+		return this.delivery.recallCampaign(id);
+	}
+
+	private void checkPlan(@org.jspecify.annotations.Nullable Long self, CampaignCommand command,
+			Campaign.Targets targets, Instant now) {
+		CampaignPlan plan = this.planner.plan(self, command.chatAppId(), targets.officialAccounts(), command.schedule(),
+				now);
+		if (plan.neverFires()) {
+			throw new CampaignRuleException("kind", "campaigns.schedule.neverFires");
+		}
+		if (plan.refused()) {
+			QuotaCheck.Conflict first = plan.conflicts().get(0);
+			String names = plan.conflicts()
+				.stream()
+				.flatMap((conflict) -> conflict.others().stream())
+				.distinct()
+				.map((ref) -> "\"" + ref.label() + "\" (#" + ref.id() + ")")
+				.collect(Collectors.joining(", "));
+			throw new CampaignRuleException("kind",
+					names.isEmpty() ? "campaigns.quota.self" : "campaigns.quota.conflict", names, first.example());
+		}
+	}
+
+	private Campaign.Targets resolve(CampaignCommand command) {
+		if (command.accountIds().isEmpty() && command.groupIds().isEmpty()) {
+			throw new CampaignRuleException("accountIds", "campaigns.targets.none");
+		}
+		List<String> resolved;
+		try {
+			resolved = this.accounts.resolveTargets(command.chatAppId(), command.accountIds(), command.groupIds());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CampaignRuleException("accountIds", "campaigns.targets.otherApp");
+		}
+		if (resolved.isEmpty()) {
+			throw new CampaignRuleException("accountIds", "campaigns.targets.none");
+		}
+		return new Campaign.Targets(command.accountIds(), command.groupIds(), resolved);
+	}
+
+	private ApprovedVersion approved(long versionId) {
+		return this.approvedVersions.findApproved(versionId)
+			.orElseThrow(() -> new CampaignRuleException("versionId", "campaigns.version.notApproved"));
+	}
+
+	private static Campaign.Content content(ApprovedVersion version) {
+		return new Campaign.Content(version.draftId(), version.versionId(), version.number(), version.title(),
+				version.contentJson(), version.contentHash());
+	}
+
+	private Campaign load(long id) {
+		return this.campaigns.findForUpdate(id).orElseThrow(() -> new CampaignNotFoundException(id));
+	}
+
+	private void record(String action, Campaign campaign, CampaignStatus before) {
+		this.audit.record(AuditRecord.of(action, "campaign", campaign.id())
+			.withBefore(Map.of("status", before.name()))
+			.withAfter(Map.of("status", campaign.getStatus().name())));
+	}
+
+	private static String actor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null) ? authentication.getName() : AuditLog.SYSTEM;
+	}
+
+}

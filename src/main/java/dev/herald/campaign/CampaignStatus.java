@@ -1,0 +1,34 @@
+package dev.herald.campaign;
+
+/**
+ * Where a campaign stands. Pages show it through the message key
+ * {@code CampaignStatus.<name>}.
+ */
+public enum CampaignStatus {
+
+	/** Waiting for its next fire. */
+	SCHEDULED,
+
+	/** A run is sending. */
+	RUNNING,
+
+	/** Held by an operator: its trigger does not fire, its active run sends nothing. */
+	PAUSED,
+
+	/** Every run finished without failures, and no fire is left. */
+	COMPLETED,
+
+	/** No fire is left, and some run failed or was missed. */
+	COMPLETED_WITH_FAILURES,
+
+	/** A one-off whose only fire came too late to send (late-fire policy). */
+	MISSED,
+
+	/** Stopped by an operator; it never fires again. */
+	CANCELLED;
+
+	boolean isFinal() {
+		return this == COMPLETED || this == COMPLETED_WITH_FAILURES || this == MISSED || this == CANCELLED;
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.herald.campaign;
+
+import java.util.List;
+
+/**
+ * The delivery engine as campaigns use it: a fire hands its run over, operators pause,
+ * resume, cancel and recall. Implemented by {@link DeliveryHandOver}, the one class that
+ * talks to the delivery module.
+ */
+interface RunHandOver {
+
+	/**
+	 * Creates the delivery run and its QUEUED deliveries in the caller's transaction.
+	 * @return the delivery run id
+	 */
+	long start(long chatAppId, String contentJson, List<String> officialAccounts, long campaignId, long campaignRunId);
+
+	void pause(long deliveryRunId);
+
+	void resume(long deliveryRunId);
+
+	void cancel(long deliveryRunId);
+
+	/**
+	 * Recalls every message the campaign sent.
+	 * @return how many messages were recalled
+	 */
+	long recallCampaign(long campaignId);
+
+}

@@ -1,0 +1,187 @@
+package dev.herald.campaign;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+import dev.herald.chatapp.ChatApps;
+import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Campaigns against the real database and Quartz job store: atomic row and trigger, quota
+ * refusal, the late-fire policy, and fires of paused or cancelled campaigns.
+ */
+@ApplicationTest
+class CampaignSchedulingTests {
+
+	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	@Autowired
+	private CampaignScheduler scheduler;
+
+	@Autowired
+	private CampaignRunner runner;
+
+	@Autowired
+	private CampaignTriggers triggers;
+
+	@Autowired
+	private CampaignRepository campaigns;
+
+	@Autowired
+	private CampaignRunRepository runs;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ChatApps chatApps;
+
+	@Autowired
+	private OfficialAccounts accounts;
+
+	private CampaignFixtures fixtures;
+
+	private CampaignFixtures.App app;
+
+	private long versionId;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
+		this.app = this.fixtures.app("Sched", 3);
+		this.versionId = this.fixtures.approvedVersion("Scheduling test");
+	}
+
+	@Test
+	void createsTheCampaignRowAndItsTriggerTogether() {
+		Instant at = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
+		long id = this.scheduler.create(command("Together", Schedule.once(at, BERLIN)));
+		assertThat(this.campaigns.findById(id)).isPresent();
+		assertThat(this.triggers.exists(id)).isTrue();
+		assertThat(this.triggers.nextFire(id)).isEqualTo(at);
+		assertThat(this.jdbc.sql("select count(*) from audit_event where object_type = 'campaign' and object_id = :id")
+			.param("id", String.valueOf(id))
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void aFailureAfterTheTriggerWasCreatedRollsBackRowAndTrigger() {
+		long before = this.campaigns.count();
+		long[] created = new long[1];
+		assertThatIllegalStateException().isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
+			created[0] = this.scheduler.create(command("Doomed", Schedule.daily(LocalTime.of(10, 0), BERLIN, null)));
+			assertThat(this.triggers.exists(created[0])).isTrue();
+			throw new IllegalStateException("something after the trigger failed");
+		}));
+		assertThat(created[0]).isPositive();
+		assertThat(this.campaigns.count()).isEqualTo(before);
+		assertThat(this.campaigns.findById(created[0])).isEmpty();
+		assertThat(this.triggers.exists(created[0])).isFalse();
+	}
+
+	@Test
+	void refusesAThirdBroadcastWithinAnHourAndNamesTheOtherCampaigns() {
+		Instant at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+		this.scheduler.create(command("First of the hour", Schedule.once(at, BERLIN)));
+		this.scheduler.create(command("Second of the hour", Schedule.once(at.plusSeconds(600), BERLIN)));
+		assertThatExceptionOfType(CampaignRuleException.class)
+			.isThrownBy(() -> this.scheduler.create(command("Third", Schedule.once(at.plusSeconds(1200), BERLIN))))
+			.satisfies((ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("campaigns.quota.conflict");
+				assertThat(ex.arguments()[0].toString()).contains("First of the hour").contains("Second of the hour");
+			});
+		// An hour after the first, the quota allows it again.
+		long moved = this.scheduler.create(command("Third, moved", Schedule.once(at.plusSeconds(3600), BERLIN)));
+		assertThat(this.triggers.exists(moved)).isTrue();
+	}
+
+	@Test
+	void refusesACronThatFiresMoreThanTwiceAnHour() {
+		assertThatExceptionOfType(CampaignRuleException.class)
+			.isThrownBy(
+					() -> this.scheduler.create(command("Too often", Schedule.cron("0 0/15 * * * ?", BERLIN, null))))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("campaigns.quota.self"));
+	}
+
+	@Test
+	void aFireOnTimeOrSlightlyLateIsSentAndATooLateOneIsMissed() {
+		Instant at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
+		long daily = this.scheduler.create(command("Late policy", Schedule.daily(LocalTime.of(4, 0), BERLIN, null)));
+		Instant now = Instant.now();
+		assertThat(this.runner.fire(daily, now.minusSeconds(1))).isEqualTo(CampaignRunner.FireOutcome.SENT);
+		assertThat(this.runner.fire(daily, now.minus(Duration.ofMinutes(14))))
+			.isEqualTo(CampaignRunner.FireOutcome.SENT);
+		assertThat(this.runner.fire(daily, now.minus(Duration.ofMinutes(16))))
+			.isEqualTo(CampaignRunner.FireOutcome.MISSED);
+		// The same fire again (a recovery, a second node) changes nothing.
+		assertThat(this.runner.fire(daily, now.minusSeconds(1))).isEqualTo(CampaignRunner.FireOutcome.IGNORED);
+		List<CampaignRun> recorded = this.runs.findByCampaignIdOrderByScheduledForDesc(daily);
+		assertThat(recorded).extracting(CampaignRun::getStatus)
+			.containsExactly(RunStatus.RUNNING, RunStatus.RUNNING, RunStatus.MISSED);
+		assertThat(this.campaigns.findById(daily).orElseThrow().getStatus()).isEqualTo(CampaignStatus.RUNNING);
+		assertThat(at).isAfter(now);
+
+		long once = this.scheduler.create(command("Late one-off", Schedule.once(at.plusSeconds(7200), BERLIN)));
+		assertThat(this.runner.fire(once, now.minus(Duration.ofHours(2)))).isEqualTo(CampaignRunner.FireOutcome.MISSED);
+		assertThat(this.campaigns.findById(once).orElseThrow().getStatus()).isEqualTo(CampaignStatus.MISSED);
+	}
+
+	@Test
+	void aPausedOrCancelledCampaignNeverFires() {
+		Instant at = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.MINUTES);
+		long paused = this.scheduler.create(command("Held", Schedule.once(at, BERLIN)));
+		this.scheduler.pause(paused);
+		assertThat(this.jdbc.sql("select trigger_state from qrtz_triggers where trigger_name = :name")
+			.param("name", "campaign-" + paused)
+			.query(String.class)
+			.single()).isEqualTo("PAUSED");
+		assertThat(this.runner.fire(paused, at)).isEqualTo(CampaignRunner.FireOutcome.IGNORED);
+
+		long cancelled = this.scheduler.create(command("Stopped", Schedule.once(at.plusSeconds(7200), BERLIN)));
+		this.scheduler.cancel(cancelled);
+		assertThat(this.triggers.exists(cancelled)).isFalse();
+		assertThat(this.runner.fire(cancelled, at.plusSeconds(7200))).isEqualTo(CampaignRunner.FireOutcome.IGNORED);
+		assertThat(this.runs.countByCampaignId(paused) + this.runs.countByCampaignId(cancelled)).isZero();
+
+		this.scheduler.resume(paused);
+		assertThat(this.campaigns.findById(paused).orElseThrow().getStatus()).isEqualTo(CampaignStatus.SCHEDULED);
+		assertThat(this.triggers.nextFire(paused)).isEqualTo(at);
+	}
+
+	@Test
+	void refusesAnUnapprovedVersion() {
+		long unapproved = this.fixtures.unapprovedVersion("Not approved");
+		CampaignCommand command = new CampaignCommand("Forged", this.app.id(), unapproved,
+				Set.copyOf(this.app.accountIds()), Set.of(),
+				Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN), new LateFirePolicy(15));
+		assertThatExceptionOfType(CampaignRuleException.class).isThrownBy(() -> this.scheduler.create(command))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("versionId"));
+	}
+
+	private CampaignCommand command(String label, Schedule schedule) {
+		return new CampaignCommand(label, this.app.id(), this.versionId, Set.copyOf(this.app.accountIds()), Set.of(),
+				schedule, new LateFirePolicy(15));
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.herald.campaign;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class CampaignTests {
+
+	private static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+
+	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	@Test
+	void startsScheduledWithItsFirstFire() {
+		Campaign campaign = once();
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.SCHEDULED);
+		assertThat(campaign.getNextFireAt()).isEqualTo(NOW.plusSeconds(3600));
+		assertThat(campaign.officialAccounts()).containsExactly("@TOA#_a", "@TOA#_b");
+	}
+
+	@Test
+	void aOneOffCompletesAfterItsRun() {
+		Campaign campaign = once();
+		campaign.fired(null, NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.RUNNING);
+		campaign.runFinished(false, false, NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.COMPLETED);
+	}
+
+	@Test
+	void aRecurringCampaignGoesBackToScheduledUntilItsLastFire() {
+		Campaign campaign = daily();
+		Instant next = campaign.schedule().nextFireAfter(NOW);
+		campaign.fired(next, NOW);
+		campaign.runFinished(false, true, NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.SCHEDULED);
+		campaign.fired(null, NOW);
+		campaign.runFinished(false, true, NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.COMPLETED_WITH_FAILURES);
+	}
+
+	@Test
+	void aMissedOneOffIsMissed() {
+		Campaign campaign = once();
+		campaign.missed(null, false, NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.MISSED);
+	}
+
+	@Test
+	void pauseAndResumeAreSymmetric() {
+		Campaign campaign = daily();
+		campaign.pause(NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.PAUSED);
+		assertThat(campaign.mayFire()).isFalse();
+		assertThatIllegalStateException().isThrownBy(() -> campaign.fired(null, NOW)).withMessageContaining("PAUSED");
+		campaign.resume(false, false, NOW.plusSeconds(60), NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.SCHEDULED);
+		campaign.fired(null, NOW);
+		campaign.pause(NOW);
+		campaign.resume(true, false, null, NOW);
+		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.RUNNING);
+	}
+
+	@Test
+	void aCancelledCampaignNeverFiresAndCannotBeEdited() {
+		Campaign campaign = daily();
+		campaign.cancel(NOW);
+		assertThat(campaign.mayFire()).isFalse();
+		assertThatIllegalStateException().isThrownBy(() -> campaign.resume(false, false, null, NOW))
+			.withMessageContaining("CANCELLED");
+		assertThatIllegalStateException()
+			.isThrownBy(
+					() -> campaign.reschedule(Schedule.daily(LocalTime.NOON, BERLIN, null), new LateFirePolicy(5), NOW))
+			.withMessageContaining("CANCELLED");
+		assertThatIllegalStateException().isThrownBy(() -> campaign.cancel(NOW)).withMessageContaining("CANCELLED");
+	}
+
+	@Test
+	void aRunningCampaignCannotBeEdited() {
+		Campaign campaign = once();
+		campaign.fired(null, NOW);
+		assertThatIllegalStateException().isThrownBy(() -> campaign.changeContent(content(), NOW))
+			.withMessageContaining("RUNNING");
+	}
+
+	@Test
+	void targetsAreDistinctAndNeverEmpty() {
+		assertThat(
+				new Campaign.Targets(Set.of(1L), Set.of(), List.of("@TOA#_b", "@TOA#_a", "@TOA#_b")).officialAccounts())
+			.containsExactly("@TOA#_a", "@TOA#_b");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Campaign.Targets(Set.of(), Set.of(), List.of()));
+	}
+
+	static Campaign.Content content() {
+		return new Campaign.Content(1, 2, 1, "Hello", "{\"MsgBody\":[]}", "ab".repeat(32));
+	}
+
+	private static Campaign once() {
+		return new Campaign("Launch", 1, content(), targets(), Schedule.once(NOW.plusSeconds(3600), BERLIN),
+				new LateFirePolicy(15), "olivia", NOW);
+	}
+
+	private static Campaign daily() {
+		return new Campaign("Daily", 1, content(), targets(), Schedule.daily(LocalTime.of(9, 0), BERLIN, null),
+				new LateFirePolicy(15), "olivia", NOW);
+	}
+
+	private static Campaign.Targets targets() {
+		return new Campaign.Targets(Set.of(1L, 2L), Set.of(), List.of("@TOA#_a", "@TOA#_b"));
+	}
+
+}
