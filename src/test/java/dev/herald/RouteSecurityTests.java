@@ -88,7 +88,15 @@ class RouteSecurityTests {
 			entry("GET /drafts/{id}/review", Access.only(Role.EDITOR)),
 			entry("POST /drafts/{id}/approve", Access.only(Role.EDITOR)),
 			entry("POST /drafts/{id}/request-changes", Access.only(Role.EDITOR)),
-			entry("POST /drafts/{id}/test-send", Access.only(Role.OPERATOR)));
+			entry("POST /drafts/{id}/test-send", Access.only(Role.OPERATOR)),
+			entry("GET /runs/{id}", Access.only(Role.OPERATOR, Role.ANALYST)),
+			entry("GET /runs/{id}/progress", Access.only(Role.OPERATOR, Role.ANALYST)),
+			entry("POST /runs/{id}/pause", Access.only(Role.OPERATOR)),
+			entry("POST /runs/{id}/resume", Access.only(Role.OPERATOR)),
+			entry("POST /runs/{id}/cancel", Access.only(Role.OPERATOR)),
+			entry("POST /runs/{id}/recall", Access.only(Role.OPERATOR)),
+			entry("POST /deliveries/{id}/recall", Access.only(Role.OPERATOR)),
+			entry("POST /callbacks/tencent", Access.anyone()));
 
 	@Autowired
 	private MockMvcTester mvc;

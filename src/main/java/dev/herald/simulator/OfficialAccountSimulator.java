@@ -454,6 +454,28 @@ final class OfficialAccountSimulator {
 		}
 	}
 
+	/** Stores a message outside every rule and counter; returns its MsgKey. */
+	String store(long sdkAppId, String officialAccount, long random, String cloudCustomData) {
+		return withApp(sdkAppId, (app) -> {
+			SimulatedAccount account = app.accounts.get(officialAccount);
+			if (account == null) {
+				throw new IllegalArgumentException("unknown official account " + officialAccount);
+			}
+			long nowMillis = this.clock.millis();
+			ObjectNode body = this.json.createObjectNode();
+			body.put("Official_Account", officialAccount).put("Random", random);
+			body.putArray("MsgBody")
+				.addObject()
+				.put("MsgType", "TIMTextElem")
+				.putObject("MsgContent")
+				.put("Text", "stored");
+			body.put("CloudCustomData", cloudCustomData);
+			String msgKey = this.msgSeq.incrementAndGet() + "_1_" + (nowMillis / 1000);
+			account.history.add(new StoredMessage(msgKey, nowMillis / 1000, nowMillis, random, body));
+			return msgKey;
+		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
+	}
+
 	long unknownAppCalls() {
 		return this.unknownAppCalls.get();
 	}

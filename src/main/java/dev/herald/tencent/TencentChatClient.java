@@ -69,7 +69,17 @@ public class TencentChatClient {
 	 * first)
 	 */
 	public CallResult<SendMsgResponse> send(ChatAppConnection app, OfficialAccountMessage message) {
-		return call(app, SEND, message, SendMsgResponse.class);
+		return call(app, SEND, message, SendMsgResponse.class, this.responseTimeout);
+	}
+
+	/**
+	 * {@link #send(ChatAppConnection, OfficialAccountMessage)} with a response timeout of
+	 * the caller's choosing (the delivery engine's own setting).
+	 * @param responseTimeout limit from sending the request to the complete response
+	 */
+	public CallResult<SendMsgResponse> send(ChatAppConnection app, OfficialAccountMessage message,
+			Duration responseTimeout) {
+		return call(app, SEND, message, SendMsgResponse.class, responseTimeout);
 	}
 
 	/**
@@ -88,20 +98,21 @@ public class TencentChatClient {
 		if (reason != null && reason.getBytes(StandardCharsets.UTF_8).length > RecallRequest.MAX_REASON_BYTES) {
 			throw new IllegalArgumentException("Reason exceeds " + RecallRequest.MAX_REASON_BYTES + " bytes");
 		}
-		return call(app, RECALL, request, RecallResponse.class);
+		return call(app, RECALL, request, RecallResponse.class, this.responseTimeout);
 	}
 
 	public CallResult<OfficialAccountInfoResponse> getOfficialAccountInfo(ChatAppConnection app,
 			OfficialAccountInfoRequest request) {
-		return call(app, GET_INFO, request, OfficialAccountInfoResponse.class);
+		return call(app, GET_INFO, request, OfficialAccountInfoResponse.class, this.responseTimeout);
 	}
 
 	/** One page of an OA's message history, used to reconcile in-doubt sends. */
 	public CallResult<MsgGetSimpleResponse> getMessages(ChatAppConnection app, MsgGetSimpleRequest request) {
-		return call(app, GET_SIMPLE, request, MsgGetSimpleResponse.class);
+		return call(app, GET_SIMPLE, request, MsgGetSimpleResponse.class, this.responseTimeout);
 	}
 
-	private <T> CallResult<T> call(ChatAppConnection app, String command, Object body, Class<T> responseType) {
+	private <T> CallResult<T> call(ChatAppConnection app, String command, Object body, Class<T> responseType,
+			Duration timeout) {
 		byte[] bytes;
 		try {
 			bytes = TencentJson.toBytes(body);
@@ -109,24 +120,25 @@ public class TencentChatClient {
 		catch (JacksonException ex) {
 			throw new IllegalArgumentException("Request body for " + command + " cannot be serialised to JSON");
 		}
-		CallResult<T> result = exchange(app, command, bytes, responseType);
+		CallResult<T> result = exchange(app, command, bytes, responseType, timeout);
 		if (result instanceof CallResult.Failed<T> failed && failed.errorCode() == TencentErrorCodes.USER_SIG_EXPIRED) {
 			// Nothing was processed with an expired sig, so one retry with a fresh one is
 			// safe.
 			logger.info("UserSig expired for SDKAppID " + app.sdkAppId() + "; renewing and retrying " + command);
 			this.userSigs.invalidate(app);
-			result = exchange(app, command, bytes, responseType);
+			result = exchange(app, command, bytes, responseType, timeout);
 		}
 		return result;
 	}
 
-	private <T> CallResult<T> exchange(ChatAppConnection app, String command, byte[] body, Class<T> responseType) {
+	private <T> CallResult<T> exchange(ChatAppConnection app, String command, byte[] body, Class<T> responseType,
+			Duration timeout) {
 		URI uri;
 		HttpRequest request;
 		try {
 			uri = uri(app, command, this.userSigs.userSig(app));
 			request = HttpRequest.newBuilder(uri)
-				.timeout(this.responseTimeout)
+				.timeout(timeout)
 				.header("Content-Type", "application/json; charset=utf-8")
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build();

@@ -1,0 +1,88 @@
+package dev.herald.delivery;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine's Micrometer meters: sends by app and outcome, error codes, retries,
+ * in-doubt deliveries, throttle waits and the queue depth.
+ */
+class DeliveryMetrics {
+
+	private final MeterRegistry registry;
+
+	private final AtomicLong queueDepth = new AtomicLong();
+
+	DeliveryMetrics(MeterRegistry registry) {
+		this.registry = registry;
+		Gauge.builder("herald.delivery.queue.depth", this.queueDepth, AtomicLong::get)
+			.description("Deliveries waiting to be sent or looked up, all runs")
+			.register(registry);
+	}
+
+	static DeliveryMetrics none() {
+		return new DeliveryMetrics(new SimpleMeterRegistry());
+	}
+
+	void attempt(long appId, String kind, Outcome outcome, Duration took) {
+		String app = Long.toString(appId);
+		Timer.builder("herald.delivery.calls")
+			.description("Calls to Tencent made by the delivery engine")
+			.tags("app", app, "kind", kind, "outcome", outcome.label())
+			.register(this.registry)
+			.record(took);
+		Integer code = outcome.errorCode();
+		if (code != null && code != 0) {
+			Counter.builder("herald.delivery.errors")
+				.description("Tencent ErrorCodes answered to sends")
+				.tags("app", app, "code", Integer.toString(code))
+				.register(this.registry)
+				.increment();
+		}
+		if (outcome.status() == DeliveryStatus.QUEUED && "SEND".equals(kind)) {
+			Counter.builder("herald.delivery.retries").tags("app", app).register(this.registry).increment();
+		}
+		if (outcome.status() == DeliveryStatus.IN_DOUBT) {
+			Counter.builder("herald.delivery.in_doubt").tags("app", app).register(this.registry).increment();
+		}
+		if (outcome.isFinal()) {
+			Counter.builder("herald.delivery.sends")
+				.description("Deliveries that reached a final state")
+				.tags("app", app, "outcome", outcome.status().name())
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+	void throttled(long appId, long waitedNanos) {
+		if (waitedNanos > 0) {
+			Timer.builder("herald.delivery.throttle.wait")
+				.description("Time calls waited for the app's rate")
+				.tags("app", Long.toString(appId))
+				.register(this.registry)
+				.record(waitedNanos, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	void queueDepth(long depth) {
+		this.queueDepth.set(depth);
+	}
+
+	double count(String name, String tagKey, @Nullable String tagValue) {
+		return this.registry.find(name)
+			.tags((tagValue != null) ? new String[] { tagKey, tagValue } : new String[0])
+			.counters()
+			.stream()
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
+}

@@ -1,0 +1,551 @@
+package dev.herald.delivery;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * All SQL of the delivery engine, on plain JDBC: the hot path (claims and outcomes) is
+ * one statement or one batch per round trip. Callers own the transactions.
+ */
+@Repository
+class DeliveryStore {
+
+	static final String ACTIVE_STATUSES = "('QUEUED', 'SENDING', 'IN_DOUBT')";
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	DeliveryStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	// ---- runs
+
+	long insertRun(RunOrder order, int total, Instant now) {
+		return this.named.queryForObject("""
+				insert into send_run (chat_app_id, campaign_id, campaign_run_id, content_json, state, total, created_at,
+				                      state_changed_at)
+				values (:app, :campaign, :campaignRun, :content, 'RUNNING', :total, :now, :now)
+				returning id""",
+				new MapSqlParameterSource("app", order.chatAppId()).addValue("campaign", order.campaignId())
+					.addValue("campaignRun", order.campaignRunId())
+					.addValue("content", order.contentJson())
+					.addValue("total", total)
+					.addValue("now", ts(now)),
+				Long.class);
+	}
+
+	/**
+	 * Creates every delivery of a run in one statement: the OA ids and Randoms travel as
+	 * two arrays and {@code unnest} turns them into rows, so 100,000 rows are one round
+	 * trip.
+	 */
+	int insertDeliveries(long runId, RunOrder order, List<String> accounts, long[] randoms, Instant now) {
+		Integer rows = this.jdbc.execute((ConnectionCallback<Integer>) (connection) -> {
+			Array oaArray = connection.createArrayOf("varchar", accounts.toArray());
+			Long[] boxed = new Long[randoms.length];
+			for (int i = 0; i < randoms.length; i++) {
+				boxed[i] = randoms[i];
+			}
+			Array randomArray = connection.createArrayOf("int8", boxed);
+			try (PreparedStatement statement = connection.prepareStatement("""
+					insert into delivery (run_id, chat_app_id, campaign_id, campaign_run_id, official_account, random,
+					                      status, next_attempt_at, created_at)
+					select ?, ?, ?, ?, t.oa, t.rnd, 'QUEUED', ?, ?
+					from unnest(?::varchar[], ?::bigint[]) with ordinality as t(oa, rnd, n)
+					order by t.n""")) {
+				statement.setLong(1, runId);
+				statement.setLong(2, order.chatAppId());
+				setLong(statement, 3, order.campaignId());
+				setLong(statement, 4, order.campaignRunId());
+				statement.setObject(5, ts(now));
+				statement.setObject(6, ts(now));
+				statement.setArray(7, oaArray);
+				statement.setArray(8, randomArray);
+				return statement.executeUpdate();
+			}
+			finally {
+				oaArray.free();
+				randomArray.free();
+			}
+		});
+		return (rows != null) ? rows : 0;
+	}
+
+	Optional<String> runContent(long runId) {
+		return this.jdbc.query("select content_json from send_run where id = ?", (rs, n) -> rs.getString(1), runId)
+			.stream()
+			.findFirst();
+	}
+
+	Optional<RunState> runState(long runId) {
+		return this.jdbc
+			.query("select state from send_run where id = ?", (rs, n) -> RunState.valueOf(rs.getString(1)), runId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Moves a run from one state to another; false when it was not in {@code from}. */
+	boolean changeState(long runId, RunState from, RunState to, Instant now) {
+		return this.jdbc.update("update send_run set state = ?, state_changed_at = ? where id = ? and state = ?",
+				to.name(), ts(now), runId, from.name()) == 1;
+	}
+
+	/**
+	 * The rest of a cancelled run: never-tried (or provably unsent) rows become
+	 * CANCELLED; rows that may have landed are looked up first (IN_DOUBT). Rows in flight
+	 * are left to finish.
+	 */
+	int cancelRemaining(long runId, Instant now) {
+		return this.jdbc.update("""
+				update delivery
+				set status = case when maybe_sent then 'IN_DOUBT' else 'CANCELLED' end,
+				    next_attempt_at = case when maybe_sent then ? else null end
+				where run_id = ? and status = 'QUEUED'""", ts(now), runId);
+	}
+
+	/** Apps that have runs still to work on: the idle poll, one small index scan. */
+	List<Long> activeApps() {
+		return this.jdbc.queryForList(
+				"select distinct chat_app_id from send_run where finished_at is null and state in ('RUNNING', 'CANCELLED')",
+				Long.class);
+	}
+
+	// ---- the per-app dispatch lease
+
+	/**
+	 * Takes or renews an app's lease; true when this holder has it until {@code until}.
+	 */
+	boolean acquireAppLease(long appId, String holder, Instant now, Instant until) {
+		List<String> holders = this.jdbc.queryForList("""
+				insert into dispatch_lease as l (chat_app_id, holder, until) values (?, ?, ?)
+				on conflict (chat_app_id) do update set holder = excluded.holder, until = excluded.until
+				where l.until < ? or l.holder = excluded.holder
+				returning holder""", String.class, appId, holder, ts(until), ts(now));
+		return !holders.isEmpty();
+	}
+
+	void releaseAppLease(long appId, String holder) {
+		this.jdbc.update("delete from dispatch_lease where chat_app_id = ? and holder = ?", appId, holder);
+	}
+
+	// ---- claims
+
+	/**
+	 * Claims up to {@code limit} due deliveries of one app, at most one per OA and only
+	 * for OAs whose window is open, and marks their windows busy until the lease ends.
+	 * Rows of paused runs stay where they are; a cancelled run only gets its in-doubt
+	 * rows looked up.
+	 */
+	List<Claim> claim(long appId, String node, int limit, Instant now, Instant leaseUntil) {
+		MapSqlParameterSource params = new MapSqlParameterSource("app", appId).addValue("node", node)
+			.addValue("limit", limit)
+			.addValue("scan", limit * 2)
+			.addValue("now", ts(now))
+			.addValue("leaseUntil", ts(leaseUntil));
+		return this.named.query(
+				"""
+						with candidates as (
+						  select d.id, d.official_account, d.status, d.next_attempt_at, r.state as run_state
+						  from delivery d join send_run r on r.id = d.run_id
+						  where d.chat_app_id = :app
+						    and d.status in ('QUEUED', 'SENDING', 'IN_DOUBT')
+						    and d.next_attempt_at is not null and d.next_attempt_at <= :now
+						    and (r.state = 'RUNNING' or (r.state = 'CANCELLED' and d.status <> 'QUEUED'))
+						    and not exists (select 1 from oa_window w where w.chat_app_id = d.chat_app_id
+						                    and w.official_account = d.official_account and w.next_allowed_at > :now)
+						  order by d.next_attempt_at, d.id
+						  limit :scan
+						  for update of d skip locked
+						), one_per_oa as (
+						  select * from (select distinct on (official_account) * from candidates
+						                 order by official_account, next_attempt_at, id) c
+						  order by next_attempt_at, id
+						  limit :limit
+						), windows as (
+						  insert into oa_window as w (chat_app_id, official_account, next_allowed_at)
+						  select :app, official_account, :leaseUntil from one_per_oa
+						  on conflict (chat_app_id, official_account) do update set next_allowed_at = excluded.next_allowed_at
+						  where w.next_allowed_at <= :now
+						  returning w.official_account, w.last_broadcast_at, w.prev_broadcast_at
+						)
+						update delivery d
+						set maybe_sent = d.maybe_sent or d.status = 'SENDING',
+						    status = 'SENDING', claimed_by = :node, lease_until = :leaseUntil, next_attempt_at = :leaseUntil,
+						    attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, :now)
+						from one_per_oa o join windows w on w.official_account = o.official_account
+						where d.id = o.id
+						returning d.id, d.run_id, d.chat_app_id, d.official_account, d.random, d.attempts, o.status as previous_status,
+						          o.run_state, d.maybe_sent, d.window_counted, d.first_attempt_at, d.error_code, d.error_info,
+						          w.last_broadcast_at, w.prev_broadcast_at""",
+				params,
+				(rs, n) -> new Claim(rs.getLong("id"), rs.getLong("run_id"), rs.getLong("chat_app_id"),
+						rs.getString("official_account"), rs.getLong("random"), rs.getInt("attempts"),
+						DeliveryStatus.valueOf(rs.getString("previous_status")),
+						RunState.valueOf(rs.getString("run_state")), rs.getBoolean("maybe_sent"),
+						rs.getBoolean("window_counted"), instant(rs, "first_attempt_at"), integer(rs, "error_code"),
+						rs.getString("error_info"),
+						new OaWindow(instantOrNull(rs, "last_broadcast_at"), instantOrNull(rs, "prev_broadcast_at"))));
+	}
+
+	// ---- outcomes
+
+	/**
+	 * Stores a batch of outcomes: the delivery rows (only where this node's claim still
+	 * stands), the OA windows and one attempt row each.
+	 * @return the runs touched by outcomes that applied
+	 */
+	Set<Long> record(List<AttemptRecord> records) {
+		int[] applied = this.jdbc.batchUpdate("""
+				update delivery
+				set status = ?, next_attempt_at = ?, claimed_by = null, lease_until = null, maybe_sent = ?,
+				    window_counted = window_counted or ?, last_attempt_at = ?,
+				    first_attempt_at = case when ? then null else first_attempt_at end,
+				    http_status = ?, action_status = ?, error_code = ?, error_info = ?,
+				    msg_key = coalesce(?, msg_key), msg_time = coalesce(?, msg_time)
+				where id = ? and status = 'SENDING' and claimed_by = ? and attempts = ?""", records, records.size(),
+				(ps, record) -> {
+					Outcome outcome = record.outcome();
+					Claim claim = record.claim();
+					ps.setString(1, outcome.status().name());
+					ps.setObject(2, tsOrNull(outcome.nextAttemptAt()));
+					ps.setBoolean(3, outcome.maybeSent());
+					ps.setBoolean(4, outcome.countBroadcast());
+					ps.setObject(5, ts(record.finishedAt()));
+					ps.setBoolean(6, outcome.resetFirstAttempt());
+					ps.setInt(7, outcome.httpStatus());
+					ps.setString(8, outcome.actionStatus());
+					setInt(ps, 9, outcome.errorCode());
+					ps.setString(10, outcome.errorInfo());
+					ps.setString(11, outcome.msgKey());
+					setLong(ps, 12, outcome.msgTime());
+					ps.setLong(13, claim.id());
+					ps.setString(14, record.node());
+					ps.setInt(15, claim.attempt());
+				})[0];
+		List<AttemptRecord> current = new ArrayList<>(records.size());
+		Set<Long> runs = new LinkedHashSet<>();
+		for (int i = 0; i < records.size(); i++) {
+			if (applied[i] != 0) {
+				current.add(records.get(i));
+				runs.add(records.get(i).claim().runId());
+			}
+		}
+		if (!current.isEmpty()) {
+			updateWindows(current);
+		}
+		insertAttempts(records);
+		return runs;
+	}
+
+	private void updateWindows(List<AttemptRecord> current) {
+		this.jdbc.batchUpdate("""
+				update oa_window set next_allowed_at = ?, last_broadcast_at = ?, prev_broadcast_at = ?
+				where chat_app_id = ? and official_account = ?""", current, current.size(), (ps, record) -> {
+			OaWindow window = record.claim().window();
+			if (record.outcome().countBroadcast()) {
+				window = window.withBroadcast(record.finishedAt());
+			}
+			ps.setObject(1, ts(window.nextAllowedAt(record.finishedAt())));
+			ps.setObject(2, tsOrNull(window.lastBroadcastAt()));
+			ps.setObject(3, tsOrNull(window.prevBroadcastAt()));
+			ps.setLong(4, record.claim().chatAppId());
+			ps.setString(5, record.claim().officialAccount());
+		});
+	}
+
+	private void insertAttempts(List<AttemptRecord> records) {
+		this.jdbc.batchUpdate("""
+				insert into delivery_attempt (delivery_id, attempt, kind, node, started_at, finished_at, outcome,
+				                              http_status, error_code, error_info, msg_key)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", records, records.size(), (ps, record) -> {
+			Outcome outcome = record.outcome();
+			ps.setLong(1, record.claim().id());
+			ps.setInt(2, record.claim().attempt());
+			ps.setString(3, record.kind());
+			ps.setString(4, record.node());
+			ps.setObject(5, ts(record.startedAt()));
+			ps.setObject(6, ts(record.finishedAt()));
+			ps.setString(7, outcome.label());
+			ps.setInt(8, outcome.httpStatus());
+			setInt(ps, 9, outcome.errorCode());
+			ps.setString(10, outcome.errorInfo());
+			ps.setString(11, outcome.msgKey());
+		});
+	}
+
+	/**
+	 * Finishes a run with nothing left to work on.
+	 * @return the event to publish, when this call finished it
+	 */
+	Optional<SendRunFinished> finishIfDone(long runId, Instant now) {
+		List<Object[]> finished = this.jdbc.query("""
+				update send_run r
+				set finished_at = ?, state_changed_at = ?,
+				    state = case when r.state = 'RUNNING' then 'FINISHED' else r.state end
+				where r.id = ? and r.finished_at is null and r.state in ('RUNNING', 'CANCELLED')
+				  and not exists (select 1 from delivery d where d.run_id = r.id
+				                  and d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') and d.next_attempt_at is not null)
+				returning r.campaign_id, r.campaign_run_id, r.state""",
+				(rs, n) -> new Object[] { rs.getObject(1), rs.getObject(2), rs.getString(3) }, ts(now), ts(now), runId);
+		if (finished.isEmpty()) {
+			return Optional.empty();
+		}
+		Object[] row = finished.get(0);
+		Map<DeliveryStatus, Long> counts = counts(runId);
+		long sent = counts.get(DeliveryStatus.SENT) + counts.get(DeliveryStatus.RECALLED)
+				+ counts.get(DeliveryStatus.RECALL_FAILED);
+		long failed = counts.get(DeliveryStatus.FAILED) + counts.get(DeliveryStatus.IN_DOUBT);
+		return Optional.of(new SendRunFinished(runId, toLong(row[0]), toLong(row[1]),
+				RunState.CANCELLED.name().equals(row[2]), sent, failed, counts.get(DeliveryStatus.CANCELLED)));
+	}
+
+	// ---- progress and pages
+
+	Map<DeliveryStatus, Long> counts(long runId) {
+		Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+		for (DeliveryStatus status : DeliveryStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.query("select status, count(*) from delivery where run_id = ? group by status", (ResultSet rs) -> {
+			counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
+		}, runId);
+		return counts;
+	}
+
+	long attemptsSince(long runId, Instant since) {
+		Long count = this.jdbc.queryForObject(
+				"select count(*) from delivery where run_id = ? and last_attempt_at >= ? and status not in ('QUEUED', 'SENDING')",
+				Long.class, runId, ts(since));
+		return (count != null) ? count : 0;
+	}
+
+	record RunRow(long id, long chatAppId, @Nullable Long campaignId, @Nullable Long campaignRunId, RunState state,
+			long total, Instant createdAt, @Nullable Instant finishedAt) {
+	}
+
+	Optional<RunRow> run(long runId) {
+		return this.jdbc.query("""
+				select id, chat_app_id, campaign_id, campaign_run_id, state, total, created_at, finished_at
+				from send_run where id = ?""", this::runRow, runId).stream().findFirst();
+	}
+
+	List<RunRow> activeRunRows() {
+		return this.jdbc.query("""
+				select id, chat_app_id, campaign_id, campaign_run_id, state, total, created_at, finished_at
+				from send_run where finished_at is null order by created_at, id""", this::runRow);
+	}
+
+	List<Long> runsOfCampaign(long campaignId) {
+		return this.jdbc.queryForList("select id from send_run where campaign_id = ? order by id", Long.class,
+				campaignId);
+	}
+
+	private RunRow runRow(ResultSet rs, int n) throws SQLException {
+		return new RunRow(rs.getLong("id"), rs.getLong("chat_app_id"), toLong(rs.getObject("campaign_id")),
+				toLong(rs.getObject("campaign_run_id")), RunState.valueOf(rs.getString("state")), rs.getLong("total"),
+				instant(rs, "created_at"), instantOrNull(rs, "finished_at"));
+	}
+
+	List<DeliveryRow> deliveries(long runId, int limit) {
+		return this.jdbc.query("""
+				select id, run_id, official_account, status, attempts, last_attempt_at, error_code, error_info, msg_key,
+				       recall_code
+				from delivery where run_id = ? order by id limit ?""", this::deliveryRow, runId, limit);
+	}
+
+	Optional<DeliveryRow> delivery(long id) {
+		return this.jdbc.query("""
+				select id, run_id, official_account, status, attempts, last_attempt_at, error_code, error_info, msg_key,
+				       recall_code
+				from delivery where id = ?""", this::deliveryRow, id).stream().findFirst();
+	}
+
+	private DeliveryRow deliveryRow(ResultSet rs, int n) throws SQLException {
+		return new DeliveryRow(rs.getLong("id"), rs.getLong("run_id"), rs.getString("official_account"),
+				DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				instantOrNull(rs, "last_attempt_at"), integer(rs, "error_code"), rs.getString("error_info"),
+				rs.getString("msg_key"), integer(rs, "recall_code"));
+	}
+
+	long queueDepth() {
+		Long depth = this.jdbc.queryForObject(
+				"select count(*) from delivery where status in ('QUEUED', 'SENDING', 'IN_DOUBT') and next_attempt_at is not null",
+				Long.class);
+		return (depth != null) ? depth : 0;
+	}
+
+	// ---- recall
+
+	/** A sent delivery that can be recalled. */
+	record Recallable(long id, long chatAppId, String officialAccount, String msgKey) {
+	}
+
+	List<Recallable> recallable(Collection<Long> runIds) {
+		if (runIds.isEmpty()) {
+			return List.of();
+		}
+		return this.named.query("""
+				select id, chat_app_id, official_account, msg_key from delivery
+				where run_id in (:runs) and status in ('SENT', 'RECALL_FAILED') and msg_key is not null
+				order by chat_app_id, official_account, id""", new MapSqlParameterSource("runs", runIds),
+				(rs, n) -> new Recallable(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+	}
+
+	Optional<Recallable> recallableDelivery(long deliveryId) {
+		return this.jdbc.query("""
+				select id, chat_app_id, official_account, msg_key from delivery
+				where id = ? and status in ('SENT', 'RECALL_FAILED') and msg_key is not null""",
+				(rs, n) -> new Recallable(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), deliveryId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Stores one recall result per delivery; a RetCode of 0 makes it RECALLED. */
+	void recordRecall(List<Recallable> items, List<Integer> codes, Instant now) {
+		if (items.isEmpty()) {
+			return;
+		}
+		List<Integer> indexes = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			indexes.add(i);
+		}
+		this.jdbc.batchUpdate(
+				"""
+						update delivery set status = ?, recall_code = ?, recalled_at = case when ? = 0 then ? else recalled_at end
+						where id = ? and status in ('SENT', 'RECALL_FAILED')""",
+				indexes, indexes.size(), (ps, i) -> {
+					int code = codes.get(i);
+					ps.setString(1, (code == 0) ? DeliveryStatus.RECALLED.name() : DeliveryStatus.RECALL_FAILED.name());
+					ps.setInt(2, code);
+					ps.setInt(3, code);
+					ps.setObject(4, ts(now));
+					ps.setLong(5, items.get(i).id());
+				});
+	}
+
+	// ---- callbacks
+
+	boolean isOurSdkAppId(long sdkAppId) {
+		Integer n = this.jdbc.queryForObject("select count(*) from chat_app where sdk_app_id = ?", Integer.class,
+				sdkAppId);
+		return n != null && n > 0;
+	}
+
+	/**
+	 * Settles a delivery from Tencent's after-send callback: an open or in-doubt delivery
+	 * becomes SENT with the key; a sent one without a key gets it.
+	 * @return whether a row changed
+	 */
+	boolean settleSent(long sdkAppId, long deliveryId, String officialAccount, String msgKey, long msgTime,
+			Instant now) {
+		int rows = this.jdbc
+			.update("""
+					update delivery d
+					set status = case when d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') then 'SENT' else d.status end,
+					    next_attempt_at = case when d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') then null else d.next_attempt_at end,
+					    claimed_by = null, lease_until = null, maybe_sent = true, msg_key = coalesce(d.msg_key, ?),
+					    msg_time = coalesce(d.msg_time, ?), last_attempt_at = coalesce(d.last_attempt_at, ?)
+					where d.id = ? and d.official_account = ?
+					  and d.chat_app_id in (select id from chat_app where sdk_app_id = ?)
+					  and (d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') or (d.status = 'SENT' and d.msg_key is null))""",
+					msgKey, msgTime, ts(now), deliveryId, officialAccount, sdkAppId);
+		return rows > 0;
+	}
+
+	Optional<Long> runOf(long deliveryId) {
+		return this.jdbc.queryForList("select run_id from delivery where id = ?", Long.class, deliveryId)
+			.stream()
+			.findFirst();
+	}
+
+	/** Marks deliveries recalled from Tencent's after-recall callback. */
+	int settleRecalled(long sdkAppId, String officialAccount, List<String> msgKeys, Instant now) {
+		if (msgKeys.isEmpty()) {
+			return 0;
+		}
+		return this.named.update("""
+				update delivery set status = 'RECALLED', recall_code = 0, recalled_at = :now
+				where official_account = :oa and msg_key in (:keys) and status in ('SENT', 'RECALL_FAILED')
+				  and chat_app_id in (select id from chat_app where sdk_app_id = :sdk)""",
+				new MapSqlParameterSource("now", ts(now)).addValue("oa", officialAccount)
+					.addValue("keys", msgKeys)
+					.addValue("sdk", sdkAppId));
+	}
+
+	// ---- helpers
+
+	static OffsetDateTime ts(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	static @Nullable OffsetDateTime tsOrNull(@Nullable Instant instant) {
+		return (instant != null) ? ts(instant) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	private static @Nullable Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static @Nullable Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Long toLong(@Nullable Object value) {
+		return (value instanceof Number number) ? number.longValue() : null;
+	}
+
+	private static void setLong(PreparedStatement ps, int index, @Nullable Long value) throws SQLException {
+		if (value != null) {
+			ps.setLong(index, value);
+		}
+		else {
+			ps.setNull(index, Types.BIGINT);
+		}
+	}
+
+	private static void setInt(PreparedStatement ps, int index, @Nullable Integer value) throws SQLException {
+		if (value != null) {
+			ps.setInt(index, value);
+		}
+		else {
+			ps.setNull(index, Types.INTEGER);
+		}
+	}
+
+	static Duration since(Instant from, Instant to) {
+		return Duration.between(from, to);
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.herald.delivery;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+import dev.herald.chatapp.ChatApps;
+import dev.herald.tencent.TencentErrorCodes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The run page: live progress (an htmx-polled fragment), the first deliveries, and the
+ * operator's buttons.
+ */
+@Controller
+class RunController {
+
+	private static final Log logger = LogFactory.getLog(RunController.class);
+
+	static final int LISTED_DELIVERIES = 100;
+
+	private final Deliveries deliveries;
+
+	private final ChatApps apps;
+
+	private final MessageSource messages;
+
+	// Recalls of whole runs take one call per 10 messages: they run off the request
+	// thread, as the signed-in user (for the audit log).
+	private final Executor recalls;
+
+	RunController(Deliveries deliveries, ChatApps apps, MessageSource messages) {
+		this.deliveries = deliveries;
+		this.apps = apps;
+		this.messages = messages;
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("run-recall-");
+		executor.setConcurrencyLimit(4);
+		this.recalls = new DelegatingSecurityContextExecutor(executor);
+	}
+
+	@GetMapping("/runs/{id}")
+	@PreAuthorize("hasAnyRole('OPERATOR', 'ANALYST')")
+	String show(@PathVariable long id, Model model, Locale locale) {
+		RunProgress run = this.deliveries.progress(id);
+		List<DeliveryRow> rows = this.deliveries.deliveries(id, LISTED_DELIVERIES);
+		model.addAttribute("run", run);
+		model.addAttribute("app", this.apps.find(run.chatAppId()).orElse(null));
+		model.addAttribute("deliveries", rows);
+		// Error and recall codes in words, from the tencent bundles.
+		Map<Integer, String> errors = new HashMap<>();
+		for (DeliveryRow row : rows) {
+			for (Integer code : new Integer[] { row.errorCode(), row.recallCode() }) {
+				if (code != null && code != 0) {
+					errors.computeIfAbsent(code,
+							(c) -> (c < 0) ? this.messages.getMessage("delivery.noAnswer", null, locale)
+									: c + " " + this.messages.getMessage(TencentErrorCodes.describe(c), locale));
+				}
+			}
+		}
+		model.addAttribute("errors", errors);
+		return "runs/detail";
+	}
+
+	@GetMapping("/runs/{id}/progress")
+	@PreAuthorize("hasAnyRole('OPERATOR', 'ANALYST')")
+	String progress(@PathVariable long id, Model model) {
+		model.addAttribute("run", this.deliveries.progress(id));
+		return "runs/progress :: progress";
+	}
+
+	@PostMapping("/runs/{id}/pause")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String pause(@PathVariable long id, RedirectAttributes redirect) {
+		return change(id, redirect, "run.paused.flash", () -> this.deliveries.pause(id));
+	}
+
+	@PostMapping("/runs/{id}/resume")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String resume(@PathVariable long id, RedirectAttributes redirect) {
+		return change(id, redirect, "run.resumed.flash", () -> this.deliveries.resume(id));
+	}
+
+	@PostMapping("/runs/{id}/cancel")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String cancel(@PathVariable long id, RedirectAttributes redirect) {
+		return change(id, redirect, "run.cancelled.flash", () -> this.deliveries.cancel(id));
+	}
+
+	@PostMapping("/runs/{id}/recall")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String recall(@PathVariable long id, RedirectAttributes redirect) {
+		this.deliveries.progress(id);
+		this.recalls.execute(() -> {
+			try {
+				this.deliveries.recallRun(id);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Recall of run " + id + " failed: " + ex.getMessage());
+			}
+		});
+		redirect.addFlashAttribute("success", "run.recall.started");
+		return "redirect:/runs/" + id;
+	}
+
+	@PostMapping("/deliveries/{id}/recall")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String recallDelivery(@PathVariable long id, RedirectAttributes redirect) {
+		DeliveryRow row = this.deliveries.delivery(id);
+		try {
+			RecallSummary summary = this.deliveries.recallDelivery(id);
+			redirect.addFlashAttribute(summary.recalled() > 0 ? "success" : "failure",
+					summary.recalled() > 0 ? "delivery.recall.done" : "delivery.recall.failed");
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("failure", "delivery.recall.nothing");
+		}
+		return "redirect:/runs/" + row.runId();
+	}
+
+	private String change(long id, RedirectAttributes redirect, String message, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", message);
+		}
+		catch (IllegalStateException ex) {
+			redirect.addFlashAttribute("failure", "run.state.conflict");
+		}
+		return "redirect:/runs/" + id;
+	}
+
+}

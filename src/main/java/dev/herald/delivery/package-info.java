@@ -1,0 +1,14 @@
+/**
+ * The delivery engine: turns a run (content plus target official accounts) into one
+ * delivery row per OA, sends them through the Tencent client within the per-app and
+ * per-OA limits across every Herald node, retries, reconciles calls whose outcome is
+ * unknown, pauses, resumes, cancels and recalls, and reports progress. The entry point is
+ * {@link dev.herald.delivery.Deliveries}; finished runs are announced with
+ * {@link dev.herald.delivery.SendRunFinished}.
+ */
+@ApplicationModule
+@NullMarked
+package dev.herald.delivery;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,164 @@
+package dev.herald.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import dev.herald.chatapp.ChatApps;
+import dev.herald.simulator.SimulatorDirectory;
+import dev.herald.support.ApplicationTest;
+import dev.herald.tencent.TencentChatClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dev.herald.delivery.DeliveryFixtures.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine against the simulator over real HTTP, with this JVM's own dispatcher stopped
+ * and test nodes started instead: exactly one broadcast per OA under faults, after a
+ * crash, and with two nodes, never over Tencent's limits.
+ */
+@ApplicationTest
+@RecordApplicationEvents
+class DeliveryEngineTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	@Autowired
+	private Deliveries deliveries;
+
+	@Autowired
+	private Dispatcher mainDispatcher;
+
+	@Autowired
+	private SimulatorDirectory simulator;
+
+	@Autowired
+	private ChatApps apps;
+
+	@Autowired
+	private DeliveryStore store;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private TencentChatClient client;
+
+	@Autowired
+	private Clock clock;
+
+	@Autowired
+	private ApplicationEventPublisher publisher;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationEvents events;
+
+	private DeliveryFixtures fixtures;
+
+	private final List<Dispatcher> nodes = new java.util.ArrayList<>();
+
+	@BeforeEach
+	void stopThisNode() {
+		this.fixtures = new DeliveryFixtures(this.apps, this.simulator, this.store, this.transactions, this.client,
+				this.clock, this.publisher, this.jdbc);
+		this.mainDispatcher.stop();
+	}
+
+	@AfterEach
+	void restartThisNode() {
+		this.nodes.forEach(Dispatcher::stop);
+		this.mainDispatcher.start();
+	}
+
+	private Dispatcher start(String name, DeliveryProperties properties) {
+		Dispatcher node = this.fixtures.node(name, properties);
+		this.nodes.add(node);
+		node.start();
+		return node;
+	}
+
+	@Test
+	void everyOaGetsExactlyOneBroadcastDespiteFaultsLostAnswersAndTimeouts() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(300, 120);
+		// 22% of sends fail: 10002, 502, answers slower than the 1 s timeout (the message
+		// is in), answers lost after the message was stored.
+		this.simulator.injectSendFaults(app.sdkAppId(), 42, 0.07, List.of(10002), 0.05, 0.05, 1500, 0.05);
+		start("faulty-a", DeliveryFixtures.quick());
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "faults"));
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(120);
+		this.fixtures.assertExactlyOnceWithinLimits(app);
+		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.SEND)).as("retries happened")
+			.isGreaterThan(130);
+		assertThat(this.events.stream(SendRunFinished.class).filter((e) -> e.runId() == run)).singleElement()
+			.satisfies((finished) -> assertThat(finished.sent()).isEqualTo(120));
+	}
+
+	@Test
+	void unknownOutcomesPastTheResendWindowAreReconciledFromTheHistory() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(300, 60);
+		this.simulator.injectSendFaults(app.sdkAppId(), 7, 0, List.of(), 0.1, 0.1, 1500, 0.1);
+		// A resend window of zero: every possibly-landed attempt is looked up first.
+		start("reconciler",
+				DeliveryFixtures.quick().withRetries(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ZERO));
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "reconcile"));
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(60);
+		this.fixtures.assertExactlyOnceWithinLimits(app);
+		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.GET_SIMPLE)).isPositive();
+		assertThat(this.jdbc.sql("select count(*) from delivery where run_id = ? and msg_key is null")
+			.param(run)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aCrashedNodesClaimsAreFinishedByAnotherWithoutASecondBroadcast() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(60, 150);
+		this.simulator.injectSendFaults(app.sdkAppId(), 3, 0, List.of(), 0, 0.1, 3000, 0);
+		Dispatcher first = start("crashing", DeliveryFixtures.quick());
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "crash"));
+		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 40, "40 sent");
+		first.crash();
+		long sentAtCrash = this.fixtures.count(run, DeliveryStatus.SENT);
+		assertThat(sentAtCrash).isLessThan(150);
+		start("successor", DeliveryFixtures.quick());
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(150);
+		this.fixtures.assertExactlyOnceWithinLimits(app);
+		assertThat(this.fixtures.nodesOf(run)).anyMatch((node) -> node.startsWith("successor"));
+	}
+
+	@Test
+	void twoNodesShareOneRunWithoutDuplicatesOrExceedingTheAppRate() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(50, 150);
+		Dispatcher a = start("node-a", DeliveryFixtures.quick());
+		Dispatcher b = start("node-b", DeliveryFixtures.quick());
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "two nodes"));
+		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 50, "50 sent");
+		// The node holding the app hands over; the other continues.
+		String holder = this.jdbc.sql("select holder from dispatch_lease where chat_app_id = ?")
+			.param(app.id())
+			.query(String.class)
+			.single();
+		(holder.startsWith("node-a#") ? a : b).stop();
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(150);
+		this.fixtures.assertExactlyOnceWithinLimits(app);
+		assertThat(this.fixtures.nodesOf(run)).hasSize(2);
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.herald.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+import dev.herald.chatapp.ChatAppSettings;
+import dev.herald.chatapp.ChatAppView;
+import dev.herald.chatapp.ChatApps;
+import dev.herald.chatapp.Endpoint;
+import dev.herald.simulator.SimulatorDirectory;
+import dev.herald.tencent.MsgElement;
+import dev.herald.tencent.OfficialAccountMessage;
+import dev.herald.tencent.TencentChatClient;
+import dev.herald.tencent.TencentJson;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Apps on the built-in simulator, runs, extra dispatcher nodes and bounded waits. */
+final class DeliveryFixtures {
+
+	static final String KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+
+	private final ChatApps apps;
+
+	private final SimulatorDirectory simulator;
+
+	private final DeliveryStore store;
+
+	private final TransactionTemplate transactions;
+
+	private final TencentChatClient client;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	private final JdbcClient jdbc;
+
+	DeliveryFixtures(ChatApps apps, SimulatorDirectory simulator, DeliveryStore store, TransactionTemplate transactions,
+			TencentChatClient client, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc) {
+		this.apps = apps;
+		this.simulator = simulator;
+		this.store = store;
+		this.transactions = transactions;
+		this.client = client;
+		this.clock = clock;
+		this.events = events;
+		this.jdbc = jdbc;
+	}
+
+	/** A Chat app on the simulator, with its accounts. */
+	record TestApp(long id, long sdkAppId, List<String> accounts) {
+	}
+
+	TestApp app(int rate, int accounts) {
+		long sdkAppId = ThreadLocalRandom.current().nextLong(1_500_000_000L, 1_900_000_000L);
+		ChatAppView view = this.apps.create(
+				new ChatAppSettings("Delivery " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", rate),
+				KEY);
+		this.simulator.registerApp(sdkAppId, "administrator", KEY, rate);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < accounts; i++) {
+			String id = "@TOA#_d" + sdkAppId + "_" + i;
+			this.simulator.registerAccount(sdkAppId, id, "OA " + i, 10);
+			ids.add(id);
+		}
+		return new TestApp(view.id(), sdkAppId, ids);
+	}
+
+	static String content(String text) {
+		return TencentJson
+			.toJson(OfficialAccountMessage.of("@TOA#_placeholder", 0, List.of(new MsgElement.TextElem(text)))
+				.withCloudCustomData("campaign-data"));
+	}
+
+	static RunOrder order(TestApp app, String text) {
+		return new RunOrder(app.id(), content(text), app.accounts(), null, null);
+	}
+
+	Dispatcher node(String name, DeliveryProperties properties) {
+		return new Dispatcher(properties.withNode(name), this.store, this.transactions, this.client, this.apps,
+				this.clock, DeliveryMetrics.none(), this.events);
+	}
+
+	/**
+	 * A node with short timeouts and leases, so faults and crashes resolve in seconds.
+	 */
+	static DeliveryProperties quick() {
+		return DeliveryProperties.defaults()
+			.withTimeouts(Duration.ofMillis(1000), Duration.ofSeconds(4), Duration.ofSeconds(2))
+			.withRetries(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(4));
+	}
+
+	Map<DeliveryStatus, Long> counts(long runId) {
+		return this.store.counts(runId);
+	}
+
+	long count(long runId, DeliveryStatus status) {
+		return this.store.counts(runId).get(status);
+	}
+
+	boolean finished(long runId) {
+		return this.store.run(runId).orElseThrow().finishedAt() != null;
+	}
+
+	static void await(Duration timeout, BooleanSupplier condition, String what) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+	/** Each OA got exactly one broadcast, and Tencent's limits were never hit. */
+	void assertExactlyOnceWithinLimits(TestApp app) {
+		Map<String, Long> broadcasts = this.simulator.acceptedBroadcasts(app.sdkAppId());
+		assertThat(broadcasts).hasSize(app.accounts().size());
+		assertThat(broadcasts.values()).as("broadcasts per OA").containsOnly(1L);
+		assertThat(this.simulator.answeredCodes(app.sdkAppId(), SimulatorDirectory.SEND)).as("answered codes")
+			.doesNotContainKeys(60007, 10023);
+	}
+
+	List<String> nodesOf(long runId) {
+		return this.jdbc.sql("""
+				select distinct a.node from delivery_attempt a join delivery d on d.id = a.delivery_id
+				where d.run_id = ? order by a.node""").param(runId).query(String.class).list();
+	}
+
+}

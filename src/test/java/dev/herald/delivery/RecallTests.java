@@ -1,0 +1,125 @@
+package dev.herald.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.herald.chatapp.ChatApps;
+import dev.herald.simulator.SimulatorDirectory;
+import dev.herald.support.ApplicationTest;
+import dev.herald.tencent.TencentChatClient;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Recall of a recurring campaign whose 3 OAs each got 25 messages. Tencent allows only 2
+ * broadcasts per OA and hour, so the 25 runs are seeded as sent, with messages the
+ * simulator holds.
+ */
+@ApplicationTest
+class RecallTests {
+
+	@Autowired
+	private Deliveries deliveries;
+
+	@Autowired
+	private SimulatorDirectory simulator;
+
+	@Autowired
+	private ChatApps apps;
+
+	@Autowired
+	private DeliveryStore store;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private TencentChatClient client;
+
+	@Autowired
+	private Clock clock;
+
+	@Autowired
+	private ApplicationEventPublisher publisher;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void recallOfACampaignMakesThreeCallsPerOaAndStoresEveryResult() {
+		DeliveryFixtures fixtures = new DeliveryFixtures(this.apps, this.simulator, this.store, this.transactions,
+				this.client, this.clock, this.publisher, this.jdbc);
+		DeliveryFixtures.TestApp app = fixtures.app(200, 3);
+		long campaign = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
+		for (int i = 0; i < 25; i++) {
+			seedSentRun(app, campaign);
+		}
+		RecallSummary summary = this.deliveries.recallCampaign(campaign);
+		assertThat(summary).isEqualTo(new RecallSummary(9, 75, 0));
+		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(9);
+		assertThat(this.simulator.recalledMessages(app.sdkAppId()).values()).containsOnly(25L);
+		assertThat(this.jdbc.sql("""
+				select count(*) from delivery where campaign_id = ? and status = 'RECALLED' and recall_code = 0
+				  and recalled_at is not null""").param(campaign).query(Long.class).single()).isEqualTo(75);
+		assertThat(
+				this.jdbc.sql("select count(*) from audit_event where action = 'campaign.recalled' and object_id = ?")
+					.param(String.valueOf(campaign))
+					.query(Long.class)
+					.single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void everyKeysRetCodeIsStoredAndAnUnknownKeyFails() {
+		DeliveryFixtures fixtures = new DeliveryFixtures(this.apps, this.simulator, this.store, this.transactions,
+				this.client, this.clock, this.publisher, this.jdbc);
+		DeliveryFixtures.TestApp app = fixtures.app(200, 3);
+		long run = seedSentRun(app, null);
+		this.jdbc.sql("update delivery set msg_key = '1_1_1' where run_id = ? and official_account = ?")
+			.param(run)
+			.param(app.accounts().get(1))
+			.update();
+		RecallSummary summary = this.deliveries.recallRun(run);
+		assertThat(summary).isEqualTo(new RecallSummary(3, 2, 1));
+		assertThat(this.store.deliveries(run, 10)).extracting(DeliveryRow::status, DeliveryRow::recallCode)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALLED, 0),
+					org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALL_FAILED, 10030),
+					org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALLED, 0));
+		long failed = this.store.deliveries(run, 10).get(1).id();
+		assertThat(this.deliveries.recallDelivery(failed)).isEqualTo(new RecallSummary(1, 0, 1));
+	}
+
+	private long seedSentRun(DeliveryFixtures.TestApp app, Long campaign) {
+		return this.transactions.execute((status) -> {
+			RunOrder order = new RunOrder(app.id(), DeliveryFixtures.content("seeded"), app.accounts(), campaign, null);
+			Instant now = this.clock.instant();
+			long run = this.store.insertRun(order, app.accounts().size(), now);
+			long[] randoms = new long[app.accounts().size()];
+			this.store.insertDeliveries(run, order, app.accounts(), randoms, now);
+			for (String account : app.accounts()) {
+				long id = this.jdbc.sql("select id from delivery where run_id = ? and official_account = ?")
+					.param(run)
+					.param(account)
+					.query(Long.class)
+					.single();
+				String key = this.simulator.storeMessage(app.sdkAppId(), account, 0, CloudCustomData.wrap(id, null));
+				this.jdbc.sql("""
+						update delivery set status = 'SENT', next_attempt_at = null, msg_key = ?, attempts = 1
+						where id = ?""").param(key).param(id).update();
+			}
+			this.jdbc.sql("update send_run set state = 'FINISHED', finished_at = now() where id = ?")
+				.param(run)
+				.update();
+			return run;
+		});
+	}
+
+}

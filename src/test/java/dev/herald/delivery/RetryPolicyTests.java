@@ -1,0 +1,127 @@
+package dev.herald.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.herald.tencent.CallResult;
+import dev.herald.tencent.SendMsgResponse;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetryPolicyTests {
+
+	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+	private final RetryPolicy policy = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30),
+			Duration.ofMinutes(4), () -> 0.5);
+
+	private static Claim claim(int attempt, boolean maybeSent, DeliveryStatus previous, Instant firstAttempt) {
+		return new Claim(1, 2, 3, "@TOA#_a", 42, attempt, previous, RunState.RUNNING, maybeSent, false, firstAttempt,
+				null, null, OaWindow.EMPTY);
+	}
+
+	@Test
+	void backoffDoublesWithJitterAndStopsAtTheMaximum() {
+		assertThat(this.policy.backoff(1)).isEqualTo(Duration.ofMillis(750));
+		assertThat(this.policy.backoff(2)).isEqualTo(Duration.ofMillis(1500));
+		assertThat(this.policy.backoff(3)).isEqualTo(Duration.ofMillis(3000));
+		assertThat(this.policy.backoff(20)).isEqualTo(Duration.ofMillis(22500));
+		RetryPolicy noJitter = new RetryPolicy(4, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ZERO,
+				() -> 0);
+		assertThat(noJitter.backoff(1)).isEqualTo(Duration.ofMillis(500));
+	}
+
+	@Test
+	void successIsSentAndCountsTheBroadcast() {
+		Outcome outcome = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW),
+				new CallResult.Success<>(new SendMsgResponse(99, "7_1_99"), 200), NOW);
+		assertThat(outcome.status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(outcome.msgKey()).isEqualTo("7_1_99");
+		assertThat(outcome.countBroadcast()).isTrue();
+		assertThat(outcome.isFinal()).isTrue();
+	}
+
+	@Test
+	void successWithoutAKeyIsLookedUp() {
+		Outcome outcome = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW),
+				new CallResult.Success<>(new SendMsgResponse(0, null), 200), NOW);
+		assertThat(outcome.status()).isEqualTo(DeliveryStatus.IN_DOUBT);
+		assertThat(outcome.nextAttemptAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void retryableCodesAreRetriedUntilTheLastAttemptThenFail() {
+		CallResult<SendMsgResponse> busy = new CallResult.Retryable<>("ErrorCode 10002", 10002, "busy", 200, true);
+		Outcome retry = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW), busy, NOW);
+		assertThat(retry.status()).isEqualTo(DeliveryStatus.QUEUED);
+		assertThat(retry.nextAttemptAt()).isEqualTo(NOW.plusMillis(750));
+		assertThat(retry.maybeSent()).isFalse();
+		Outcome last = this.policy.afterSend(claim(4, false, DeliveryStatus.QUEUED, NOW), busy, NOW);
+		assertThat(last.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(last.errorCode()).isEqualTo(10002);
+	}
+
+	@Test
+	void anHttpFailureAfterSendingMayHaveLandedAndEndsInDoubtNotFailed() {
+		CallResult<SendMsgResponse> badGateway = new CallResult.Retryable<>("HTTP 502", 0, "", 502, true);
+		Outcome retry = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW), badGateway, NOW);
+		assertThat(retry.maybeSent()).isTrue();
+		assertThat(retry.countBroadcast()).isTrue();
+		Outcome last = this.policy.afterSend(claim(4, true, DeliveryStatus.QUEUED, NOW), badGateway, NOW);
+		assertThat(last.status()).isEqualTo(DeliveryStatus.IN_DOUBT);
+	}
+
+	@Test
+	void anUnknownOutcomeIsResentWithinTheWindowAndLookedUpAfterIt() {
+		Outcome outcome = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW),
+				new CallResult.OutcomeUnknown<>("response timeout", 0), NOW);
+		assertThat(outcome.status()).isEqualTo(DeliveryStatus.QUEUED);
+		assertThat(outcome.maybeSent()).isTrue();
+		assertThat(this.policy.mode(claim(2, true, DeliveryStatus.QUEUED, NOW), NOW.plusSeconds(60)))
+			.isEqualTo(RetryPolicy.Mode.SEND);
+		assertThat(this.policy.mode(claim(2, true, DeliveryStatus.QUEUED, NOW), NOW.plus(Duration.ofMinutes(4))))
+			.isEqualTo(RetryPolicy.Mode.RECONCILE);
+		assertThat(this.policy.mode(claim(2, false, DeliveryStatus.QUEUED, NOW), NOW.plus(Duration.ofMinutes(10))))
+			.isEqualTo(RetryPolicy.Mode.SEND);
+		assertThat(this.policy.mode(claim(2, true, DeliveryStatus.IN_DOUBT, NOW), NOW))
+			.isEqualTo(RetryPolicy.Mode.RECONCILE);
+	}
+
+	@Test
+	void rateLimitedWaitsAtLeastTheOaInterval() {
+		Outcome outcome = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW),
+				new CallResult.RateLimited<>(10023, "too often", 200), NOW);
+		assertThat(outcome.status()).isEqualTo(DeliveryStatus.QUEUED);
+		assertThat(outcome.nextAttemptAt()).isAfterOrEqualTo(NOW.plus(OaWindow.MIN_INTERVAL));
+	}
+
+	@Test
+	void finalErrorsFailWithCodeAndTextUnlessAnEarlierAttemptMayHaveLanded() {
+		CallResult<SendMsgResponse> gone = new CallResult.Failed<>(10010, "no such account", 200);
+		Outcome failed = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW), gone, NOW);
+		assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(failed.errorCode()).isEqualTo(10010);
+		assertThat(failed.errorInfo()).isEqualTo("no such account");
+		assertThat(this.policy.afterSend(claim(2, true, DeliveryStatus.QUEUED, NOW), gone, NOW).status())
+			.isEqualTo(DeliveryStatus.IN_DOUBT);
+	}
+
+	@Test
+	void lookupsSettleResendOrKeepDoubting() {
+		Claim doubt = claim(2, true, DeliveryStatus.IN_DOUBT, NOW);
+		assertThat(this.policy.afterLookup(doubt, RetryPolicy.Lookup.FOUND, "k", 5L, null, NOW).status())
+			.isEqualTo(DeliveryStatus.SENT);
+		Outcome absent = this.policy.afterLookup(doubt, RetryPolicy.Lookup.ABSENT, null, null, null, NOW);
+		assertThat(absent.status()).isEqualTo(DeliveryStatus.QUEUED);
+		assertThat(absent.maybeSent()).isFalse();
+		assertThat(absent.resetFirstAttempt()).isTrue();
+		assertThat(this.policy.afterLookup(doubt, RetryPolicy.Lookup.UNKNOWN, null, null, "x", NOW).status())
+			.isEqualTo(DeliveryStatus.IN_DOUBT);
+		Claim cancelled = new Claim(1, 2, 3, "@TOA#_a", 42, 2, DeliveryStatus.IN_DOUBT, RunState.CANCELLED, true, true,
+				NOW, null, null, OaWindow.EMPTY);
+		assertThat(this.policy.afterLookup(cancelled, RetryPolicy.Lookup.ABSENT, null, null, null, NOW).status())
+			.isEqualTo(DeliveryStatus.CANCELLED);
+	}
+
+}

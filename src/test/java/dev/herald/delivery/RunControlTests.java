@@ -1,0 +1,187 @@
+package dev.herald.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.herald.chatapp.ChatApps;
+import dev.herald.simulator.SimulatorDirectory;
+import dev.herald.support.ApplicationTest;
+import dev.herald.tencent.TencentChatClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dev.herald.delivery.DeliveryFixtures.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Pause, resume and cancel mid-run on this JVM's own dispatcher, the run page, and the
+ * Tencent callbacks.
+ */
+@ApplicationTest
+class RunControlTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	@Autowired
+	private Deliveries deliveries;
+
+	@Autowired
+	private SimulatorDirectory simulator;
+
+	@Autowired
+	private ChatApps apps;
+
+	@Autowired
+	private DeliveryStore store;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private TencentChatClient client;
+
+	@Autowired
+	private Clock clock;
+
+	@Autowired
+	private ApplicationEventPublisher publisher;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	private DeliveryFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new DeliveryFixtures(this.apps, this.simulator, this.store, this.transactions, this.client,
+				this.clock, this.publisher, this.jdbc);
+	}
+
+	@Test
+	void pauseStopsNewCallsWithinASecondAndResumeContinuesWithoutDuplicateOrSkip() throws InterruptedException {
+		DeliveryFixtures.TestApp app = this.fixtures.app(20, 60);
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "pause"));
+		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 10, "10 sent");
+		this.deliveries.pause(run);
+		Thread.sleep(1000);
+		long callsAfterASecond = this.simulator.calls(app.sdkAppId(), SimulatorDirectory.SEND);
+		Thread.sleep(1000);
+		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.SEND)).as("calls while paused")
+			.isEqualTo(callsAfterASecond);
+		assertThat(callsAfterASecond).isLessThan(60);
+		assertThat(this.deliveries.progress(run).state()).isEqualTo(RunState.PAUSED);
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENDING)).isZero();
+		this.deliveries.resume(run);
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(60);
+		this.fixtures.assertExactlyOnceWithinLimits(app);
+		assertThat(this.deliveries.progress(run).state()).isEqualTo(RunState.FINISHED);
+	}
+
+	@Test
+	void cancelMarksTheRestCancelledAndSendsNothingMore() throws InterruptedException {
+		DeliveryFixtures.TestApp app = this.fixtures.app(20, 60);
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "cancel"));
+		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 10, "10 sent");
+		this.deliveries.cancel(run);
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		Thread.sleep(1000);
+		Map<DeliveryStatus, Long> counts = this.fixtures.counts(run);
+		assertThat(counts.get(DeliveryStatus.SENT) + counts.get(DeliveryStatus.CANCELLED)).isEqualTo(60);
+		assertThat(counts.get(DeliveryStatus.CANCELLED)).isPositive();
+		List<String> sent = this.jdbc.sql("select official_account from delivery where run_id = ? and status = 'SENT'")
+			.param(run)
+			.query(String.class)
+			.list();
+		Map<String, Long> broadcasts = this.simulator.acceptedBroadcasts(app.sdkAppId());
+		broadcasts.forEach((account, n) -> assertThat(n).as(account).isEqualTo(sent.contains(account) ? 1L : 0L));
+		assertThat(this.deliveries.progress(run).state()).isEqualTo(RunState.CANCELLED);
+		assertThatIllegalStateException().isThrownBy(() -> this.deliveries.resume(run));
+	}
+
+	@Test
+	void targetsAreDeduplicatedAndTheRunPageShowsLiveProgress() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(200, 3);
+		List<String> twice = new java.util.ArrayList<>(app.accounts());
+		twice.addAll(app.accounts());
+		long run = this.deliveries.startRun(new RunOrder(app.id(), DeliveryFixtures.content("dedup"), twice, 77L, 78L));
+		assertThat(this.deliveries.progress(run).total()).isEqualTo(3);
+		assertThat(this.mvc.get().uri("/runs/{id}", run).with(user("ana").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains("run-progress-" + run)
+			.doesNotContain("id=\"pause\"");
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		assertThat(this.mvc.get().uri("/runs/{id}/progress", run).with(user("op").roles("OPERATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("count-SENT")
+			.doesNotContain("hx-trigger");
+		assertThat(this.mvc.get().uri("/runs/{id}", run).with(user("op").roles("OPERATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"recall\"");
+		this.fixtures.assertExactlyOnceWithinLimits(app);
+	}
+
+	@Test
+	void afterSendCallbackSettlesAnInDoubtDeliveryAndForeignAppsAreRefused() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1);
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "callback"));
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
+		this.jdbc.sql("update delivery set status = 'IN_DOUBT', next_attempt_at = null, msg_key = null where id = ?")
+			.param(id)
+			.update();
+		String body = """
+				{"CallbackCommand":"OfficialAccount.CallbackAfterSendMsg","Official_Account":"%s","MsgKey":"9_1_9",
+				 "MsgTime":9,"CloudCustomData":%s}""".formatted(app.accounts().get(0),
+				tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.writeValueAsString(CloudCustomData.wrap(id, "campaign-data")));
+		assertThat(this.mvc.post()
+			.uri("/callbacks/tencent?SdkAppid=1&CallbackCommand=OfficialAccount.CallbackAfterSendMsg")
+			.content(body)).hasStatus(400);
+		assertThat(this.mvc.post()
+			.uri("/callbacks/tencent?SdkAppid={id}&CallbackCommand=OfficialAccount.CallbackAfterSendMsg",
+					app.sdkAppId())
+			.content(body)).hasStatusOk().bodyText().contains("\"ErrorCode\":0");
+		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(this.store.delivery(id).orElseThrow().msgKey()).isEqualTo("9_1_9");
+		assertThat(this.mvc.post()
+			.uri("/callbacks/tencent?SdkAppid={id}&CallbackCommand=OfficialAccount.CallbackAfterMsgWithDraw",
+					app.sdkAppId())
+			.content("""
+					{"Official_Account":"%s","WithdrawMsgList":[{"MsgKey":"9_1_9"}]}"""
+				.formatted(app.accounts().get(0))))
+			.hasStatusOk();
+		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.RECALLED);
+	}
+
+	@Test
+	void operatorsPauseThroughThePage() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(5, 30);
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "page"));
+		assertThat(this.mvc.post().uri("/runs/{id}/pause", run).with(user("op").roles("OPERATOR")).with(csrf()))
+			.hasStatus(302);
+		assertThat(this.deliveries.progress(run).state()).isEqualTo(RunState.PAUSED);
+		assertThat(this.mvc.post().uri("/runs/{id}/pause", run).with(user("op").roles("OPERATOR")).with(csrf()))
+			.hasStatus(302)
+			.flash()
+			.containsEntry("failure", "run.state.conflict");
+		this.deliveries.cancel(run);
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+	}
+
+}
