@@ -213,6 +213,33 @@ class DeliveryStore {
 						new OaWindow(instantOrNull(rs, "last_broadcast_at"), instantOrNull(rs, "prev_broadcast_at"))));
 	}
 
+	/**
+	 * Gives back claims whose call never started (a node stopping): due again at once,
+	 * the attempt not counted, the OA window open again.
+	 */
+	void releaseClaims(List<Claim> claims, String node, Instant now) {
+		this.jdbc.batchUpdate("""
+				update delivery
+				set status = ?, next_attempt_at = ?, claimed_by = null, lease_until = null, attempts = attempts - 1,
+				    first_attempt_at = case when attempts = 1 then null else first_attempt_at end
+				where id = ? and status = 'SENDING' and claimed_by = ? and attempts = ?""", claims, claims.size(),
+				(ps, claim) -> {
+					ps.setString(1, (claim.previousStatus() == DeliveryStatus.IN_DOUBT) ? "IN_DOUBT" : "QUEUED");
+					ps.setObject(2, ts(now));
+					ps.setLong(3, claim.id());
+					ps.setString(4, node);
+					ps.setInt(5, claim.attempt());
+				});
+		this.jdbc.batchUpdate("""
+				update oa_window set next_allowed_at = ? where chat_app_id = ? and official_account = ?
+				  and next_allowed_at > ?""", claims, claims.size(), (ps, claim) -> {
+			ps.setObject(1, ts(now));
+			ps.setLong(2, claim.chatAppId());
+			ps.setString(3, claim.officialAccount());
+			ps.setObject(4, ts(now));
+		});
+	}
+
 	// ---- outcomes
 
 	/**

@@ -327,7 +327,9 @@ class Dispatcher implements SmartLifecycle {
 
 		private @Nullable TokenBucket lookups;
 
-		private double rate;
+		private volatile double rate;
+
+		private final java.util.concurrent.LinkedBlockingDeque<Claim> ready = new java.util.concurrent.LinkedBlockingDeque<>();
 
 		private long settingsReadNanos;
 
@@ -367,8 +369,49 @@ class Dispatcher implements SmartLifecycle {
 			return System.nanoTime() < this.leaseValidUntilNanos;
 		}
 
+		/**
+		 * The pacer: takes claimed deliveries from the ready queue and starts their calls
+		 * at the app's rate, while the claimer keeps the queue filled (so no rate is lost
+		 * to the claim round trip).
+		 */
 		@Override
 		public void run() {
+			Thread claimer = new Thread(this::claimLoop, "delivery-claim-" + this.appId);
+			claimer.setDaemon(true);
+			claimer.start();
+			try {
+				while (this.active && Dispatcher.this.running) {
+					Claim claim = this.ready.poll(100, TimeUnit.MILLISECONDS);
+					if (claim != null && !dispatch(claim)) {
+						this.ready.addFirst(claim);
+						break;
+					}
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				this.active = false;
+				claimer.interrupt();
+				join(claimer);
+				List<Claim> unsent = new ArrayList<>();
+				this.ready.drainTo(unsent);
+				if (!unsent.isEmpty() && !Dispatcher.this.crashed) {
+					// Claimed but never called: back to the queue at once, attempt not
+					// used.
+					try {
+						Dispatcher.this.store.releaseClaims(unsent, Dispatcher.this.holder,
+								Dispatcher.this.clock.instant());
+					}
+					catch (RuntimeException ex) {
+						logger.warn("Could not release " + unsent.size() + " unsent claims: " + ex.getMessage());
+					}
+				}
+			}
+		}
+
+		private void claimLoop() {
 			while (this.active && Dispatcher.this.running) {
 				try {
 					if (!leaseValid() || System.nanoTime() < this.firstCallNanos) {
@@ -376,74 +419,72 @@ class Dispatcher implements SmartLifecycle {
 						continue;
 					}
 					refreshSettings();
-					Semaphore free = Dispatcher.this.slots;
-					if (free == null || free.availablePermits() == 0) {
+					int capacity = (int) Math.min(Dispatcher.this.properties.batchSize(),
+							Math.max(1, Math.ceil(this.rate * CLAIM_HORIZON_SECONDS)));
+					int room = capacity - this.ready.size();
+					if (room * 2 < capacity) {
 						Thread.sleep(5);
 						continue;
 					}
-					int limit = (int) Math.min(Dispatcher.this.properties.batchSize(), Math.min(free.availablePermits(),
-							Math.max(1, Math.ceil(this.rate * CLAIM_HORIZON_SECONDS))));
 					Instant now = Dispatcher.this.clock.instant();
 					Instant leaseUntil = now.plus(Dispatcher.this.properties.leaseDuration());
 					List<Claim> claims = Dispatcher.this.transactions.execute((status) -> Dispatcher.this.store
-						.claim(this.appId, Dispatcher.this.holder, limit, now, leaseUntil));
+						.claim(this.appId, Dispatcher.this.holder, room, now, leaseUntil));
 					if (claims == null || claims.isEmpty()) {
 						pause(Dispatcher.this.properties.pollInterval());
 						continue;
 					}
-					dispatch(claims);
+					this.ready.addAll(claims);
 				}
 				catch (InterruptedException ex) {
 					return;
 				}
 				catch (RuntimeException ex) {
-					if (!Dispatcher.this.running) {
+					if (!Dispatcher.this.running || !this.active) {
 						return;
 					}
-					logger.warn("Delivery worker for app " + this.appId + ": " + ex.getMessage());
+					logger.warn("Delivery claims for app " + this.appId + ": " + ex.getMessage());
 					sleepQuietly(Dispatcher.this.properties.pollInterval().multipliedBy(4));
 				}
 			}
 		}
 
-		private void dispatch(List<Claim> claims) throws InterruptedException {
+		/** Starts one call; false when this worker must stop (the claim stays unsent). */
+		private boolean dispatch(Claim claim) throws InterruptedException {
 			ChatAppConnection app = this.connection;
 			TokenBucket sendBucket = this.sends;
 			TokenBucket lookupBucket = this.lookups;
 			Semaphore free = Dispatcher.this.slots;
 			ExecutorService pool = Dispatcher.this.calls;
 			if (app == null || sendBucket == null || lookupBucket == null || free == null || pool == null) {
-				return;
+				return false;
 			}
-			for (Claim claim : claims) {
-				RetryPolicy.Mode mode = Dispatcher.this.policy.mode(claim, Dispatcher.this.clock.instant());
-				// A free slot first, then the token: a call never waits for a slot after
-				// its
-				// token, which would bunch calls behind a full pool.
-				free.acquire();
-				long waited = (mode == RetryPolicy.Mode.SEND) ? sendBucket.acquire() : lookupBucket.acquire();
-				Dispatcher.this.metrics.throttled(this.appId, waited);
-				// A claim whose lease we may no longer hold is left for its lease to
-				// expire: the next holder treats it as in doubt.
-				if (!leaseValid() || Dispatcher.this.crashed) {
-					free.release();
-					continue;
-				}
-				try {
-					pool.execute(() -> {
-						try {
-							execute(app, claim, mode);
-						}
-						finally {
-							free.release();
-						}
-					});
-				}
-				catch (java.util.concurrent.RejectedExecutionException ex) {
-					free.release();
-					return;
-				}
+			RetryPolicy.Mode mode = Dispatcher.this.policy.mode(claim, Dispatcher.this.clock.instant());
+			// A free slot first, then the token: a call never waits for a slot after its
+			// token, which would bunch calls behind a full pool.
+			free.acquire();
+			long waited = (mode == RetryPolicy.Mode.SEND) ? sendBucket.acquire() : lookupBucket.acquire();
+			Dispatcher.this.metrics.throttled(this.appId, waited);
+			// Without a valid app lease no call starts; the claim goes back.
+			if (!leaseValid() || Dispatcher.this.crashed || !this.active) {
+				free.release();
+				return false;
 			}
+			try {
+				pool.execute(() -> {
+					try {
+						execute(app, claim, mode);
+					}
+					finally {
+						free.release();
+					}
+				});
+			}
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				free.release();
+				return false;
+			}
+			return true;
 		}
 
 		private void refreshSettings() {
