@@ -108,7 +108,15 @@ class RouteSecurityTests {
 			entry("POST /runs/{id}/cancel", Access.only(Role.OPERATOR)),
 			entry("POST /runs/{id}/recall", Access.only(Role.OPERATOR)),
 			entry("POST /deliveries/{id}/recall", Access.only(Role.OPERATOR)),
-			entry("POST /callbacks/tencent", Access.anyone()));
+			entry("POST /callbacks/tencent", Access.anyone()),
+			entry("GET /reports", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
+			entry("GET /reports/charts", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
+			entry("GET /reports/deliveries", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
+			entry("GET /reports/deliveries/export", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
+			entry("GET /reports/runs/{id}", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
+			entry("GET /reports/campaigns/{id}", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
+			entry("GET /audit", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
+			entry("GET /audit/export", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)));
 
 	@Autowired
 	private MockMvcTester mvc;

@@ -72,6 +72,12 @@ class SecurityConfiguration {
 			.hasAnyRole("OPERATOR", "ANALYST")
 			.requestMatchers("/campaigns", "/campaigns/**")
 			.hasRole("OPERATOR")
+			// Reports and the audit log: read-only for everyone who may see reports
+			// (ADMIN by the hierarchy); nothing there accepts a change.
+			.requestMatchers(HttpMethod.GET, "/reports", "/reports/**", "/audit", "/audit/**")
+			.hasAnyRole("ANALYST", "OPERATOR", "EDITOR")
+			.requestMatchers("/reports", "/reports/**", "/audit", "/audit/**")
+			.denyAll()
 			.anyRequest()
 			.authenticated());
 		http.formLogin((login) -> login.loginPage("/login")

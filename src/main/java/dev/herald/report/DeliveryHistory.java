@@ -1,0 +1,139 @@
+package dev.herald.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The send history: keyset pages for the screen and a row-by-row stream for exports.
+ * Reads the delivery module's tables with plain SQL (ADR 0004); selects the Chat app's
+ * name only, never its secret columns.
+ */
+@Service
+class DeliveryHistory {
+
+	/** Rows the driver holds at a time while an export streams through a cursor. */
+	static final int FETCH_SIZE = 2000;
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private static final String COLUMNS = """
+			d.id, d.created_at, d.campaign_id, d.campaign_run_id, d.run_id, d.chat_app_id, d.official_account,
+			d.status, d.attempts, d.first_attempt_at, d.last_attempt_at, d.http_status, d.action_status,
+			d.error_code, d.error_info, d.msg_time, d.msg_key, d.recall_code, d.recalled_at""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcClient streaming;
+
+	DeliveryHistory(DataSource dataSource) {
+		this.jdbc = JdbcClient.create(dataSource);
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		// With auto-commit off (the read-only transaction below) and a fetch size, the
+		// PostgreSQL driver reads through a portal FETCH_SIZE rows at a time instead of
+		// loading the whole result.
+		template.setFetchSize(FETCH_SIZE);
+		this.streaming = JdbcClient.create(template);
+	}
+
+	/**
+	 * One page: the rows after the query's cursor, in its order.
+	 * @param query the filter and cursor
+	 * @param size rows per page
+	 * @return the page and where the next one starts
+	 */
+	@Transactional(readOnly = true)
+	HistoryPage page(HistoryQuery query, int size) {
+		int limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+		HistoryQuery.Sql where = query.where(true);
+		// Page first (index range scan, LIMIT), names second (a few lookups per row).
+		String sql = "select d.*, a.name as app_name, o.name as account_name from (select " + COLUMNS
+				+ " from delivery d where " + where.text() + " order by " + query.orderBy("d") + " limit " + (limit + 1)
+				+ ") d left join chat_app a on a.id = d.chat_app_id"
+				+ " left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account"
+				+ " order by " + query.orderBy("d");
+		List<DeliveryLine> rows = new ArrayList<>(
+				this.jdbc.sql(sql).params(where.params()).query((rs, n) -> line(rs)).list());
+		Cursor next = null;
+		if (rows.size() > limit) {
+			rows.remove(limit);
+			next = rows.get(limit - 1).cursor();
+		}
+		return new HistoryPage(List.copyOf(rows), next);
+	}
+
+	/**
+	 * Hands every row of the filter, in its order, to the consumer while the rows come
+	 * from a database cursor: memory stays flat however many rows match.
+	 * @param query the filter (its cursor is ignored)
+	 * @param consumer takes each row; it may throw to stop
+	 */
+	@Transactional(readOnly = true)
+	void forEach(HistoryQuery query, LineConsumer consumer) {
+		stream(query, (rs) -> consumer.accept(line(rs)));
+	}
+
+	/** The cursor loop itself, with the raw result set (tests look at it). */
+	@Transactional(readOnly = true)
+	void stream(HistoryQuery query, RowCallbackHandler handler) {
+		HistoryQuery.Sql where = query.where(false);
+		String sql = "select " + COLUMNS + ", a.name as app_name, o.name as account_name from delivery d"
+				+ " left join chat_app a on a.id = d.chat_app_id"
+				+ " left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account"
+				+ " where " + where.text() + " order by " + query.orderBy("d");
+		this.streaming.sql(sql).params(where.params()).query(handler);
+	}
+
+	/** Takes one row of an export; may throw to stop the export. */
+	@FunctionalInterface
+	interface LineConsumer {
+
+		void accept(DeliveryLine line) throws SQLException;
+
+	}
+
+	static DeliveryLine line(ResultSet rs) throws SQLException {
+		Long msgTime = nullableLong(rs, "msg_time");
+		return new DeliveryLine(rs.getLong("id"), instant(rs, "created_at"), nullableLong(rs, "campaign_id"),
+				nullableLong(rs, "campaign_run_id"), rs.getLong("run_id"), rs.getLong("chat_app_id"),
+				rs.getString("app_name"), rs.getString("official_account"), rs.getString("account_name"),
+				rs.getString("status"), rs.getInt("attempts"), nullableInstant(rs, "first_attempt_at"),
+				nullableInstant(rs, "last_attempt_at"), nullableInt(rs, "http_status"), rs.getString("action_status"),
+				nullableInt(rs, "error_code"), rs.getString("error_info"),
+				(msgTime != null) ? Instant.ofEpochSecond(msgTime) : null, rs.getString("msg_key"),
+				nullableInt(rs, "recall_code"), nullableInstant(rs, "recalled_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		return rs.getTimestamp(column).toInstant();
+	}
+
+	private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+		long value = rs.getLong(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.herald.report;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.herald.chatapp.ChatAppView;
+import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.web.UserTimeZone;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The send history: filters in the URL, keyset pages, htmx swapping only the results (the
+ * same handler renders the whole page without JavaScript), and exports of the filtered
+ * view.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('ANALYST', 'OPERATOR', 'EDITOR')")
+class DeliveryHistoryController {
+
+	static final int PAGE_SIZE = 50;
+
+	static final String PATH = "/reports/deliveries";
+
+	private final DeliveryHistory history;
+
+	private final DeliveryExport export;
+
+	private final ExportLog exportLog;
+
+	private final ChatApps apps;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	DeliveryHistoryController(DeliveryHistory history, DeliveryExport export, ExportLog exportLog, ChatApps apps,
+			MessageSource messages, Clock clock) {
+		this.history = history;
+		this.export = export;
+		this.exportLog = exportLog;
+		this.apps = apps;
+		this.messages = messages;
+		this.clock = clock;
+	}
+
+	@GetMapping(PATH)
+	String history(@ModelAttribute("filter") HistoryForm filter, BindingResult binding, HttpServletRequest request,
+			HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore, Model model,
+			Locale locale) {
+		ZoneId zone = UserTimeZone.of(request);
+		HistoryPage page = this.history.page(filter.toQuery(zone), PAGE_SIZE);
+		model.addAttribute("page", page);
+		model.addAttribute("invalid", binding.hasErrors());
+		model.addAttribute("errorWords", errorWords(page.rows(), locale));
+		model.addAttribute("path", PATH);
+		response.setHeader(HttpHeaders.VARY, "HX-Request");
+		if (htmx != null && restore == null) {
+			return "reports/deliveries :: results";
+		}
+		List<ChatAppView> chatApps = this.apps.all();
+		model.addAttribute("chatApps", chatApps);
+		model.addAttribute("statuses", DeliveryStatuses.ALL);
+		return "reports/deliveries";
+	}
+
+	@GetMapping(PATH + "/export")
+	void export(@ModelAttribute("filter") HistoryForm filter, BindingResult binding,
+			@RequestParam(defaultValue = "csv") String format, HttpServletRequest request, HttpServletResponse response,
+			Locale locale) throws IOException {
+		ExportFormat exportFormat = ExportFormat.of(format);
+		if (exportFormat == null || binding.hasErrors()) {
+			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			return;
+		}
+		ZoneId zone = UserTimeZone.of(request);
+		this.exportLog.exported("deliveries", exportFormat, filter.parameters(), zone);
+		Exports.prepare(response, "deliveries", exportFormat, this.clock, zone);
+		this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());
+	}
+
+	private Map<Integer, String> errorWords(List<DeliveryLine> rows, Locale locale) {
+		DeliveryExport.ErrorWords words = new DeliveryExport.ErrorWords(this.messages, locale);
+		Map<Integer, String> result = new LinkedHashMap<>();
+		for (DeliveryLine row : rows) {
+			for (Integer code : new Integer[] { row.errorCode(), row.recallCode() }) {
+				if (code != null && code != 0) {
+					result.put(code, words.of(code));
+				}
+			}
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.herald.report;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the send history as pages and exports show it.
+ *
+ * @param msgTime Tencent's MsgTime (seconds), as an instant
+ * @param recallCode Tencent's RetCode of the recall of this message, or {@code null}
+ */
+record DeliveryLine(long id, Instant createdAt, @Nullable Long campaignId, @Nullable Long campaignRunId, long runId,
+		long chatAppId, @Nullable String appName, String officialAccount, @Nullable String accountName, String status,
+		int attempts, @Nullable Instant firstAttemptAt, @Nullable Instant lastAttemptAt, @Nullable Integer httpStatus,
+		@Nullable String actionStatus, @Nullable Integer errorCode, @Nullable String errorInfo,
+		@Nullable Instant msgTime, @Nullable String msgKey, @Nullable Integer recallCode,
+		@Nullable Instant recalledAt) {
+
+	Cursor cursor() {
+		return new Cursor(this.createdAt, this.id);
+	}
+
+	/** The ErrorCode worth explaining: set and not 0 (OK). */
+	public boolean hasError() {
+		return this.errorCode != null && this.errorCode != 0;
+	}
+
+	public String statusKey() {
+		return "reports.status." + this.status;
+	}
+
+}

@@ -1,0 +1,120 @@
+package dev.herald.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.herald.support.ApplicationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Run and campaign reports: counts, success rate, error codes, timeline, duration,
+ * recalls, and runs of a recurring campaign side by side.
+ */
+@ApplicationTest
+class RunReportTests {
+
+	private static final Instant T0 = Instant.parse("2026-06-01T09:00:00Z");
+
+	@Autowired
+	private SendReports reports;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	private ReportFixtures fixtures;
+
+	@BeforeEach
+	void fixtures() {
+		this.fixtures = new ReportFixtures(this.jdbc);
+	}
+
+	@Test
+	void runReportCountsRatesErrorsTimelineDurationAndRecalls() {
+		long app = this.fixtures.app("run");
+		long campaign = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000);
+		long run = this.fixtures.run(app, campaign, 1L, T0);
+		for (int i = 0; i < 6; i++) {
+			this.fixtures.row(run, app, "@TOA#_ok" + i, T0)
+				.campaign(campaign)
+				.attempts(1, T0.plusSeconds(10 * i), T0.plusSeconds(10 * i + 1))
+				.insert();
+		}
+		this.fixtures.row(run, app, "@TOA#_f1", T0).campaign(campaign).failed(80002, "too long").insert();
+		this.fixtures.row(run, app, "@TOA#_f2", T0).campaign(campaign).failed(80002, "too long").insert();
+		this.fixtures.row(run, app, "@TOA#_f3", T0).campaign(campaign).failed(10004, "bad").insert();
+		this.fixtures.row(run, app, "@TOA#_r1", T0)
+			.campaign(campaign)
+			.attempts(2, T0.plusSeconds(5), T0.plusSeconds(125))
+			.recalled(0, T0.plusSeconds(600))
+			.insert();
+		this.fixtures.row(run, app, "@TOA#_r2", T0).campaign(campaign).recalled(20004, null).insert();
+		this.fixtures.row(run, app, "@TOA#_q", T0).campaign(campaign).status("CANCELLED").insert();
+
+		RunReport report = this.reports.run(run);
+		Outcomes outcomes = report.outcomes();
+		assertThat(outcomes.total()).isEqualTo(12);
+		assertThat(outcomes.counts()).containsEntry("SENT", 6L)
+			.containsEntry("FAILED", 3L)
+			.containsEntry("RECALLED", 1L)
+			.containsEntry("RECALL_FAILED", 1L)
+			.containsEntry("CANCELLED", 1L)
+			.containsEntry("QUEUED", 0L);
+		assertThat(outcomes.delivered()).isEqualTo(8);
+		assertThat(outcomes.successRate()).isCloseTo(100.0 * 8 / 11, org.assertj.core.data.Offset.offset(0.001));
+		assertThat(outcomes.errors()).containsExactly(new Outcomes.CodeCount(80002, 2),
+				new Outcomes.CodeCount(10004, 1));
+		assertThat(outcomes.recallCodes()).containsExactly(new Outcomes.CodeCount(20004, 1));
+		assertThat(outcomes.duration()).isEqualTo(Duration.ofSeconds(125));
+		assertThat(report.timeline()).first().satisfies((minute) -> {
+			assertThat(minute.minute()).isEqualTo(T0);
+			assertThat(minute.sends()).isEqualTo(12);
+		});
+
+		assertThat(this.mvc.get().uri("/reports/runs/" + run).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains("80002")
+			.contains("chart-run-timeline");
+	}
+
+	@Test
+	void campaignReportComparesItsRuns() {
+		long app = this.fixtures.app("campaign");
+		long campaign = ThreadLocalRandom.current().nextLong(1_000_000, 2_000_000_000);
+		long first = this.fixtures.run(app, campaign, 1L, T0);
+		long second = this.fixtures.run(app, campaign, 2L, T0.plus(Duration.ofDays(1)));
+		this.fixtures.row(first, app, "@TOA#_a", T0).campaign(campaign).insert();
+		this.fixtures.row(first, app, "@TOA#_b", T0).campaign(campaign).failed(80002, "x").insert();
+		this.fixtures.row(second, app, "@TOA#_a", T0.plus(Duration.ofDays(1))).campaign(campaign).insert();
+		this.fixtures.row(second, app, "@TOA#_b", T0.plus(Duration.ofDays(1))).campaign(campaign).insert();
+
+		CampaignReport report = this.reports.campaign(campaign);
+		assertThat(report.runs()).extracting(RunSummary::runId).containsExactly(first, second);
+		assertThat(report.runs()).extracting(RunSummary::successRate).containsExactly(50.0, 100.0);
+		assertThat(report.outcomes().total()).isEqualTo(4);
+		assertThat(this.mvc.get().uri("/reports/campaigns/" + campaign).with(user("op").roles("OPERATOR")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("campaign-runs");
+	}
+
+	@Test
+	void unknownRunsAndCampaignsAreNotFound() {
+		assertThatExceptionOfType(ReportNotFoundException.class).isThrownBy(() -> this.reports.run(987654321L));
+		assertThat(this.mvc.get().uri("/reports/campaigns/987654321").with(user("analyst").roles("ANALYST")))
+			.hasStatus(404);
+	}
+
+}
