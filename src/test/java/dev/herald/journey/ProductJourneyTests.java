@@ -310,6 +310,9 @@ class ProductJourneyTests {
 			assertThat(page.locator(heading).first()).hasText(translated);
 		}
 		shot(page, tag + "-" + name);
+	}
+
+	private static void assertNoRawKeys(Page page) {
 		String shown = page.locator("body").innerText();
 		Matcher raw = RAW_KEY.matcher(shown);
 		assertThat(raw.find()).as("untranslated key on %s: %s", page.url(), raw.find(0) ? raw.group() : "").isFalse();
@@ -328,8 +331,10 @@ class ProductJourneyTests {
 		throw new AssertionError("no column " + name + " in " + header);
 	}
 
+	/** Saves the page for review; no page may show a raw message key, in any language. */
 	private static void shot(Page page, String name) {
 		Browser.screenshot(page, "journey-" + name);
+		assertNoRawKeys(page);
 	}
 
 	private static long idOf(Page page) {
