@@ -52,4 +52,48 @@ class SecretsTests {
 		assertThat(output.getAll()).doesNotContain(KEY).doesNotContainPattern("usersig=(?!\\*\\*\\*)[A-Za-z0-9*_-]");
 	}
 
+	@Test
+	void secretKeyStaysOutOfTheAuditLogAndExports() {
+		long sdkAppId = ThreadLocalRandom.current().nextLong(1_800_000_000L, 1_899_999_999L);
+		String key = "5ec7" + "b2d9".repeat(15);
+		assertThat(this.mvc.post()
+			.uri("/admin/apps")
+			.with(user("root").roles("ADMIN"))
+			.with(csrf())
+			.param("name", "Exported secret " + sdkAppId)
+			.param("sdkAppId", String.valueOf(sdkAppId))
+			.param("endpoint", "SIMULATOR")
+			.param("customBaseUrl", "")
+			.param("adminIdentifier", "administrator")
+			.param("secretKey", key)
+			.param("rateLimitPerSecond", "200")).hasStatus3xxRedirection();
+		ChatAppView app = this.chatApps.all()
+			.stream()
+			.filter((candidate) -> candidate.sdkAppId() == sdkAppId)
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.mvc.post()
+			.uri("/admin/apps/{id}", app.id())
+			.with(user("root").roles("ADMIN"))
+			.with(csrf())
+			.param("name", "Exported secret renamed " + sdkAppId)
+			.param("sdkAppId", String.valueOf(sdkAppId))
+			.param("endpoint", "SIMULATOR")
+			.param("customBaseUrl", "")
+			.param("adminIdentifier", "administrator")
+			.param("secretKey", key.replace('5', '6'))
+			.param("rateLimitPerSecond", "200")
+			.param("version", "0")).as("the key is replaced").hasStatus3xxRedirection();
+		// The XLSX export is compressed, so only the text formats can be searched.
+		for (String uri : new String[] { "/audit", "/audit/export?format=csv",
+				"/reports/deliveries/export?format=csv&app=" + app.id() }) {
+			assertThat(this.mvc.get().uri(uri).with(user("auditor").roles("ANALYST", "ADMIN"))).as(uri)
+				.hasStatusOk()
+				.bodyText()
+				.contains(uri.startsWith("/audit") ? "Exported secret" : "")
+				.doesNotContain(key)
+				.doesNotContain(key.replace('5', '6'));
+		}
+	}
+
 }
