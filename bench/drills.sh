@@ -27,8 +27,9 @@ declare -A node_pid=()
 sim_pid=""
 pg_pid=""
 cleanup() {
-  for pid in "${node_pid[@]}" $sim_pid $pg_pid; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${node_pid[@]}" $sim_pid $pg_pid; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${node_pid[@]}" $sim_pid; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${node_pid[@]}" $sim_pid; do wait "$pid" 2>/dev/null || true; done
+  [[ -n "$pg_pid" ]] && stop_postgres > /dev/null 2>&1
   [[ -n "${BENCH_KEEP:-}" ]] && echo "work folder kept: $work" || rm -rf "$work"
 }
 trap cleanup EXIT
@@ -59,14 +60,31 @@ start_simulator() { # rate oas
 }
 
 pg_port=$(free_port)
+pg_starts=0
 start_postgres() {
-  java_main dev.herald.bench.SharedPostgres --data-dir "$work/pg" --port "$pg_port" >> "$work/postgres.log" 2>&1 &
+  # java itself in the background (not a shell function), so that $! is the JVM.
+  java -Dloader.path=target/test-classes -Dloader.main=dev.herald.bench.SharedPostgres -cp "$jar" "$launcher" \
+    --data-dir "$work/pg" --port "$pg_port" >> "$work/postgres.log" 2>&1 &
   pg_pid=$!
-  wait_for_line "$work/postgres.log" "ready on port" 120
-  # The marker is printed again on a restart: remember how many times.
-  pg_starts=$(grep -c "ready on port" "$work/postgres.log")
+  # The log is appended to on a restart: wait for one more "ready" line than before.
+  for _ in $(seq 1 600); do
+    (($(grep -c "ready on port" "$work/postgres.log") > pg_starts)) && { pg_starts=$((pg_starts + 1)); return 0; }
+    kill -0 "$pg_pid" 2>/dev/null || { echo "PostgreSQL did not start"; tail -30 "$work/postgres.log"; return 1; }
+    sleep 0.2
+  done
+  echo "PostgreSQL not ready"; return 1
 }
-stop_postgres() { kill "$pg_pid"; wait "$pg_pid" 2>/dev/null || true; pg_pid=""; }
+stop_postgres() {
+  # Fast shutdown of the postmaster itself (SIGINT), then its helper JVM.
+  local postmaster
+  postmaster=$(head -1 "$work/pg/postmaster.pid" 2>/dev/null || true)
+  if [[ -n "$postmaster" ]]; then
+    kill -INT "$postmaster" 2>/dev/null || true
+    for _ in $(seq 1 300); do kill -0 "$postmaster" 2>/dev/null || break; sleep 0.1; done
+  fi
+  kill "$pg_pid" 2>/dev/null || true; wait "$pg_pid" 2>/dev/null || true; pg_pid=""
+  if sql "select 1" > /dev/null 2>&1; then echo "PostgreSQL still answers after the stop"; return 1; fi
+}
 export PGPASSWORD=postgres
 sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX -c "$1"; }
 
