@@ -259,7 +259,12 @@ case "$name" in
     start_run
     wait_sent_fraction "$kill_at"
     at=$(sent)
+    # The app's lease holder; when the lease row is absent at this instant, the node of the latest attempt.
     holder=$(sql "select l.holder from dispatch_lease l join chat_app c on c.id = l.chat_app_id where c.sdk_app_id = $sdk")
+    [[ -n "$holder" ]] || holder=$(sql "select a.node from delivery_attempt a join delivery d on d.id = a.delivery_id
+                                        where d.run_id = $run order by a.started_at desc limit 1")
+    holder=${holder%%#*}   # holders are "nodeId#instance"
+    [[ -n "${node_pid[$holder]:-}" ]] || { echo "no dispatching node found (holder '$holder')"; exit 1; }
     kill9_node "$holder"
     killed=$(now)
     wait_finished 900
