@@ -178,8 +178,6 @@ case "$name" in
     ready=$(now)
     sleep "${STARTUP_IDLE_SECONDS:-20}"
     rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/${node_pid[startup]}/status")
-    # The embedded server's processes (children of the JVM or re-parented): sum of their RSS.
-    pg_rss=$(ps -eo rss,args | grep "[p]ostgres.*$work/embedded\|[p]ostgres: " | awk '{s += $1} END {printf "%.0f", s / 1024}')
     echo "RESULT startup.cold_seconds=$(python3 -c "print(f'{$ready - $start:.1f}')") (fresh data folder: initdb, Flyway, demo data)"
     echo "RESULT startup.idle_rss_mb=$rss (JVM, default heap, after ${STARTUP_IDLE_SECONDS:-20} s idle)"
     kill "${node_pid[startup]}"; wait "${node_pid[startup]}" 2>/dev/null || true
@@ -188,7 +186,6 @@ case "$name" in
     node_pid[startup]=$!
     wait_ready startup
     echo "RESULT startup.warm_seconds=$(python3 -c "print(f'{$(now) - $start:.1f}')") (same data folder again)"
-    : "$pg_rss"
     ;;
   cluster)
     oas=${CLUSTER_OAS:-10000}
