@@ -35,7 +35,7 @@ record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 		@DefaultValue("5s") Duration appLease, @DefaultValue("64") int httpConcurrency,
 		@DefaultValue("10s") Duration responseTimeout, @DefaultValue("1s") Duration retryBase,
 		@DefaultValue("60s") Duration retryMax, @DefaultValue("4m") Duration resendWindow,
-		@DefaultValue("0.97") double rateSafety) {
+		@DefaultValue("0.99") double rateSafety) {
 
 	DeliveryProperties {
 		if (batchSize < 1 || maxAttempts < 1 || httpConcurrency < 1) {
@@ -53,7 +53,7 @@ record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 	static DeliveryProperties defaults() {
 		return new DeliveryProperties(true, "", Duration.ofMillis(250), 200, 8, Duration.ofSeconds(30),
 				Duration.ofSeconds(5), 64, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(60),
-				Duration.ofMinutes(4), 0.97);
+				Duration.ofMinutes(4), 0.99);
 	}
 
 	DeliveryProperties withNode(String node) {

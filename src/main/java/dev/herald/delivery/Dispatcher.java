@@ -327,6 +327,12 @@ class Dispatcher implements SmartLifecycle {
 
 		private @Nullable TokenBucket lookups;
 
+		// Behind each pacer: in flight + completed within the last second stays below the
+		// app's limit, whatever the jitter of arrivals at Tencent (ADR 0001).
+		private @Nullable WindowGuard sendGuard;
+
+		private @Nullable WindowGuard lookupGuard;
+
 		private volatile double rate;
 
 		private final java.util.concurrent.LinkedBlockingDeque<Claim> ready = new java.util.concurrent.LinkedBlockingDeque<>();
@@ -454,26 +460,40 @@ class Dispatcher implements SmartLifecycle {
 			ChatAppConnection app = this.connection;
 			TokenBucket sendBucket = this.sends;
 			TokenBucket lookupBucket = this.lookups;
+			WindowGuard sendWindow = this.sendGuard;
+			WindowGuard lookupWindow = this.lookupGuard;
 			Semaphore free = Dispatcher.this.slots;
 			ExecutorService pool = Dispatcher.this.calls;
-			if (app == null || sendBucket == null || lookupBucket == null || free == null || pool == null) {
+			if (app == null || sendBucket == null || lookupBucket == null || sendWindow == null || lookupWindow == null
+					|| free == null || pool == null) {
 				return false;
 			}
 			RetryPolicy.Mode mode = Dispatcher.this.policy.mode(claim, Dispatcher.this.clock.instant());
-			// A free slot first, then the token: a call never waits for a slot after its
-			// token, which would bunch calls behind a full pool.
+			boolean send = mode == RetryPolicy.Mode.SEND;
+			// A free slot first, then the token, then the window: a call never waits for
+			// a
+			// slot after its token, which would bunch calls behind a full pool.
 			free.acquire();
-			long waited = (mode == RetryPolicy.Mode.SEND) ? sendBucket.acquire() : lookupBucket.acquire();
+			long waited = send ? sendBucket.acquire() : lookupBucket.acquire();
+			WindowGuard guard = send ? sendWindow : lookupWindow;
+			try {
+				waited += guard.start();
+			}
+			catch (InterruptedException ex) {
+				free.release();
+				throw ex;
+			}
 			Dispatcher.this.metrics.throttled(this.appId, waited);
 			// Without a valid app lease no call starts; the claim goes back.
 			if (!leaseValid() || Dispatcher.this.crashed || !this.active) {
+				guard.cancel();
 				free.release();
 				return false;
 			}
 			try {
 				pool.execute(() -> {
 					try {
-						execute(app, claim, mode);
+						execute(app, claim, mode, guard);
 					}
 					finally {
 						free.release();
@@ -481,6 +501,7 @@ class Dispatcher implements SmartLifecycle {
 				});
 			}
 			catch (java.util.concurrent.RejectedExecutionException ex) {
+				guard.cancel();
 				free.release();
 				return false;
 			}
@@ -493,12 +514,19 @@ class Dispatcher implements SmartLifecycle {
 				return;
 			}
 			this.connection = Dispatcher.this.apps.connection(this.appId);
-			double newRate = Dispatcher.this.apps.get(this.appId).rateLimitPerSecond()
-					* Dispatcher.this.properties.rateSafety();
+			int limit = Dispatcher.this.apps.get(this.appId).rateLimitPerSecond();
+			double newRate = limit * Dispatcher.this.properties.rateSafety();
 			if (this.sends == null || newRate != this.rate) {
 				this.rate = newRate;
 				this.sends = new TokenBucket(newRate, 1, System::nanoTime);
 				this.lookups = new TokenBucket(newRate, 1, System::nanoTime);
+			}
+			if (this.sendGuard == null || this.sendGuard.limit() != limit) {
+				// A changed limit starts fresh windows; the old ones still see their
+				// calls
+				// finish.
+				this.sendGuard = new WindowGuard(limit, WindowGuard.DEFAULT_WINDOW_NANOS, System::nanoTime);
+				this.lookupGuard = new WindowGuard(limit, WindowGuard.DEFAULT_WINDOW_NANOS, System::nanoTime);
 			}
 			this.settingsReadNanos = now;
 		}
@@ -507,24 +535,42 @@ class Dispatcher implements SmartLifecycle {
 
 	// ---- one call
 
-	private void execute(ChatAppConnection app, Claim claim, RetryPolicy.Mode mode) {
+	private void execute(ChatAppConnection app, Claim claim, RetryPolicy.Mode mode, WindowGuard guard) {
 		Instant started = this.clock.instant();
 		long startedNanos = System.nanoTime();
 		Outcome outcome;
 		String kind;
+		boolean ended = false;
 		try {
 			if (mode == RetryPolicy.Mode.SEND) {
 				kind = "SEND";
-				CallResult<SendMsgResponse> result = this.client.send(app, message(claim),
-						this.properties.responseTimeout());
+				CallResult<SendMsgResponse> result;
+				try {
+					result = this.client.send(app, message(claim), this.properties.responseTimeout());
+				}
+				finally {
+					// The call has ended: its arrival at Tencent, if any, lies before
+					// now.
+					guard.finish();
+					ended = true;
+				}
 				outcome = this.policy.afterSend(claim, result, this.clock.instant());
 			}
 			else {
 				kind = "RECONCILE";
-				outcome = lookup(app, claim);
+				try {
+					outcome = lookup(app, claim);
+				}
+				finally {
+					guard.finish();
+					ended = true;
+				}
 			}
 		}
 		catch (RuntimeException ex) {
+			if (!ended) {
+				guard.finish();
+			}
 			// A bug or unreadable content, not a remote failure: give up on this
 			// delivery rather than loop.
 			logger.error("Delivery " + claim.id() + " could not be attempted", ex);
