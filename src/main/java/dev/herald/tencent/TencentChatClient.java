@@ -149,38 +149,38 @@ public class TencentChatClient {
 			logger.warn(command + " not sent for SDKAppID " + app.sdkAppId() + ": " + reason);
 			return new CallResult.Failed<>(0, reason, 0);
 		}
-		String target = Redaction.redact(uri);
 		long started = System.nanoTime();
 		HttpResponse<byte[]> response;
 		try {
 			response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
 		}
 		catch (HttpConnectTimeoutException ex) {
-			return notSent(target, "connect timeout", ex);
+			return notSent(uri, "connect timeout", ex);
 		}
 		catch (ConnectException ex) {
-			return notSent(target, "connect failed", ex);
+			return notSent(uri, "connect failed", ex);
 		}
 		catch (HttpTimeoutException ex) {
-			return unknown(target, "response timeout", ex);
+			return unknown(uri, "response timeout", ex);
 		}
 		catch (IOException ex) {
-			return unknown(target, "I/O error after sending", ex);
+			return unknown(uri, "I/O error after sending", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return unknown(target, "interrupted", ex);
+			return unknown(uri, "interrupted", ex);
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		CallResult<T> result = classify(response.statusCode(), response.body(), responseType);
 		if (result instanceof CallResult.Success) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("POST " + target + " -> HTTP " + response.statusCode() + " OK in " + millis + " ms");
+				logger.debug("POST " + Redaction.redact(uri) + " -> HTTP " + response.statusCode() + " OK in " + millis
+						+ " ms");
 			}
 		}
 		else {
-			logger.warn("POST " + target + " -> HTTP " + response.statusCode() + " in " + millis + " ms: "
-					+ Redaction.redact(result.toString()));
+			logger.warn("POST " + Redaction.redact(uri) + " -> HTTP " + response.statusCode() + " in " + millis
+					+ " ms: " + Redaction.redact(result.toString()));
 		}
 		return result;
 	}
@@ -246,13 +246,13 @@ public class TencentChatClient {
 		}
 	}
 
-	private static <T> CallResult<T> notSent(String target, String reason, Exception ex) {
-		logger.warn("POST " + target + " not sent (" + reason + "): " + Redaction.describe(ex));
+	private static <T> CallResult<T> notSent(URI uri, String reason, Exception ex) {
+		logger.warn("POST " + Redaction.redact(uri) + " not sent (" + reason + "): " + Redaction.describe(ex));
 		return new CallResult.Retryable<>(reason, 0, "", 0, false);
 	}
 
-	private static <T> CallResult<T> unknown(String target, String reason, Exception ex) {
-		logger.warn("POST " + target + " outcome unknown (" + reason + "): " + Redaction.describe(ex));
+	private static <T> CallResult<T> unknown(URI uri, String reason, Exception ex) {
+		logger.warn("POST " + Redaction.redact(uri) + " outcome unknown (" + reason + "): " + Redaction.describe(ex));
 		return new CallResult.OutcomeUnknown<>(reason, 0);
 	}
 

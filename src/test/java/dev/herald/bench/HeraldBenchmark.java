@@ -104,14 +104,20 @@ public final class HeraldBenchmark {
 		for (long sdkAppId : ENGINE_APPS) {
 			apps.add(app(context, "Bench engine " + sdkAppId, sdkAppId, ENGINE_RATE, simulator));
 		}
+		long cpuBefore = processCpuNanos();
 		for (int i = 0; i < ENGINE_APPS.length; i++) {
 			runs.add(start(context, apps.get(i), ENGINE_APPS[i], each));
 		}
 		Measured measured = await(context, runs, Duration.ofMinutes(5));
+		long cpu = processCpuNanos() - cpuBefore;
 		System.out.println("RESULT engine.deliveries=" + measured.sent);
 		System.out.println("RESULT engine.apps=" + ENGINE_APPS.length);
 		System.out.println("RESULT engine.rate_limit_per_app=" + ENGINE_RATE);
 		System.out.printf("RESULT engine.deliveries_per_second=%.1f%n", measured.sent / measured.seconds);
+		// CPU of this process (Herald) per delivery, rows created included: less
+		// sensitive
+		// than the rate to other load on a shared machine.
+		System.out.printf("RESULT engine.herald_cpu_ms_per_1000_deliveries=%.0f%n", cpu / 1e6 / measured.sent * 1000);
 		System.out.println("RESULT engine.throttle_errors=" + measured.throttleErrors);
 		System.out.println("RESULT engine.failed=" + measured.notSent);
 	}
@@ -143,6 +149,15 @@ public final class HeraldBenchmark {
 		System.out.println("RESULT materialise.rows=" + rows);
 		System.out.printf("RESULT materialise.seconds=%.2f%n", seconds);
 		System.out.printf("RESULT materialise.rows_per_second=%.0f%n", rows / seconds);
+	}
+
+	private static long processCpuNanos() {
+		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean bean) {
+			return bean.getProcessCpuTime();
+		}
+		return 0;
 	}
 
 	private static long app(ConfigurableApplicationContext context, String name, long sdkAppId, int rate,
