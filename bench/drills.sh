@@ -52,7 +52,8 @@ wait_for_line() { # file pattern seconds
 sdk=1700000101
 start_simulator() { # rate oas
   java_main dev.herald.bench.Drills --write-simulator-config "$work/apps.json" --sdk-app-id $sdk --rate "$1" --oas "$2"
-  java -Dloader.main=dev.herald.simulator.SimulatorServer -cp "$jar" "$launcher" \
+  # shellcheck disable=SC2086
+  java ${BENCH_SIMULATOR_JAVA_OPTS:--XX:+UseSerialGC -Xms256m -Xmx512m} -Dloader.main=dev.herald.simulator.SimulatorServer -cp "$jar" "$launcher" \
     --port 0 --threads 64 --config "$work/apps.json" > "$work/simulator.log" 2>&1 &
   sim_pid=$!
   wait_for_line "$work/simulator.log" "listening on port" 60
