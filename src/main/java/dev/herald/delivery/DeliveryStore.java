@@ -142,19 +142,39 @@ class DeliveryStore {
 	// ---- the per-app dispatch lease
 
 	/**
-	 * Takes or renews an app's lease; true when this holder has it until {@code until}.
+	 * Takes or renews an app's lease.
+	 * @return empty when another holder has it; else when this holder may start its first
+	 * call: at once for a fresh lease or a renewal, or one rate window after the previous
+	 * holder's lease ended or was given back (its last calls still count at Tencent until
+	 * then)
 	 */
-	boolean acquireAppLease(long appId, String holder, Instant now, Instant until) {
-		List<String> holders = this.jdbc.queryForList("""
-				insert into dispatch_lease as l (chat_app_id, holder, until) values (?, ?, ?)
-				on conflict (chat_app_id) do update set holder = excluded.holder, until = excluded.until
-				where l.until < ? or l.holder = excluded.holder
-				returning holder""", String.class, appId, holder, ts(until), ts(now));
-		return !holders.isEmpty();
+	Optional<Instant> acquireAppLease(long appId, String holder, Instant now, Instant until, Duration handover) {
+		List<Instant> starts = this.jdbc
+			.query("""
+					with previous as (select holder, until from dispatch_lease where chat_app_id = ?)
+					insert into dispatch_lease as l (chat_app_id, holder, until) values (?, ?, ?)
+					on conflict (chat_app_id) do update set holder = excluded.holder, until = excluded.until
+					where l.until < ? or l.holder = excluded.holder
+					returning (select holder from previous) as previous_holder, (select until from previous) as previous_until""",
+					(rs, n) -> {
+						String previous = rs.getString("previous_holder");
+						if (previous == null || previous.equals(holder)) {
+							return now;
+						}
+						Instant previousUntil = instant(rs, "previous_until");
+						Instant after = previousUntil.plus(handover);
+						return after.isAfter(now) ? after : now;
+					}, appId, appId, holder, ts(until), ts(now));
+		return starts.stream().findFirst();
 	}
 
-	void releaseAppLease(long appId, String holder) {
-		this.jdbc.update("delete from dispatch_lease where chat_app_id = ? and holder = ?", appId, holder);
+	/**
+	 * Gives an app's lease back: another node may take it at once, and starts calling one
+	 * rate window after now.
+	 */
+	void releaseAppLease(long appId, String holder, Instant now) {
+		this.jdbc.update("update dispatch_lease set until = ? where chat_app_id = ? and holder = ?", ts(now), appId,
+				holder);
 	}
 
 	// ---- claims

@@ -52,8 +52,17 @@ class Dispatcher implements SmartLifecycle {
 	/** How far ahead a worker claims, in seconds of the app's rate. */
 	private static final double CLAIM_HORIZON_SECONDS = 0.5;
 
-	/** Tencent counts calls in a sliding second; a new app holder waits that out. */
-	private static final long HANDOVER_PAUSE_NANOS = 1_050_000_000L;
+	/**
+	 * Tencent counts calls in a sliding second: a node taking an app over from another
+	 * waits that long after the other's lease ended.
+	 */
+	private static final Duration HANDOVER = Duration.ofMillis(1050);
+
+	/**
+	 * An app without running runs keeps its worker (and lease) this long, so the next
+	 * scheduled campaign starts without a hand-over.
+	 */
+	private static final long IDLE_KEEP_NANOS = 60_000_000_000L;
 
 	private static final int HISTORY_PAGE = 20;
 
@@ -172,7 +181,7 @@ class Dispatcher implements SmartLifecycle {
 		join(this.recorder);
 		for (Long app : this.workers.keySet()) {
 			try {
-				this.store.releaseAppLease(app, this.holder);
+				this.store.releaseAppLease(app, this.holder, this.clock.instant());
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Could not release the dispatch lease of app " + app + ": " + ex.getMessage());
@@ -245,15 +254,23 @@ class Dispatcher implements SmartLifecycle {
 		while (this.running) {
 			try {
 				Set<Long> active = new HashSet<>(this.store.activeApps());
+				long now = System.nanoTime();
 				for (Long app : active) {
 					AppWorker worker = this.workers.get(app);
+					if (worker != null) {
+						worker.activeAt(now);
+					}
 					if (worker == null || worker.renewDue()) {
 						holdLease(app, worker);
 					}
 				}
 				for (AppWorker worker : List.copyOf(this.workers.values())) {
-					if (!active.contains(worker.appId) || !worker.isAlive()) {
+					if (!worker.isAlive() || now - worker.lastActiveNanos > IDLE_KEEP_NANOS) {
 						retire(worker);
+					}
+					else if (!active.contains(worker.appId) && worker.renewDue()) {
+						// Idle: kept with its lease for the next run of the app.
+						holdLease(worker.appId, worker);
 					}
 				}
 				long nowNanos = System.nanoTime();
@@ -279,10 +296,12 @@ class Dispatcher implements SmartLifecycle {
 	private void holdLease(long app, @Nullable AppWorker worker) {
 		long startedNanos = System.nanoTime();
 		Instant now = this.clock.instant();
-		boolean held = this.store.acquireAppLease(app, this.holder, now, now.plus(this.properties.appLease()));
-		if (held) {
+		Optional<Instant> callsFrom = this.store.acquireAppLease(app, this.holder, now,
+				now.plus(this.properties.appLease()), HANDOVER);
+		if (callsFrom.isPresent()) {
 			if (worker == null) {
-				worker = new AppWorker(app);
+				long wait = Duration.between(now, callsFrom.get()).toNanos();
+				worker = new AppWorker(app, startedNanos + Math.max(0, wait));
 				this.workers.put(app, worker);
 				worker.leaseFrom(startedNanos);
 				worker.start();
@@ -301,7 +320,7 @@ class Dispatcher implements SmartLifecycle {
 		join(worker.thread);
 		this.workers.remove(worker.appId);
 		if (!this.crashed) {
-			this.store.releaseAppLease(worker.appId, this.holder);
+			this.store.releaseAppLease(worker.appId, this.holder, this.clock.instant());
 		}
 	}
 
@@ -339,12 +358,16 @@ class Dispatcher implements SmartLifecycle {
 
 		private long settingsReadNanos;
 
-		// A new holder waits one rate window before its first call: the previous
-		// holder's calls of the last second still count at Tencent.
-		private final long firstCallNanos = System.nanoTime() + HANDOVER_PAUSE_NANOS;
+		// A holder that took the app over from another node waits until the other's
+		// calls of its last second no longer count at Tencent.
+		private final long firstCallNanos;
 
-		AppWorker(long appId) {
+		// When the app last had running runs (System.nanoTime()).
+		private volatile long lastActiveNanos = System.nanoTime();
+
+		AppWorker(long appId, long firstCallNanos) {
 			this.appId = appId;
+			this.firstCallNanos = firstCallNanos;
 			this.thread = new Thread(this, "delivery-app-" + appId);
 			this.thread.setDaemon(true);
 		}
@@ -359,6 +382,10 @@ class Dispatcher implements SmartLifecycle {
 
 		boolean isAlive() {
 			return this.thread.isAlive();
+		}
+
+		void activeAt(long nanos) {
+			this.lastActiveNanos = nanos;
 		}
 
 		void leaseFrom(long startedNanos) {
