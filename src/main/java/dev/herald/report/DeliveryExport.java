@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DeliveryExport {
 
-	static final List<String> COLUMNS = List.of("id", "created", "campaign", "campaignRun", "run", "app", "appName",
-			"account", "accountName", "status", "attempts", "firstAttempt", "lastAttempt", "httpStatus", "actionStatus",
-			"msgTime", "msgKey", "errorCode", "errorMeaning", "errorInfo", "recallCode", "recalledAt");
+	static final List<String> COLUMNS = List.of("id", "created", "campaign", "campaignLabel", "campaignRun", "run",
+			"app", "appName", "account", "accountName", "status", "attempts", "firstAttempt", "lastAttempt",
+			"httpStatus", "actionStatus", "msgTime", "msgKey", "errorCode", "errorMeaning", "errorInfo", "recallCode",
+			"recalledAt");
 
 	private static final List<String> TIMED = List.of("created", "firstAttempt", "lastAttempt", "msgTime",
 			"recalledAt");
@@ -70,12 +71,12 @@ class DeliveryExport {
 	}
 
 	static List<@Nullable Object> cells(DeliveryLine line, ZoneId zone, ErrorWords words) {
-		return Arrays.asList(line.id(), local(line.createdAt(), zone), line.campaignId(), line.campaignRunId(),
-				line.runId(), line.chatAppId(), line.appName(), line.officialAccount(), line.accountName(),
-				line.status(), line.attempts(), local(line.firstAttemptAt(), zone), local(line.lastAttemptAt(), zone),
-				line.httpStatus(), line.actionStatus(), local(line.msgTime(), zone), line.msgKey(), line.errorCode(),
-				line.hasError() ? words.of(line.errorCode()) : null, line.errorInfo(), line.recallCode(),
-				local(line.recalledAt(), zone));
+		return Arrays.asList(line.id(), local(line.createdAt(), zone), line.campaignId(), line.campaignLabel(),
+				line.campaignRunId(), line.runId(), line.chatAppId(), line.appName(), line.officialAccount(),
+				line.accountName(), line.status(), line.attempts(), local(line.firstAttemptAt(), zone),
+				local(line.lastAttemptAt(), zone), line.httpStatus(), line.actionStatus(), local(line.msgTime(), zone),
+				line.msgKey(), line.errorCode(), line.hasError() ? words.of(line.errorCode()) : null, line.errorInfo(),
+				line.recallCode(), local(line.recalledAt(), zone));
 	}
 
 	static @Nullable LocalDateTime local(@Nullable Instant instant, ZoneId zone) {

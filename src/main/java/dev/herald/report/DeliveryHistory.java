@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The send history: keyset pages for the screen and a row-by-row stream for exports.
  * Reads the delivery module's tables with plain SQL (ADR 0004); selects the Chat app's
- * name only, never its secret columns.
+ * name only, never its secret columns, and the campaign's label only.
  */
 @Service
 class DeliveryHistory {
@@ -34,6 +34,14 @@ class DeliveryHistory {
 			d.id, d.created_at, d.campaign_id, d.campaign_run_id, d.run_id, d.chat_app_id, d.official_account,
 			d.status, d.attempts, d.first_attempt_at, d.last_attempt_at, d.http_status, d.action_status,
 			d.error_code, d.error_info, d.msg_time, d.msg_key, d.recall_code, d.recalled_at""";
+
+	/**
+	 * The names next to the ids: Chat app, official account and campaign (one-off sends
+	 * have none), each found by a unique key.
+	 */
+	private static final String NAMES = " left join chat_app a on a.id = d.chat_app_id"
+			+ " left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account"
+			+ " left join campaign c on c.id = d.campaign_id";
 
 	private final JdbcClient jdbc;
 
@@ -59,12 +67,12 @@ class DeliveryHistory {
 	HistoryPage page(HistoryQuery query, int size) {
 		int limit = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
 		HistoryQuery.Sql where = query.where(true);
-		// Page first (index range scan, LIMIT), names second (a few lookups per row).
-		String sql = "select d.*, a.name as app_name, o.name as account_name from (select " + COLUMNS
-				+ " from delivery d where " + where.text() + " order by " + query.orderBy("d") + " limit " + (limit + 1)
-				+ ") d left join chat_app a on a.id = d.chat_app_id"
-				+ " left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account"
-				+ " order by " + query.orderBy("d");
+		// Page first (index range scan, LIMIT), names second (a few primary key lookups
+		// per
+		// row of the page).
+		String sql = "select d.*, a.name as app_name, o.name as account_name, c.label as campaign_label from (select "
+				+ COLUMNS + " from delivery d where " + where.text() + " order by " + query.orderBy("d") + " limit "
+				+ (limit + 1) + ") d" + NAMES + " order by " + query.orderBy("d");
 		List<DeliveryLine> rows = new ArrayList<>(
 				this.jdbc.sql(sql).params(where.params()).query((rs, n) -> line(rs)).list());
 		Cursor next = null;
@@ -90,9 +98,8 @@ class DeliveryHistory {
 	@Transactional(readOnly = true)
 	void stream(HistoryQuery query, RowCallbackHandler handler) {
 		HistoryQuery.Sql where = query.where(false);
-		String sql = "select " + COLUMNS + ", a.name as app_name, o.name as account_name from delivery d"
-				+ " left join chat_app a on a.id = d.chat_app_id"
-				+ " left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account"
+		String sql = "select " + COLUMNS
+				+ ", a.name as app_name, o.name as account_name, c.label as campaign_label from delivery d" + NAMES
 				+ " where " + where.text() + " order by " + query.orderBy("d");
 		this.streaming.sql(sql).params(where.params()).query(handler);
 	}
@@ -108,13 +115,13 @@ class DeliveryHistory {
 	static DeliveryLine line(ResultSet rs) throws SQLException {
 		Long msgTime = nullableLong(rs, "msg_time");
 		return new DeliveryLine(rs.getLong("id"), instant(rs, "created_at"), nullableLong(rs, "campaign_id"),
-				nullableLong(rs, "campaign_run_id"), rs.getLong("run_id"), rs.getLong("chat_app_id"),
-				rs.getString("app_name"), rs.getString("official_account"), rs.getString("account_name"),
-				rs.getString("status"), rs.getInt("attempts"), nullableInstant(rs, "first_attempt_at"),
-				nullableInstant(rs, "last_attempt_at"), nullableInt(rs, "http_status"), rs.getString("action_status"),
-				nullableInt(rs, "error_code"), rs.getString("error_info"),
-				(msgTime != null) ? Instant.ofEpochSecond(msgTime) : null, rs.getString("msg_key"),
-				nullableInt(rs, "recall_code"), nullableInstant(rs, "recalled_at"));
+				rs.getString("campaign_label"), nullableLong(rs, "campaign_run_id"), rs.getLong("run_id"),
+				rs.getLong("chat_app_id"), rs.getString("app_name"), rs.getString("official_account"),
+				rs.getString("account_name"), rs.getString("status"), rs.getInt("attempts"),
+				nullableInstant(rs, "first_attempt_at"), nullableInstant(rs, "last_attempt_at"),
+				nullableInt(rs, "http_status"), rs.getString("action_status"), nullableInt(rs, "error_code"),
+				rs.getString("error_info"), (msgTime != null) ? Instant.ofEpochSecond(msgTime) : null,
+				rs.getString("msg_key"), nullableInt(rs, "recall_code"), nullableInstant(rs, "recalled_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

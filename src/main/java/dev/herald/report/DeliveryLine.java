@@ -7,15 +7,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * One row of the send history as pages and exports show it.
  *
+ * @param campaignLabel the campaign's label as its operator typed it (untrusted text),
+ * {@code null} for one-off sends
  * @param msgTime Tencent's MsgTime (seconds), as an instant
  * @param recallCode Tencent's RetCode of the recall of this message, or {@code null}
  */
-record DeliveryLine(long id, Instant createdAt, @Nullable Long campaignId, @Nullable Long campaignRunId, long runId,
-		long chatAppId, @Nullable String appName, String officialAccount, @Nullable String accountName, String status,
-		int attempts, @Nullable Instant firstAttemptAt, @Nullable Instant lastAttemptAt, @Nullable Integer httpStatus,
-		@Nullable String actionStatus, @Nullable Integer errorCode, @Nullable String errorInfo,
-		@Nullable Instant msgTime, @Nullable String msgKey, @Nullable Integer recallCode,
-		@Nullable Instant recalledAt) {
+record DeliveryLine(long id, Instant createdAt, @Nullable Long campaignId, @Nullable String campaignLabel,
+		@Nullable Long campaignRunId, long runId, long chatAppId, @Nullable String appName, String officialAccount,
+		@Nullable String accountName, String status, int attempts, @Nullable Instant firstAttemptAt,
+		@Nullable Instant lastAttemptAt, @Nullable Integer httpStatus, @Nullable String actionStatus,
+		@Nullable Integer errorCode, @Nullable String errorInfo, @Nullable Instant msgTime, @Nullable String msgKey,
+		@Nullable Integer recallCode, @Nullable Instant recalledAt) {
 
 	Cursor cursor() {
 		return new Cursor(this.createdAt, this.id);

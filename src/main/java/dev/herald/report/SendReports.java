@@ -43,14 +43,16 @@ class SendReports {
 	@Transactional(readOnly = true)
 	RunReport run(long id) {
 		List<RunReport> runs = this.jdbc.sql("""
-				select r.id, r.campaign_id, r.campaign_run_id, r.chat_app_id, a.name as app_name, r.state, r.total,
-				       r.created_at, r.finished_at
-				from send_run r left join chat_app a on a.id = r.chat_app_id where r.id = :id""")
+				select r.id, r.campaign_id, c.label as campaign_label, r.campaign_run_id, r.chat_app_id,
+				       a.name as app_name, r.state, r.total, r.created_at, r.finished_at
+				from send_run r left join chat_app a on a.id = r.chat_app_id
+				left join campaign c on c.id = r.campaign_id where r.id = :id""")
 			.param("id", id)
 			.query((rs, n) -> new RunReport(rs.getLong("id"), nullableLong(rs, "campaign_id"),
-					nullableLong(rs, "campaign_run_id"), rs.getLong("chat_app_id"), rs.getString("app_name"),
-					rs.getString("state"), rs.getInt("total"), rs.getTimestamp("created_at").toInstant(),
-					instant(rs, "finished_at"), outcomes("run_id", id), timeline(id)))
+					rs.getString("campaign_label"), nullableLong(rs, "campaign_run_id"), rs.getLong("chat_app_id"),
+					rs.getString("app_name"), rs.getString("state"), rs.getInt("total"),
+					rs.getTimestamp("created_at").toInstant(), instant(rs, "finished_at"), outcomes("run_id", id),
+					timeline(id)))
 			.list();
 		if (runs.isEmpty()) {
 			throw new ReportNotFoundException("run", id);
@@ -79,7 +81,12 @@ class SendReports {
 		if (runs.isEmpty()) {
 			throw new ReportNotFoundException("campaign", id);
 		}
-		return new CampaignReport(id, outcomes("campaign_id", id), runs);
+		String label = this.jdbc.sql("select c.label from campaign c where c.id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return new CampaignReport(id, label, outcomes("campaign_id", id), runs);
 	}
 
 	/**
@@ -151,14 +158,16 @@ class SendReports {
 	@Transactional(readOnly = true)
 	List<RecentRun> recentRuns(int limit) {
 		return this.jdbc.sql("""
-				select r.id, r.campaign_id, r.campaign_run_id, a.name as app_name, r.state, r.total, r.created_at,
-				       r.finished_at
+				select r.id, r.campaign_id, c.label as campaign_label, r.campaign_run_id, a.name as app_name, r.state,
+				       r.total, r.created_at, r.finished_at
 				from send_run r left join chat_app a on a.id = r.chat_app_id
+				left join campaign c on c.id = r.campaign_id
 				order by r.created_at desc, r.id desc limit :limit""")
 			.param("limit", limit)
 			.query((rs, n) -> new RecentRun(rs.getLong("id"), nullableLong(rs, "campaign_id"),
-					nullableLong(rs, "campaign_run_id"), rs.getString("app_name"), rs.getString("state"),
-					rs.getInt("total"), rs.getTimestamp("created_at").toInstant(), instant(rs, "finished_at")))
+					rs.getString("campaign_label"), nullableLong(rs, "campaign_run_id"), rs.getString("app_name"),
+					rs.getString("state"), rs.getInt("total"), rs.getTimestamp("created_at").toInstant(),
+					instant(rs, "finished_at")))
 			.list();
 	}
 
@@ -247,9 +256,14 @@ class SendReports {
 			List<Outcomes.CodeCount> errors, Map<String, Long> perApp) {
 	}
 
-	/** A run in the overview's list. */
-	record RecentRun(long id, @Nullable Long campaignId, @Nullable Long campaignRunId, @Nullable String appName,
-			String state, int total, Instant createdAt, @Nullable Instant finishedAt) {
+	/**
+	 * A run in the overview's list.
+	 *
+	 * @param campaignLabel the campaign's label as its operator typed it (untrusted
+	 * text), {@code null} for one-off sends
+	 */
+	record RecentRun(long id, @Nullable Long campaignId, @Nullable String campaignLabel, @Nullable Long campaignRunId,
+			@Nullable String appName, String state, int total, Instant createdAt, @Nullable Instant finishedAt) {
 	}
 
 }

@@ -5,22 +5,30 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import dev.herald.chatapp.ChatApps;
+import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The send history's filters, time zones and keyset paging against real rows.
+ * The send history's filters, time zones, keyset paging and campaign labels against real
+ * rows.
  */
 @ApplicationTest
 class DeliveryHistoryTests {
@@ -35,6 +43,15 @@ class DeliveryHistoryTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private ChatApps chatApps;
+
+	@Autowired
+	private OfficialAccounts accounts;
 
 	private ReportFixtures fixtures;
 
@@ -141,6 +158,39 @@ class DeliveryHistoryTests {
 				assertThat(seen).hasSize(expected.size());
 			}
 		}
+	}
+
+	@Test
+	void rowsOfACampaignCarryItsLabelOnPagesInExportsAndOnScreen() {
+		long app = this.fixtures.app("labels");
+		String label = "Autumn news " + UUID.randomUUID().toString().substring(0, 8);
+		long campaign = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).completedCampaign(app, label);
+		long run = this.fixtures.run(app, campaign, 1L, T0);
+		long labelled = this.fixtures.row(run, app, "@TOA#_c", T0).campaign(campaign).insert();
+		long oneOff = this.fixtures.row(this.fixtures.run(app, null, null, T0), app, "@TOA#_c", T0.plusSeconds(1))
+			.insert();
+		long unknown = this.fixtures.row(this.fixtures.run(app, 7003L, 1L, T0), app, "@TOA#_c", T0.plusSeconds(2))
+			.campaign(7003)
+			.insert();
+		HistoryQuery query = query(app, null, null, null, null, null, List.of(), null);
+
+		Map<Long, String> onPage = new HashMap<>();
+		this.history.page(query, 10).rows().forEach((line) -> onPage.put(line.id(), line.campaignLabel()));
+		assertThat(onPage).containsOnlyKeys(labelled, oneOff, unknown)
+			.containsEntry(labelled, label)
+			.as("one-off sends and campaigns without a row have no label")
+			.containsEntry(oneOff, null)
+			.containsEntry(unknown, null);
+		Map<Long, String> exported = new HashMap<>();
+		this.history.forEach(query, (line) -> exported.put(line.id(), line.campaignLabel()));
+		assertThat(exported).isEqualTo(onPage);
+
+		assertThat(this.mvc.get().uri("/reports/deliveries?app=" + app).with(user("analyst").roles("ANALYST")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("href=\"/reports/campaigns/" + campaign + "\">#" + campaign + "</a>")
+			.contains(">" + label + "</div>")
+			.contains("href=\"/reports/campaigns/7003\">#7003</a>");
 	}
 
 	@Test

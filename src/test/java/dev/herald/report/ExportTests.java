@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import dev.herald.chatapp.ChatApps;
+import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -54,6 +57,12 @@ class ExportTests {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private ChatApps chatApps;
+
+	@Autowired
+	private OfficialAccounts accounts;
+
 	private ReportFixtures fixtures;
 
 	@BeforeEach
@@ -64,14 +73,16 @@ class ExportTests {
 	@Test
 	void csvIsUtf8WithBomQuotedAndFormulaSafeAndMatchesTheFilter() throws IOException {
 		long app = this.fixtures.app("csv");
-		long run = this.fixtures.run(app, 9001L, null, T0);
+		String label = "Summer, \"sale\" " + UUID.randomUUID().toString().substring(0, 8);
+		long campaign = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).completedCampaign(app, label);
+		long run = this.fixtures.run(app, campaign, null, T0);
 		this.fixtures.row(run, app, "@TOA#_formula", T0)
 			.failed(10004, "=HYPERLINK(\"http://evil\",\"click\")")
 			.insert();
 		this.fixtures.row(run, app, "@TOA#_quote", T0.plusSeconds(1))
 			.failed(20001, "a,b \"quoted\"\nsecond line")
 			.insert();
-		this.fixtures.row(run, app, "@TOA#_ok", T0.plusSeconds(2)).msgKey("-1+2").insert();
+		this.fixtures.row(run, app, "@TOA#_ok", T0.plusSeconds(2)).campaign(campaign).msgKey("-1+2").insert();
 		String analyst = "analyst-" + UUID.randomUUID().toString().substring(0, 6);
 
 		MvcTestResult result = this.mvc.get()
@@ -99,6 +110,13 @@ class ExportTests {
 		assertThat(records.get(1).get(meaning)).isNotBlank().doesNotContain("10004 ErrorCode");
 		assertThat(records.get(2).get(info)).isEqualTo("a,b \"quoted\"\nsecond line");
 		assertThat(records.get(3).get(key)).isEqualTo("'-1+2");
+		int campaignId = DeliveryExport.COLUMNS.indexOf("campaign");
+		int campaignLabel = DeliveryExport.COLUMNS.indexOf("campaignLabel");
+		assertThat(campaignLabel).as("the label right after the campaign id").isEqualTo(campaignId + 1);
+		assertThat(records.get(0).get(campaignLabel)).isEqualTo("Campaign label");
+		assertThat(records.get(3).get(campaignId)).isEqualTo(String.valueOf(campaign));
+		assertThat(records.get(3).get(campaignLabel)).isEqualTo(label);
+		assertThat(records.get(1).get(campaignLabel)).as("rows without a campaign").isEmpty();
 		assertThat(text).contains("\r\n");
 
 		String details = this.jdbc
@@ -135,6 +153,8 @@ class ExportTests {
 			int key = DeliveryExport.COLUMNS.indexOf("msgKey");
 			int created = DeliveryExport.COLUMNS.indexOf("created");
 			assertThat(rows.get(0).getCellText(created)).isEqualTo("Created (Asia/Tokyo)");
+			assertThat(rows.get(0).getCellText(DeliveryExport.COLUMNS.indexOf("campaignLabel")))
+				.isEqualTo("Campaign label");
 			assertThat(rows.subList(1, 31).stream().map((row) -> row.getCellText(key)).toList())
 				.containsExactlyElementsOf(keys);
 			assertThat(rows.get(1).getCellAsDate(created))

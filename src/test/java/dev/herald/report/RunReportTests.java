@@ -2,9 +2,13 @@ package dev.herald.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.herald.chatapp.ChatApps;
+import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +22,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * Run and campaign reports: counts, success rate, error codes, timeline, duration,
- * recalls, and runs of a recurring campaign side by side.
+ * recalls, runs of a recurring campaign side by side, and campaigns named by their label.
  */
 @ApplicationTest
 class RunReportTests {
@@ -34,11 +38,20 @@ class RunReportTests {
 	@Autowired
 	private MockMvcTester mvc;
 
+	@Autowired
+	private ChatApps chatApps;
+
+	@Autowired
+	private OfficialAccounts accounts;
+
 	private ReportFixtures fixtures;
+
+	private CampaignFixtures campaigns;
 
 	@BeforeEach
 	void fixtures() {
 		this.fixtures = new ReportFixtures(this.jdbc);
+		this.campaigns = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
 	}
 
 	@Test
@@ -104,10 +117,56 @@ class RunReportTests {
 		assertThat(report.runs()).extracting(RunSummary::runId).containsExactly(first, second);
 		assertThat(report.runs()).extracting(RunSummary::successRate).containsExactly(50.0, 100.0);
 		assertThat(report.outcomes().total()).isEqualTo(4);
+		assertThat(report.label()).as("deliveries name a campaign that has no row").isNull();
 		assertThat(this.mvc.get().uri("/reports/campaigns/" + campaign).with(user("op").roles("OPERATOR")))
 			.hasStatusOk()
 			.bodyText()
-			.contains("campaign-runs");
+			.contains("campaign-runs")
+			.as("the title without a label, the id without grouping")
+			.contains("Campaign #" + campaign + "</h1>");
+	}
+
+	@Test
+	void campaignsAreNamedByTheirLabelWhereverReportsShowThem() {
+		long app = this.fixtures.app("label");
+		String label = "Spring sale " + ThreadLocalRandom.current().nextInt(1_000_000);
+		long campaign = this.campaigns.completedCampaign(app, label);
+		Instant now = Instant.now();
+		long run = this.fixtures.run(app, campaign, 1L, now);
+		this.fixtures.row(run, app, "@TOA#_label", now).campaign(campaign).insert();
+		long oneOff = this.fixtures.run(app, null, null, now.plusMillis(1));
+		this.fixtures.row(oneOff, app, "@TOA#_label", now.plusMillis(1)).insert();
+
+		assertThat(this.reports.run(run).campaignLabel()).isEqualTo(label);
+		assertThat(this.reports.run(oneOff).campaignLabel()).isNull();
+		assertThat(this.reports.campaign(campaign).label()).isEqualTo(label);
+		assertThat(this.reports.recentRuns(ReportController.RECENT_RUNS)).filteredOn((recent) -> recent.id() == run)
+			.singleElement()
+			.satisfies((recent) -> assertThat(recent.campaignLabel()).isEqualTo(label));
+		assertThat(this.reports.recentRuns(ReportController.RECENT_RUNS)).filteredOn((recent) -> recent.id() == oneOff)
+			.singleElement()
+			.satisfies((recent) -> assertThat(recent.campaignLabel()).isNull());
+
+		assertThat(this.mvc.get().uri("/reports").with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains(">" + label + "</div>");
+		assertThat(this.mvc.get().uri("/reports/runs/" + run).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"run-campaign-label\">" + label + "</span>");
+		assertThat(this.mvc.get().uri("/reports/runs/" + oneOff).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("run-campaign-label")
+			.contains("One-off send");
+		assertThat(this.mvc.get().uri("/reports/campaigns/" + campaign).with(user("analyst").roles("ANALYST")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("<title>Campaign \u201c" + label + "\u201d (#" + campaign + ")</title>")
+			.contains("Campaign \u201c" + label + "\u201d (#" + campaign + ")</h1>");
+		assertThat(this.mvc.get()
+			.uri("/reports/campaigns/" + campaign)
+			.locale(Locale.JAPANESE)
+			.with(user("analyst").roles("ANALYST"))).bodyText()
+			.contains("キャンペーン「" + label + "」（#" + campaign + "）</h1>");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
@@ -34,14 +35,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * CSV/XLSX formula injection through text people typed into Herald (app and account
- * names) and text Tencent echoed back (ErrorInfo, MsgKey). {@code ExportTests} covers
- * {@code =}, {@code -} and {@code @} in Tencent's fields; this covers the other trigger
- * characters, the user-typed columns, and that XLSX keeps such text as text.
+ * names, campaign labels) and text Tencent echoed back (ErrorInfo, MsgKey).
+ * {@code ExportTests} covers {@code =}, {@code -} and {@code @} in Tencent's fields; this
+ * covers the other trigger characters, the user-typed columns, and that XLSX keeps such
+ * text as text.
  */
 @ApplicationTest
 class FormulaInjectionTests {
 
 	private static final String APP_NAME = "=cmd|' /C calc'!A0 ";
+
+	private static final String CAMPAIGN_LABEL = "=HYPERLINK(\"http://evil.example/\",\"click\")";
 
 	private static final List<String> ACCOUNT_NAMES = List.of("+SUM(1,2)", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1");
 
@@ -63,23 +67,26 @@ class FormulaInjectionTests {
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_400_000_000L, 1_500_000_000L);
 		ChatAppView app = this.chatApps.create(new ChatAppSettings(APP_NAME + suffix, sdkAppId, Endpoint.CUSTOM,
 				"http://127.0.0.1:9/sim", "administrator", 200), "formula-secret");
+		long campaign = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).completedCampaign(app.id(),
+				CAMPAIGN_LABEL);
 		Timestamp now = Timestamp.from(Instant.now());
 		long run = this.jdbc
 			.sql("""
-					insert into send_run (chat_app_id, content_json, state, total, created_at, state_changed_at, finished_at)
-					values (?, '{}', 'FINISHED', ?, ?, ?, ?) returning id""")
-			.params(app.id(), ACCOUNT_NAMES.size(), now, now, now)
+					insert into send_run (chat_app_id, campaign_id, content_json, state, total, created_at, state_changed_at,
+					  finished_at)
+					values (?, ?, '{}', 'FINISHED', ?, ?, ?, ?) returning id""")
+			.params(app.id(), campaign, ACCOUNT_NAMES.size(), now, now, now)
 			.query(Long.class)
 			.single();
 		for (int i = 0; i < ACCOUNT_NAMES.size(); i++) {
 			String oa = "@TOA#_formula_" + suffix + "_" + i;
 			this.accounts.add(app.id(), oa, ACCOUNT_NAMES.get(i), 0, false);
 			this.jdbc.sql("""
-					insert into delivery (run_id, chat_app_id, official_account, random, status, attempts,
+					insert into delivery (run_id, chat_app_id, campaign_id, official_account, random, status, attempts,
 					  first_attempt_at, last_attempt_at, http_status, action_status, error_code, error_info, msg_key,
 					  created_at)
-					values (?, ?, ?, ?, 'FAILED', 1, ?, ?, 200, 'FAIL', 20001, ?, ?, ?)""")
-				.params(run, app.id(), oa, i, now, now, ACCOUNT_NAMES.get(i), ACCOUNT_NAMES.get(i),
+					values (?, ?, ?, ?, ?, 'FAILED', 1, ?, ?, 200, 'FAIL', 20001, ?, ?, ?)""")
+				.params(run, app.id(), campaign, oa, i, now, now, ACCOUNT_NAMES.get(i), ACCOUNT_NAMES.get(i),
 						Timestamp.from(now.toInstant().plusMillis(i)))
 				.update();
 		}
@@ -93,11 +100,14 @@ class FormulaInjectionTests {
 		int accountName = header.indexOf("Account name");
 		int errorInfo = header.indexOf("ErrorInfo");
 		int msgKey = header.indexOf("MsgKey");
-		assertThat(List.of(appName, accountName, errorInfo, msgKey)).as("columns in %s", header).doesNotContain(-1);
+		int campaignLabel = header.indexOf("Campaign label");
+		assertThat(List.of(appName, accountName, errorInfo, msgKey, campaignLabel)).as("columns in %s", header)
+			.doesNotContain(-1);
 		for (int i = 0; i < ACCOUNT_NAMES.size(); i++) {
 			CSVRecord record = records.get(i + 1);
 			String value = ACCOUNT_NAMES.get(i);
 			assertThat(record.get(appName)).isEqualTo("'" + APP_NAME + suffix);
+			assertThat(record.get(campaignLabel)).isEqualTo("'" + CAMPAIGN_LABEL);
 			assertThat(List.of(record.get(accountName), record.get(errorInfo), record.get(msgKey))).as("row %d", i)
 				.containsOnly("'" + value);
 		}
@@ -119,6 +129,8 @@ class FormulaInjectionTests {
 				Row row = rows.get(i + 1);
 				assertThat(row.getCell(appName).getType()).isEqualTo(CellType.STRING);
 				assertThat(row.getCellText(appName)).isEqualTo(APP_NAME + suffix);
+				assertThat(row.getCell(campaignLabel).getType()).isEqualTo(CellType.STRING);
+				assertThat(row.getCellText(campaignLabel)).isEqualTo(CAMPAIGN_LABEL);
 				assertThat(row.getCell(accountName).getType()).isEqualTo(CellType.STRING);
 				assertThat(row.getCellText(accountName)).isEqualTo(ACCOUNT_NAMES.get(i));
 			}

@@ -199,15 +199,17 @@ class StoredXssTests {
 			.contains(ESCAPED + suffix);
 
 		Map<String, Boolean> analystPages = new LinkedHashMap<>();
-		analystPages.put("/reports", false);
+		// The campaign's label, on every report that names the campaign.
+		analystPages.put("/reports", true);
 		analystPages.put("/reports/deliveries?app=" + appId, true);
-		analystPages.put("/reports/runs/" + runId, false);
-		analystPages.put("/reports/campaigns/" + campaignId, false);
+		analystPages.put("/reports/runs/" + runId, true);
+		analystPages.put("/reports/campaigns/" + campaignId, true);
 		analystPages.put("/audit", true);
 		assertEscaped(analystPages, ANALYST);
 
 		inertInChromium(List.of("/admin/users", "/admin/apps", "/accounts?app=" + appId, "/accounts/groups",
-				"/drafts/" + draftId, "/drafts/" + draftId + "/edit", campaignPath, "/reports/deliveries?app=" + appId,
+				"/drafts/" + draftId, "/drafts/" + draftId + "/edit", campaignPath, "/reports",
+				"/reports/runs/" + runId, "/reports/campaigns/" + campaignId, "/reports/deliveries?app=" + appId,
 				"/audit"));
 	}
 
