@@ -16,7 +16,7 @@ work=${BENCH_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-ls target/herald-*.jar > /dev/null 2>&1 || mvn -q -B -DskipTests package
+[[ -n "${BENCH_NO_BUILD:-}" ]] || mvn -q -B -DskipTests package
 jar=$(ls target/herald-*.jar | grep -v '\.original$' | head -1)
 pg_port=$(free_port)
 http=$(free_port)
@@ -112,7 +112,7 @@ case "$scenario" in
     echo "RESULT export.small.peak_heap_mb=$peak_small"
     # Reference: psql \copy of the same rows and columns.
     start=$(date +%s.%N)
-    sql -c "\\copy (select d.id, d.created_at, d.campaign_id, d.campaign_run_id, d.run_id, d.chat_app_id, a.name, d.official_account, o.name, d.status, d.attempts, d.first_attempt_at, d.last_attempt_at, d.http_status, d.action_status, d.msg_time, d.msg_key, d.error_code, d.error_info, d.recall_code, d.recalled_at from delivery d left join chat_app a on a.id = d.chat_app_id left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account where d.created_at >= '$from_day'::timestamp at time zone 'Asia/Shanghai' order by d.created_at, d.id) to '/dev/null' with (format csv, header)"
+    sql -c "\\copy (select d.id, d.created_at, d.campaign_id, c.label, d.campaign_run_id, d.run_id, d.chat_app_id, a.name, d.official_account, o.name, d.status, d.attempts, d.first_attempt_at, d.last_attempt_at, d.http_status, d.action_status, d.msg_time, d.msg_key, d.error_code, d.error_info, d.recall_code, d.recalled_at from delivery d left join chat_app a on a.id = d.chat_app_id left join campaign c on c.id = d.campaign_id left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account where d.created_at >= '$from_day'::timestamp at time zone 'Asia/Shanghai' order by d.created_at, d.id) to '/dev/null' with (format csv, header)"
     copy_seconds=$(echo "$(date +%s.%N) - $start" | bc)
     echo "RESULT export.psql_copy.seconds=$copy_seconds"
     echo "RESULT export.psql_copy.rows_per_second=$(echo "$rows / $copy_seconds" | bc)"

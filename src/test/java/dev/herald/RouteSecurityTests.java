@@ -148,6 +148,16 @@ class RouteSecurityTests {
 	}
 
 	@Test
+	void staticAssetsAreServedToEveryoneUnderAssetsAndWebjarsOnly() {
+		for (String asset : List.of("/assets/css/app.css", "/assets/js/app.js", "/assets/js/reports.js",
+				"/webjars/bootstrap/css/bootstrap.min.css", "/webjars/htmx.org/dist/htmx.min.js")) {
+			assertThat(this.mvc.get().uri(asset)).as(asset).hasStatusOk();
+		}
+		// Only /assets/** is looked up in classpath:/static; other paths are routes.
+		assertThat(this.mvc.get().uri("/css/app.css").with(user("admin").roles("ADMIN"))).hasStatus(404);
+	}
+
+	@Test
 	void everyRouteRefusesTheRolesThatMustNotUseIt() {
 		List<String> wrong = new ArrayList<>();
 		ROUTES.forEach((route, access) -> {
