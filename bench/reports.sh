@@ -99,7 +99,9 @@ case "$scenario" in
     echo "RESULT export.rows=$((got - 1)) (expected $rows)"
     echo "RESULT export.seconds=$seconds"
     echo "RESULT export.rows_per_second=$(echo "$rows / $seconds" | bc)"
-    echo "RESULT export.peak_heap_mb=$peak (-Xmx256m)"
+    old=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {if ($8>m) m=$8} END {printf "%.0f", m/1024}' "$work/gc.log")
+    echo "RESULT export.peak_heap_mb=$peak (-Xmx256m; young generation garbage included)"
+    echo "RESULT export.peak_old_gen_mb=$old"
     # The same view at a tenth of the rows: the heap must not grow with the row count.
     small_day=$(sql -c "select (created_at at time zone 'Asia/Shanghai')::date from delivery order by created_at desc, id desc offset $((export_rows / 10)) limit 1")
     small_day=$(date -d "$small_day + 1 day" +%F)
@@ -109,7 +111,9 @@ case "$scenario" in
     kill $jstat_pid; wait $jstat_pid 2>/dev/null || true
     peak_small=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {u=$3+$4+$6+$8; if (u>m) m=u} END {printf "%.0f", m/1024}' "$work/gc-small.log")
     echo "RESULT export.small.rows=$((small - 1))"
+    old_small=$(awk 'NR>1 && $1 ~ /^[0-9.]+$/ {if ($8>m) m=$8} END {printf "%.0f", m/1024}' "$work/gc-small.log")
     echo "RESULT export.small.peak_heap_mb=$peak_small"
+    echo "RESULT export.small.peak_old_gen_mb=$old_small"
     # Reference: psql \copy of the same rows and columns.
     start=$(date +%s.%N)
     sql -c "\\copy (select d.id, d.created_at, d.campaign_id, c.label, d.campaign_run_id, d.run_id, d.chat_app_id, a.name, d.official_account, o.name, d.status, d.attempts, d.first_attempt_at, d.last_attempt_at, d.http_status, d.action_status, d.msg_time, d.msg_key, d.error_code, d.error_info, d.recall_code, d.recalled_at from delivery d left join chat_app a on a.id = d.chat_app_id left join campaign c on c.id = d.campaign_id left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account where d.created_at >= '$from_day'::timestamp at time zone 'Asia/Shanghai' order by d.created_at, d.id) to '/dev/null' with (format csv, header)"

@@ -2,8 +2,8 @@ package dev.herald.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,33 +112,38 @@ class DeliveryHistory {
 
 	}
 
+	/**
+	 * One row of {@link #COLUMNS} followed by app name, account name and campaign label,
+	 * read by position: an export reads millions, and a lookup by name costs more than
+	 * the value.
+	 */
 	static DeliveryLine line(ResultSet rs) throws SQLException {
-		Long msgTime = nullableLong(rs, "msg_time");
-		return new DeliveryLine(rs.getLong("id"), instant(rs, "created_at"), nullableLong(rs, "campaign_id"),
-				rs.getString("campaign_label"), nullableLong(rs, "campaign_run_id"), rs.getLong("run_id"),
-				rs.getLong("chat_app_id"), rs.getString("app_name"), rs.getString("official_account"),
-				rs.getString("account_name"), rs.getString("status"), rs.getInt("attempts"),
-				nullableInstant(rs, "first_attempt_at"), nullableInstant(rs, "last_attempt_at"),
-				nullableInt(rs, "http_status"), rs.getString("action_status"), nullableInt(rs, "error_code"),
-				rs.getString("error_info"), (msgTime != null) ? Instant.ofEpochSecond(msgTime) : null,
-				rs.getString("msg_key"), nullableInt(rs, "recall_code"), nullableInstant(rs, "recalled_at"));
+		Long msgTime = nullableLong(rs, 16);
+		return new DeliveryLine(rs.getLong(1), instant(rs, 2), nullableLong(rs, 3), rs.getString(22),
+				nullableLong(rs, 4), rs.getLong(5), rs.getLong(6), rs.getString(20), rs.getString(7), rs.getString(21),
+				rs.getString(8), rs.getInt(9), nullableInstant(rs, 10), nullableInstant(rs, 11), nullableInt(rs, 12),
+				rs.getString(13), nullableInt(rs, 14), rs.getString(15),
+				(msgTime != null) ? Instant.ofEpochSecond(msgTime) : null, rs.getString(17), nullableInt(rs, 18),
+				nullableInstant(rs, 19));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getTimestamp(column).toInstant();
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
-	private static @Nullable Instant nullableInstant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
+	// OffsetDateTime rather than Timestamp: the driver then skips its Calendar
+	// arithmetic.
+	private static @Nullable Instant nullableInstant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private static @Nullable Long nullableLong(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Long nullableLong(ResultSet rs, int column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}
 
-	private static @Nullable Integer nullableInt(ResultSet rs, String column) throws SQLException {
+	private static @Nullable Integer nullableInt(ResultSet rs, int column) throws SQLException {
 		int value = rs.getInt(column);
 		return rs.wasNull() ? null : value;
 	}

@@ -31,6 +31,15 @@ class CsvTableTests {
 	}
 
 	@Test
+	void timesAreWrittenLikeTheFormatterWouldForEveryFieldWidth() {
+		for (String time : List.of("2026-12-31T23:59:59", "2024-02-29T00:00:00.999", "1999-09-09T09:09:09",
+				"0999-01-01T01:01:01", "2026-11-25T10:05:00")) {
+			LocalDateTime value = LocalDateTime.parse(time);
+			assertThat(CsvTable.format(value)).as(time).isEqualTo(CsvTable.TIME.format(value));
+		}
+	}
+
+	@Test
 	void writesRfc4180WithBomAndCrlf() throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (CsvTable table = new CsvTable(out)) {
