@@ -597,18 +597,38 @@ class DeliveryStore {
 	 */
 	boolean settleSent(long sdkAppId, long deliveryId, String officialAccount, String msgKey, long msgTime,
 			Instant now) {
-		int rows = this.jdbc
-			.update("""
-					update delivery d
-					set status = case when d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') then 'SENT' else d.status end,
-					    next_attempt_at = case when d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') then null else d.next_attempt_at end,
-					    claimed_by = null, lease_until = null, maybe_sent = true, msg_key = coalesce(d.msg_key, ?),
-					    msg_time = coalesce(d.msg_time, ?), last_attempt_at = coalesce(d.last_attempt_at, ?)
-					where d.id = ? and d.official_account = ?
-					  and d.chat_app_id in (select id from chat_app where sdk_app_id = ?)
-					  and (d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') or (d.status = 'SENT' and d.msg_key is null))""",
-					msgKey, msgTime, ts(now), deliveryId, officialAccount, sdkAppId);
-		return rows > 0;
+		// A callback may beat the call's own answer (then the outcome of the call no
+		// longer
+		// applies): the broadcast is counted in the OA's window here, once.
+		Integer rows = this.jdbc.queryForObject(
+				"""
+						with before as (
+						  select id, window_counted from delivery where id = ?
+						), settled as (
+						  update delivery d
+						  set status = case when d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') then 'SENT' else d.status end,
+						      next_attempt_at = case when d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') then null else d.next_attempt_at end,
+						      claimed_by = null, lease_until = null, maybe_sent = true, window_counted = true,
+						      msg_key = coalesce(d.msg_key, ?), msg_time = coalesce(d.msg_time, ?),
+						      last_attempt_at = coalesce(d.last_attempt_at, ?)
+						  where d.id = ? and d.official_account = ?
+						    and d.chat_app_id in (select id from chat_app where sdk_app_id = ?)
+						    and (d.status in ('QUEUED', 'SENDING', 'IN_DOUBT') or (d.status = 'SENT' and d.msg_key is null))
+						  returning d.id, d.chat_app_id, d.official_account
+						), counted as (
+						  insert into oa_window as w (chat_app_id, official_account, next_allowed_at, last_broadcast_at)
+						  select s.chat_app_id, s.official_account, ?, ? from settled s join before b on b.id = s.id
+						  where not b.window_counted
+						  on conflict (chat_app_id, official_account) do update
+						  set prev_broadcast_at = w.last_broadcast_at, last_broadcast_at = excluded.last_broadcast_at,
+						      next_allowed_at = greatest(w.next_allowed_at, excluded.next_allowed_at,
+						                                 w.last_broadcast_at + ?::interval)
+						  returning 1
+						)
+						select count(*) from settled""",
+				Integer.class, deliveryId, msgKey, msgTime, ts(now), deliveryId, officialAccount, sdkAppId,
+				ts(now.plus(OaWindow.MIN_INTERVAL)), ts(now), OaWindow.BROADCAST_WINDOW.toMillis() + " milliseconds");
+		return rows != null && rows > 0;
 	}
 
 	Optional<Long> runOf(long deliveryId) {

@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -167,6 +168,49 @@ class RunControlTests {
 				.formatted(app.accounts().get(0))))
 			.hasStatusOk();
 		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.RECALLED);
+	}
+
+	@Test
+	void aCallbackThatBeatsTheCallsAnswerCountsTheBroadcastInTheOaWindowOnce() {
+		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1);
+		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "callback first"));
+		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
+		Instant first = lastBroadcast(app);
+		assertThat(first).isNotNull();
+		// The call is still out (SENDING, not counted) when Tencent's callback arrives.
+		this.jdbc.sql("""
+				update delivery set status = 'SENDING', claimed_by = 'elsewhere', window_counted = false,
+				                    msg_key = null where id = ?""").param(id).update();
+		String body = """
+				{"CallbackCommand":"OfficialAccount.CallbackAfterSendMsg","Official_Account":"%s","MsgKey":"7_1_7",
+				 "MsgTime":7,"CloudCustomData":%s}""".formatted(app.accounts().get(0),
+				tools.jackson.databind.json.JsonMapper.builder()
+					.build()
+					.writeValueAsString(CloudCustomData.wrap(id, null)));
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.mvc.post()
+				.uri("/callbacks/tencent?SdkAppid={id}&CallbackCommand=OfficialAccount.CallbackAfterSendMsg",
+						app.sdkAppId())
+				.content(body)).hasStatusOk();
+		}
+		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+		Map<String, Object> window = this.jdbc.sql(
+				"select last_broadcast_at, prev_broadcast_at from oa_window where chat_app_id = ? and official_account = ?")
+			.params(app.id(), app.accounts().get(0))
+			.query()
+			.singleRow();
+		// Counted once: the earlier broadcast moved to prev, the callback's is the last.
+		assertThat(((java.sql.Timestamp) window.get("prev_broadcast_at")).toInstant()).isEqualTo(first);
+		assertThat(((java.sql.Timestamp) window.get("last_broadcast_at")).toInstant()).isAfter(first);
+	}
+
+	private Instant lastBroadcast(DeliveryFixtures.TestApp app) {
+		return this.jdbc.sql("select last_broadcast_at from oa_window where chat_app_id = ? and official_account = ?")
+			.params(app.id(), app.accounts().get(0))
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
 	}
 
 	@Test
