@@ -6,17 +6,17 @@
 # lost = OAs with 0 accepted broadcasts, duplicated = OAs with more than 1.
 #   cluster          three nodes share one app's CLUSTER_RATE (200/s), CLUSTER_OAS (10,000) OAs
 #   startup          cold start of the jar with the embedded database to readiness UP, idle RSS
-#   drill-kill       kill -9 the node mid-run, restart it                     (DRILL_OAS, default 4,000)
+#   drill-kill       kill -9 the node mid-run, restart it                     (DRILL_OAS, default 10,000)
 #   drill-db-restart restart PostgreSQL mid-run                                (DRILL_OAS)
 #   drill-faults     30 % injected faults of every kind on send (seed 42)      (DRILL_OAS)
 #   drill-node-loss  three nodes, kill -9 the lease holder, the others finish  (DRILL_OAS)
-# DRILL_RATE (default 200) is the app's limit. Prints "RESULT ..." lines; a drill exits 1 when an OA
+# DRILL_RATE (default 500) is the app's limit. Prints "RESULT ..." lines; a drill exits 1 when an OA
 # was lost or duplicated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?cluster, startup or drill-kill|drill-db-restart|drill-faults|drill-node-loss}
-oas=${DRILL_OAS:-4000}
-rate=${DRILL_RATE:-200}
+oas=${DRILL_OAS:-10000}
+rate=${DRILL_RATE:-500}
 kill_at=${DRILL_KILL_AT:-0.3}
 
 ls target/herald-*.jar > /dev/null 2>&1 || mvn -q -B -DskipTests package

@@ -45,7 +45,7 @@ echo "RESULT deliveries=$(sql -c 'select count(*) from delivery')"
 
 # Sign in as the demo analyst.
 jar_file="$work/cookies"
-rm -f "$jar_file"
+rm -f "$jar_file" "$work/p95"
 csrf=$(curl -s -c "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 curl -s -b "$jar_file" -c "$jar_file" -o /dev/null --data-urlencode "username=analyst" --data-urlencode "password=demo" \
   --data-urlencode "_csrf=$csrf" "$base/login"
@@ -63,6 +63,7 @@ measure() {
   echo "RESULT history.$name.rows=$rows"
   echo "RESULT history.$name.p50_ms=$p50"
   echo "RESULT history.$name.p95_ms=$p95"
+  echo "$name=$p95" >> "$work/p95"
   # The htmx swap: the results fragment only, without the page around it.
   read -r p50 p95 < <(for _ in $(seq 1 "$requests"); do get -H 'HX-Request: true' -o /dev/null -w '%{time_total}\n' "$base$url"; done | percentiles)
   echo "RESULT history.$name.htmx_p50_ms=$p50"
@@ -83,6 +84,7 @@ case "$scenario" in
     # A deep page: the cursor of page one, then page two.
     next=$(get "$base/reports/deliveries?app=$app" | grep -o 'id="next-page"[^>]*href="[^"]*"' | head -1 | sed 's/.*href="//;s/"$//;s/&amp;/\&/g')
     measure app_page2 "$next"
+    echo "SUMMARY history: $(sql -c 'select count(*) from delivery') deliveries; full page p95 $(sort -t= -k2 -n "$work/p95" | tail -1 | cut -d= -f2) ms at worst over the filters above (goal < 100 ms)"
     ;;
   export)
     # The newest export_rows rows: a time range, as people export.
@@ -120,6 +122,7 @@ case "$scenario" in
     copy_seconds=$(echo "$(date +%s.%N) - $start" | bc)
     echo "RESULT export.psql_copy.seconds=$copy_seconds"
     echo "RESULT export.psql_copy.rows_per_second=$(echo "$rows / $copy_seconds" | bc)"
+    echo "SUMMARY export: $rows rows as CSV at $(echo "$rows / $seconds" | bc) rows/s (psql \\copy: $(echo "$rows / $copy_seconds" | bc) rows/s); old generation peak $old MB, $old_small MB at a tenth of the rows"
     ;;
   *) echo "unknown scenario $scenario (history, export)"; exit 2 ;;
 esac
