@@ -18,6 +18,7 @@ import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,6 +56,14 @@ final class DeliveryFixtures {
 		this.clock = clock;
 		this.events = events;
 		this.jdbc = jdbc;
+	}
+
+	/** Fixtures over the beans of a test's application context. */
+	static DeliveryFixtures of(ApplicationContext context) {
+		return new DeliveryFixtures(context.getBean(ChatApps.class), context.getBean(SimulatorDirectory.class),
+				context.getBean(DeliveryStore.class), context.getBean(TransactionTemplate.class),
+				context.getBean(TencentChatClient.class), context.getBean(Clock.class), context,
+				context.getBean(JdbcClient.class));
 	}
 
 	/** A Chat app on the simulator, with its accounts. */

@@ -2,17 +2,14 @@ package dev.herald.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.herald.chatapp.ChatApps;
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
-import dev.herald.tencent.TencentChatClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,13 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecallTests {
 
 	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
 	private Deliveries deliveries;
 
 	@Autowired
 	private SimulatorDirectory simulator;
-
-	@Autowired
-	private ChatApps apps;
 
 	@Autowired
 	private DeliveryStore store;
@@ -42,21 +39,14 @@ class RecallTests {
 	private TransactionTemplate transactions;
 
 	@Autowired
-	private TencentChatClient client;
-
-	@Autowired
 	private Clock clock;
-
-	@Autowired
-	private ApplicationEventPublisher publisher;
 
 	@Autowired
 	private JdbcClient jdbc;
 
 	@Test
 	void recallOfACampaignMakesThreeCallsPerOaAndStoresEveryResult() {
-		DeliveryFixtures fixtures = new DeliveryFixtures(this.apps, this.simulator, this.store, this.transactions,
-				this.client, this.clock, this.publisher, this.jdbc);
+		DeliveryFixtures fixtures = DeliveryFixtures.of(this.context);
 		DeliveryFixtures.TestApp app = fixtures.app(200, 3);
 		long campaign = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
 		for (int i = 0; i < 25; i++) {
@@ -79,8 +69,7 @@ class RecallTests {
 
 	@Test
 	void everyKeysRetCodeIsStoredAndAnUnknownKeyFails() {
-		DeliveryFixtures fixtures = new DeliveryFixtures(this.apps, this.simulator, this.store, this.transactions,
-				this.client, this.clock, this.publisher, this.jdbc);
+		DeliveryFixtures fixtures = DeliveryFixtures.of(this.context);
 		DeliveryFixtures.TestApp app = fixtures.app(200, 3);
 		long run = seedSentRun(app, null);
 		this.jdbc.sql("update delivery set msg_key = '1_1_1' where run_id = ? and official_account = ?")

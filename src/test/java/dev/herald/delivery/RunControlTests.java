@@ -1,23 +1,19 @@
 package dev.herald.delivery;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.herald.chatapp.ChatApps;
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
-import dev.herald.tencent.TencentChatClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static dev.herald.delivery.DeliveryFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,28 +31,16 @@ class RunControlTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	@Autowired
+	private ApplicationContext context;
+
+	@Autowired
 	private Deliveries deliveries;
 
 	@Autowired
 	private SimulatorDirectory simulator;
 
 	@Autowired
-	private ChatApps apps;
-
-	@Autowired
 	private DeliveryStore store;
-
-	@Autowired
-	private TransactionTemplate transactions;
-
-	@Autowired
-	private TencentChatClient client;
-
-	@Autowired
-	private Clock clock;
-
-	@Autowired
-	private ApplicationEventPublisher publisher;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -68,8 +52,7 @@ class RunControlTests {
 
 	@BeforeEach
 	void fixtures() {
-		this.fixtures = new DeliveryFixtures(this.apps, this.simulator, this.store, this.transactions, this.client,
-				this.clock, this.publisher, this.jdbc);
+		this.fixtures = DeliveryFixtures.of(this.context);
 	}
 
 	@Test
