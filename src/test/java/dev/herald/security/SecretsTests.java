@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -35,6 +37,9 @@ class SecretsTests {
 	@Autowired
 	private ChatApps chatApps;
 
+	@Autowired
+	private LoggingSystem logging;
+
 	@Test
 	void secretKeyAndUserSigStayOutOfLogsAndPages(CapturedOutput output) {
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_800_000_000L, 1_899_999_999L);
@@ -50,6 +55,28 @@ class SecretsTests {
 		}
 		assertThat(this.mvc.get().uri("/admin/apps").with(user("root").roles("ADMIN"))).bodyText().doesNotContain(KEY);
 		assertThat(output.getAll()).doesNotContain(KEY).doesNotContainPattern("usersig=(?!\\*\\*\\*)[A-Za-z0-9*_-]");
+	}
+
+	@Test
+	void evenWithEverythingAtDebugTheUserSigStaysOutOfTheLog(CapturedOutput output) {
+		long sdkAppId = ThreadLocalRandom.current().nextLong(1_800_000_000L, 1_899_999_999L);
+		ChatAppView app = this.chatApps.create(
+				new ChatAppSettings("Debug " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
+				KEY);
+		LogLevel before = this.logging.getLoggerConfiguration(LoggingSystem.ROOT_LOGGER_NAME).getConfiguredLevel();
+		this.logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.DEBUG);
+		try {
+			this.mvc.post()
+				.uri("/admin/apps/{id}/test", app.id())
+				.with(user("root").roles("ADMIN"))
+				.with(csrf())
+				.exchange();
+		}
+		finally {
+			this.logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, before);
+		}
+		assertThat(output.getAll()).contains("get_official_account_info")
+			.doesNotContainPattern("usersig=(?!\\*\\*\\*)[A-Za-z0-9*_-]");
 	}
 
 	@Test
