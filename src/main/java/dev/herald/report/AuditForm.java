@@ -1,27 +1,18 @@
 package dev.herald.report;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.util.UriComponentsBuilder;
-
 /**
  * The audit log's filter as it travels in the URL: actor, action, object type and id, and
  * days in the viewer's zone (both ends included).
  */
-class AuditForm {
-
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private @Nullable LocalDate from;
-
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private @Nullable LocalDate to;
+class AuditForm extends DayRangeFilter {
 
 	private @Nullable String actor;
 
@@ -31,19 +22,19 @@ class AuditForm {
 
 	private @Nullable String objectId;
 
-	private @Nullable String after;
-
 	/** The where clause over {@code audit_event e} and its parameters. */
 	HistoryQuery.Sql where(ZoneId zone, boolean withCursor) {
 		StringBuilder sql = new StringBuilder("true");
 		Map<String, Object> params = new LinkedHashMap<>();
-		if (this.from != null) {
+		Instant from = fromInstant(zone);
+		if (from != null) {
 			sql.append(" and e.occurred_at >= :from");
-			params.put("from", Timestamp.from(this.from.atStartOfDay(zone).toInstant()));
+			params.put("from", Timestamp.from(from));
 		}
-		if (this.to != null) {
+		Instant until = untilInstant(zone);
+		if (until != null) {
 			sql.append(" and e.occurred_at < :until");
-			params.put("until", Timestamp.from(this.to.plusDays(1).atStartOfDay(zone).toInstant()));
+			params.put("until", Timestamp.from(until));
 		}
 		if (this.actor != null) {
 			sql.append(" and e.actor = :actor");
@@ -61,7 +52,7 @@ class AuditForm {
 			sql.append(" and e.object_id = :objectId");
 			params.put("objectId", this.objectId);
 		}
-		Cursor cursor = Cursor.parse(this.after);
+		Cursor cursor = Cursor.parse(getAfter());
 		if (withCursor && cursor != null) {
 			sql.append(" and (e.occurred_at, e.id) < (:afterTime, :afterId)");
 			params.put("afterTime", Timestamp.from(cursor.time()));
@@ -70,49 +61,12 @@ class AuditForm {
 		return new HistoryQuery.Sql(sql.toString(), params);
 	}
 
-	Map<String, Object> parameters() {
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		put(parameters, "from", this.from);
-		put(parameters, "to", this.to);
+	@Override
+	void addParameters(Map<String, Object> parameters) {
 		put(parameters, "actor", this.actor);
 		put(parameters, "action", this.action);
 		put(parameters, "objectType", this.objectType);
 		put(parameters, "objectId", this.objectId);
-		return parameters;
-	}
-
-	public String link(String path, @Nullable Cursor cursor, String... extra) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-		parameters().forEach(uri::queryParam);
-		if (cursor != null) {
-			uri.queryParam("after", cursor.token());
-		}
-		for (int i = 0; i + 1 < extra.length; i += 2) {
-			uri.queryParam(extra[i], extra[i + 1]);
-		}
-		return uri.encode().build().toUriString();
-	}
-
-	private static void put(Map<String, Object> parameters, String name, @Nullable Object value) {
-		if (value != null) {
-			parameters.put(name, value.toString());
-		}
-	}
-
-	public @Nullable LocalDate getFrom() {
-		return this.from;
-	}
-
-	public void setFrom(@Nullable LocalDate from) {
-		this.from = from;
-	}
-
-	public @Nullable LocalDate getTo() {
-		return this.to;
-	}
-
-	public void setTo(@Nullable LocalDate to) {
-		this.to = to;
 	}
 
 	public @Nullable String getActor() {
@@ -145,14 +99,6 @@ class AuditForm {
 
 	public void setObjectId(@Nullable String objectId) {
 		this.objectId = objectId;
-	}
-
-	public @Nullable String getAfter() {
-		return this.after;
-	}
-
-	public void setAfter(@Nullable String after) {
-		this.after = after;
 	}
 
 }

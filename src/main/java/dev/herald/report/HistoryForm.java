@@ -1,32 +1,21 @@
 package dev.herald.report;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.util.UriComponentsBuilder;
-
 /**
  * The send history's filter as it travels in the URL, so that a view can be bookmarked
  * and shared. Dates are days in the viewer's time zone, both ends included.
  */
-class HistoryForm {
+class HistoryForm extends DayRangeFilter {
 
 	static final String NEWEST = "newest";
 
 	static final String OLDEST = "oldest";
-
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private @Nullable LocalDate from;
-
-	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-	private @Nullable LocalDate to;
 
 	private @Nullable Long app;
 
@@ -44,23 +33,13 @@ class HistoryForm {
 
 	private String sort = NEWEST;
 
-	private @Nullable String after;
-
 	HistoryQuery toQuery(ZoneId zone) {
-		return new HistoryQuery((this.from != null) ? this.from.atStartOfDay(zone).toInstant() : null,
-				(this.to != null) ? this.to.plusDays(1).atStartOfDay(zone).toInstant() : null, this.app, this.account,
-				this.campaign, this.run, this.status, this.code, this.msgKey, OLDEST.equals(this.sort),
-				Cursor.parse(this.after));
+		return new HistoryQuery(fromInstant(zone), untilInstant(zone), this.app, this.account, this.campaign, this.run,
+				this.status, this.code, this.msgKey, OLDEST.equals(this.sort), Cursor.parse(getAfter()));
 	}
 
-	/**
-	 * The filter as query parameters, without the page cursor: what an export or the
-	 * audit log records.
-	 */
-	Map<String, Object> parameters() {
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		put(parameters, "from", this.from);
-		put(parameters, "to", this.to);
+	@Override
+	void addParameters(Map<String, Object> parameters) {
 		put(parameters, "app", this.app);
 		put(parameters, "account", this.account);
 		put(parameters, "campaign", this.campaign);
@@ -73,33 +52,6 @@ class HistoryForm {
 		if (!NEWEST.equals(this.sort)) {
 			parameters.put("sort", this.sort);
 		}
-		return parameters;
-	}
-
-	/**
-	 * A link to this filter on another path or page.
-	 * @param path for example {@code /reports/deliveries/export}
-	 * @param cursor the page cursor, or {@code null}
-	 * @param extra one more parameter name and value, or nothing
-	 * @return the path with the filter as query string
-	 */
-	public String link(String path, @Nullable Cursor cursor, String... extra) {
-		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-		parameters().forEach((name, value) -> {
-			if (value instanceof List<?> values) {
-				values.forEach((item) -> uri.queryParam(name, item));
-			}
-			else {
-				uri.queryParam(name, value);
-			}
-		});
-		if (cursor != null) {
-			uri.queryParam("after", cursor.token());
-		}
-		for (int i = 0; i + 1 < extra.length; i += 2) {
-			uri.queryParam(extra[i], extra[i + 1]);
-		}
-		return uri.encode().build().toUriString();
 	}
 
 	/** The same filter in the other order, from its first page. */
@@ -111,8 +63,7 @@ class HistoryForm {
 
 	private HistoryForm copy() {
 		HistoryForm copy = new HistoryForm();
-		copy.from = this.from;
-		copy.to = this.to;
+		copyDaysTo(copy);
 		copy.app = this.app;
 		copy.account = this.account;
 		copy.campaign = this.campaign;
@@ -122,28 +73,6 @@ class HistoryForm {
 		copy.msgKey = this.msgKey;
 		copy.sort = this.sort;
 		return copy;
-	}
-
-	private static void put(Map<String, Object> parameters, String name, @Nullable Object value) {
-		if (value != null) {
-			parameters.put(name, value.toString());
-		}
-	}
-
-	public @Nullable LocalDate getFrom() {
-		return this.from;
-	}
-
-	public void setFrom(@Nullable LocalDate from) {
-		this.from = from;
-	}
-
-	public @Nullable LocalDate getTo() {
-		return this.to;
-	}
-
-	public void setTo(@Nullable LocalDate to) {
-		this.to = to;
 	}
 
 	public @Nullable Long getApp() {
@@ -208,14 +137,6 @@ class HistoryForm {
 
 	public void setSort(@Nullable String sort) {
 		this.sort = OLDEST.equals(sort) ? OLDEST : NEWEST;
-	}
-
-	public @Nullable String getAfter() {
-		return this.after;
-	}
-
-	public void setAfter(@Nullable String after) {
-		this.after = after;
 	}
 
 }

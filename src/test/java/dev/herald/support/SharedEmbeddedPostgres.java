@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import dev.herald.shared.database.EmbeddedPostgresLauncher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * One throw-away PostgreSQL per test JVM, started on first use and stopped when the JVM
- * exits.
+ * exits, after the test contexts that use it.
  */
 public final class SharedEmbeddedPostgres {
 
@@ -25,7 +27,8 @@ public final class SharedEmbeddedPostgres {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Runtime.getRuntime().addShutdownHook(new Thread(SharedEmbeddedPostgres::stop));
+			// After Spring Boot's shutdown hook has closed every cached test context.
+			SpringApplication.getShutdownHandlers().add(SharedEmbeddedPostgres::stop);
 		}
 		return postgres.getJdbcUrl("postgres", "postgres");
 	}

@@ -45,7 +45,12 @@ public final class EmbeddedPostgresLauncher {
 	}
 
 	private static EmbeddedPostgres.Builder tuned(EmbeddedPostgres.Builder builder) {
-		return builder.setPGStartupWait(Duration.ofSeconds(60))
+		// No JVM shutdown hook of its own: it would stop the server while the Spring
+		// context is still closing, under the delivery dispatcher's last writes. The
+		// owner closes it (the context after every bean that uses it, or the tests'
+		// shared-database holder after every context).
+		return builder.setRegisterShutdownHook(false)
+			.setPGStartupWait(Duration.ofSeconds(60))
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("listen_addresses", "localhost")
 			.setLocaleConfig("encoding", "UTF8");

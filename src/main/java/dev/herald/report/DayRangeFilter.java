@@ -1,0 +1,117 @@
+package dev.herald.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * What the send history's and the audit log's filters share as they travel in the URL:
+ * days in the viewer's time zone (both ends included), the keyset cursor of the page, and
+ * links that carry the filter to another page or an export.
+ */
+abstract class DayRangeFilter {
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private @Nullable LocalDate from;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private @Nullable LocalDate to;
+
+	private @Nullable String after;
+
+	/** Start of the first day in the zone, or null. */
+	@Nullable Instant fromInstant(ZoneId zone) {
+		return (this.from != null) ? this.from.atStartOfDay(zone).toInstant() : null;
+	}
+
+	/** Start of the day after the last one in the zone (exclusive end), or null. */
+	@Nullable Instant untilInstant(ZoneId zone) {
+		return (this.to != null) ? this.to.plusDays(1).atStartOfDay(zone).toInstant() : null;
+	}
+
+	/**
+	 * The filter as query parameters, without the page cursor: what links carry and what
+	 * the audit log records of an export.
+	 */
+	final Map<String, Object> parameters() {
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		put(parameters, "from", this.from);
+		put(parameters, "to", this.to);
+		addParameters(parameters);
+		return parameters;
+	}
+
+	/** Adds the parameters of this kind of filter, in the order they show in a link. */
+	abstract void addParameters(Map<String, Object> parameters);
+
+	/**
+	 * A link to this filter on another path or page.
+	 * @param path for example {@code /reports/deliveries/export}
+	 * @param cursor the page cursor, or {@code null}
+	 * @param extra more parameter names and values, in pairs
+	 * @return the path with the filter as query string
+	 */
+	public String link(String path, @Nullable Cursor cursor, String... extra) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+		parameters().forEach((name, value) -> {
+			if (value instanceof List<?> values) {
+				values.forEach((item) -> uri.queryParam(name, item));
+			}
+			else {
+				uri.queryParam(name, value);
+			}
+		});
+		if (cursor != null) {
+			uri.queryParam("after", cursor.token());
+		}
+		for (int i = 0; i + 1 < extra.length; i += 2) {
+			uri.queryParam(extra[i], extra[i + 1]);
+		}
+		return uri.encode().build().toUriString();
+	}
+
+	static void put(Map<String, Object> parameters, String name, @Nullable Object value) {
+		if (value != null) {
+			parameters.put(name, value.toString());
+		}
+	}
+
+	/** Copies the day range (not the cursor) into another filter. */
+	void copyDaysTo(DayRangeFilter other) {
+		other.from = this.from;
+		other.to = this.to;
+	}
+
+	public @Nullable LocalDate getFrom() {
+		return this.from;
+	}
+
+	public void setFrom(@Nullable LocalDate from) {
+		this.from = from;
+	}
+
+	public @Nullable LocalDate getTo() {
+		return this.to;
+	}
+
+	public void setTo(@Nullable LocalDate to) {
+		this.to = to;
+	}
+
+	public @Nullable String getAfter() {
+		return this.after;
+	}
+
+	public void setAfter(@Nullable String after) {
+		this.after = after;
+	}
+
+}
