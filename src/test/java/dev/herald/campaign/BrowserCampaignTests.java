@@ -15,11 +15,11 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
+import dev.herald.support.BrowserExtension;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +39,8 @@ class BrowserCampaignTests {
 
 	private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
-	private static Browser browser;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@LocalServerPort
 	private int port;
@@ -55,18 +56,6 @@ class BrowserCampaignTests {
 
 	@Autowired
 	private OfficialAccounts accounts;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void schedulesAOneOffAndAWeeklyCampaignAndSeesThemInTheCalendarInTheViewersZone() {

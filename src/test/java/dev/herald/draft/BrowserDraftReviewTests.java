@@ -6,10 +6,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
+import dev.herald.support.BrowserExtension;
 import dev.herald.support.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationTest
 class BrowserDraftReviewTests {
 
-	private static Browser browser;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@LocalServerPort
 	private int port;
@@ -40,18 +41,6 @@ class BrowserDraftReviewTests {
 
 	@Autowired
 	private ApprovedVersions approved;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void operatorComposesEditorRequestsChangesThenApproves() {

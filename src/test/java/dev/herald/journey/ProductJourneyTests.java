@@ -24,15 +24,15 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
+import dev.herald.support.BrowserExtension;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,7 +61,8 @@ class ProductJourneyTests {
 			+ "accounts|groups|chatapp|staff|reports|run|nav|audit|dashboard|action|error|language|login|account|"
 			+ "DeliveryStatus|RunState|CampaignStatus|DraftStatus|Role|Endpoint)\\.[A-Za-z_][\\w.]*");
 
-	private static Browser browser;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@LocalServerPort
 	private int port;
@@ -80,18 +81,6 @@ class ProductJourneyTests {
 
 	@Autowired
 	private OfficialAccounts accounts;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void adminSetsUpOperatorSendsEditorApprovesAnalystExports() throws IOException {

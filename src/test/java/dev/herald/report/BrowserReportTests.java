@@ -14,12 +14,12 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
+import dev.herald.support.BrowserExtension;
 import dev.herald.support.TestUsers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationTest
 class BrowserReportTests {
 
-	private static Browser browser;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@LocalServerPort
 	private int port;
@@ -46,18 +47,6 @@ class BrowserReportTests {
 
 	@Autowired
 	private PasswordEncoder encoder;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void analystFiltersPagesAndDownloadsTheRowsOnScreen() throws IOException {

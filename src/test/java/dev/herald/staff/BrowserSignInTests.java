@@ -6,9 +6,9 @@ import java.util.UUID;
 import com.microsoft.playwright.Page;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.herald.support.BrowserExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,25 +21,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @ApplicationTest
 class BrowserSignInTests {
 
-	private static Browser browser;
+	@RegisterExtension
+	static final BrowserExtension browser = new BrowserExtension();
 
 	@LocalServerPort
 	private int port;
 
 	@Autowired
 	private StaffUsers users;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
 
 	@Test
 	void operatorSignsInSeesTheDashboardAndOnlyTheirMenus() {
