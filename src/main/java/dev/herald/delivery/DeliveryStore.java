@@ -279,27 +279,23 @@ class DeliveryStore {
 	 * @return the runs touched by outcomes that applied
 	 */
 	Set<Long> record(List<AttemptRecord> records) {
-		Set<Long> appliedIds = this.jdbc.execute((ConnectionCallback<Set<Long>>) (connection) -> {
-			Set<Long> ids = updateDeliveries(connection, records);
-			List<AttemptRecord> current = new ArrayList<>(ids.size());
+		Set<Long> runs = this.jdbc.execute((ConnectionCallback<Set<Long>>) (connection) -> {
+			Set<Long> applied = updateDeliveries(connection, records);
+			List<AttemptRecord> current = new ArrayList<>(applied.size());
+			Set<Long> touched = new LinkedHashSet<>();
 			for (AttemptRecord record : records) {
-				if (ids.contains(record.claim().id())) {
+				if (applied.contains(record.claim().id())) {
 					current.add(record);
+					touched.add(record.claim().runId());
 				}
 			}
 			if (!current.isEmpty()) {
 				updateWindows(connection, current);
 			}
 			insertAttempts(connection, records);
-			return ids;
+			return touched;
 		});
-		Set<Long> runs = new LinkedHashSet<>();
-		for (AttemptRecord record : records) {
-			if (appliedIds != null && appliedIds.contains(record.claim().id())) {
-				runs.add(record.claim().runId());
-			}
-		}
-		return runs;
+		return (runs != null) ? runs : Set.of();
 	}
 
 	private static Set<Long> updateDeliveries(Connection connection, List<AttemptRecord> records) throws SQLException {

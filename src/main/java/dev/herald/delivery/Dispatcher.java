@@ -273,9 +273,8 @@ class Dispatcher implements SmartLifecycle {
 						holdLease(worker.appId, worker);
 					}
 				}
-				long nowNanos = System.nanoTime();
-				if (nowNanos - lastDepth > 5_000_000_000L) {
-					lastDepth = nowNanos;
+				if (now - lastDepth > 5_000_000_000L) {
+					lastDepth = now;
 					this.metrics.queueDepth(active.isEmpty() ? 0 : this.store.queueDepth());
 				}
 				pause(this.properties.pollInterval());

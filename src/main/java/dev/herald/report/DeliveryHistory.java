@@ -39,6 +39,11 @@ class DeliveryHistory {
 	 * The names next to the ids: Chat app, official account and campaign (one-off sends
 	 * have none), each found by a unique key.
 	 */
+	/**
+	 * Columns 20 to 22 of a row, after {@link #COLUMNS}; {@link #line} reads them there.
+	 */
+	private static final String NAME_COLUMNS = ", a.name as app_name, o.name as account_name, c.label as campaign_label";
+
 	private static final String NAMES = " left join chat_app a on a.id = d.chat_app_id"
 			+ " left join official_account o on o.chat_app_id = d.chat_app_id and o.account_id = d.official_account"
 			+ " left join campaign c on c.id = d.campaign_id";
@@ -70,9 +75,9 @@ class DeliveryHistory {
 		// Page first (index range scan, LIMIT), names second (a few primary key lookups
 		// per
 		// row of the page).
-		String sql = "select d.*, a.name as app_name, o.name as account_name, c.label as campaign_label from (select "
-				+ COLUMNS + " from delivery d where " + where.text() + " order by " + query.orderBy("d") + " limit "
-				+ (limit + 1) + ") d" + NAMES + " order by " + query.orderBy("d");
+		String sql = "select d.*" + NAME_COLUMNS + " from (select " + COLUMNS + " from delivery d where " + where.text()
+				+ " order by " + query.orderBy("d") + " limit " + (limit + 1) + ") d" + NAMES + " order by "
+				+ query.orderBy("d");
 		List<DeliveryLine> rows = new ArrayList<>(
 				this.jdbc.sql(sql).params(where.params()).query((rs, n) -> line(rs)).list());
 		Cursor next = null;
@@ -98,9 +103,8 @@ class DeliveryHistory {
 	@Transactional(readOnly = true)
 	void stream(HistoryQuery query, RowCallbackHandler handler) {
 		HistoryQuery.Sql where = query.where(false);
-		String sql = "select " + COLUMNS
-				+ ", a.name as app_name, o.name as account_name, c.label as campaign_label from delivery d" + NAMES
-				+ " where " + where.text() + " order by " + query.orderBy("d");
+		String sql = "select " + COLUMNS + NAME_COLUMNS + " from delivery d" + NAMES + " where " + where.text()
+				+ " order by " + query.orderBy("d");
 		this.streaming.sql(sql).params(where.params()).query(handler);
 	}
 

@@ -10,8 +10,6 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.logging.Log;
@@ -76,8 +74,6 @@ public class TencentChatClient implements AutoCloseable {
 	private final Duration responseTimeout;
 
 	private final Timeout connectTimeout;
-
-	private final Map<Duration, RequestConfig> requestConfigs = new ConcurrentHashMap<>();
 
 	private final UserSigCache userSigs;
 
@@ -193,7 +189,10 @@ public class TencentChatClient implements AutoCloseable {
 			logger.warn(command + " not sent for SDKAppID " + app.sdkAppId() + ": " + reason);
 			return new CallResult.Failed<>(0, reason, 0);
 		}
-		post.setConfig(requestConfig(timeout));
+		post.setConfig(RequestConfig.custom()
+			.setResponseTimeout(Timeout.of(timeout))
+			.setConnectionRequestTimeout(this.connectTimeout)
+			.build());
 		post.setEntity(new ByteArrayEntity(body, JSON));
 		long started = System.nanoTime();
 		RawResponse response;
@@ -231,20 +230,6 @@ public class TencentChatClient implements AutoCloseable {
 					+ Redaction.redact(result.toString()));
 		}
 		return result;
-	}
-
-	private RequestConfig requestConfig(Duration timeout) {
-		RequestConfig config = this.requestConfigs.get(timeout);
-		if (config == null) {
-			config = RequestConfig.custom()
-				.setResponseTimeout(Timeout.of(timeout))
-				.setConnectionRequestTimeout(this.connectTimeout)
-				.build();
-			if (this.requestConfigs.size() < 16) {
-				this.requestConfigs.putIfAbsent(timeout, config);
-			}
-		}
-		return config;
 	}
 
 	/** Closes the pooled connections. */
