@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -13,12 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.herald.officialaccount.AudienceSource;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
@@ -52,11 +59,10 @@ class Campaign {
 
 	private String contentHash;
 
-	private String targetAccountIds;
-
-	private String targetGroupIds;
-
-	private String targets;
+	@ElementCollection(fetch = FetchType.LAZY)
+	@CollectionTable(name = "campaign_target", joinColumns = @JoinColumn(name = "campaign_id"))
+	@OrderColumn(name = "position")
+	private List<CampaignTarget> targets = new ArrayList<>();
 
 	private int targetCount;
 
@@ -84,6 +90,11 @@ class Campaign {
 
 	private @Nullable Instant pausedAt;
 
+	private @Nullable Instant archivedAt;
+
+	// The create form's one-time token: a repeated POST finds the campaign it made.
+	private @Nullable String submissionToken;
+
 	private String createdBy;
 
 	private Instant createdAt;
@@ -98,8 +109,9 @@ class Campaign {
 	}
 
 	Campaign(String label, long chatAppId, Content content, Targets targets, Schedule schedule,
-			LateFirePolicy latePolicy, String createdBy, Instant now) {
+			LateFirePolicy latePolicy, @Nullable String submissionToken, String createdBy, Instant now) {
 		this.label = label;
+		this.submissionToken = submissionToken;
 		this.chatAppId = chatAppId;
 		this.createdBy = createdBy;
 		this.createdAt = now;
@@ -118,16 +130,14 @@ class Campaign {
 	}
 
 	/**
-	 * The chosen accounts and groups, and the distinct official account ids they resolve
-	 * to.
+	 * The sources of the audience, and how many accounts they resolved to when saved
+	 * (each run resolves them again when it fires).
 	 */
-	record Targets(Set<Long> accountIds, Set<Long> groupIds, List<String> officialAccounts) {
+	record Targets(List<AudienceSource> sources, int count) {
 
 		Targets {
-			accountIds = Set.copyOf(accountIds);
-			groupIds = Set.copyOf(groupIds);
-			officialAccounts = officialAccounts.stream().distinct().sorted().toList();
-			if (officialAccounts.isEmpty()) {
+			sources = sources.stream().distinct().toList();
+			if (sources.isEmpty() || count <= 0) {
 				throw new IllegalArgumentException("a campaign needs at least one official account");
 			}
 		}
@@ -273,10 +283,9 @@ class Campaign {
 	}
 
 	private void applyTargets(Targets targets) {
-		this.targetAccountIds = join(targets.accountIds());
-		this.targetGroupIds = join(targets.groupIds());
-		this.targets = String.join("\n", targets.officialAccounts());
-		this.targetCount = targets.officialAccounts().size();
+		this.targets.clear();
+		targets.sources().forEach((source) -> this.targets.add(new CampaignTarget(source)));
+		this.targetCount = targets.count();
 	}
 
 	private void applySchedule(Schedule schedule, Instant now) {
@@ -292,17 +301,6 @@ class Campaign {
 		this.updatedAt = now;
 	}
 
-	private static String join(Set<Long> ids) {
-		return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
-	}
-
-	private static Set<Long> split(String ids) {
-		return ids.isEmpty() ? Set.of()
-				: Arrays.stream(ids.split(","))
-					.map(Long::valueOf)
-					.collect(Collectors.toCollection(java.util.TreeSet::new));
-	}
-
 	// ---- reading
 
 	Schedule schedule() {
@@ -313,12 +311,26 @@ class Campaign {
 				this.endDate);
 	}
 
-	Targets targets() {
-		return new Targets(split(this.targetAccountIds), split(this.targetGroupIds), officialAccounts());
+	List<AudienceSource> sources() {
+		return this.targets.stream().map(CampaignTarget::source).toList();
 	}
 
-	List<String> officialAccounts() {
-		return List.of(this.targets.split("\n"));
+	/** Hides the campaign from lists; only a campaign that will not fire again. */
+	void archive(Instant now) {
+		if (!this.status.isFinal()) {
+			throw new IllegalStateException("Cannot archive campaign " + this.id + ": it is " + this.status);
+		}
+		this.archivedAt = now;
+		this.updatedAt = now;
+	}
+
+	void restore(Instant now) {
+		this.archivedAt = null;
+		this.updatedAt = now;
+	}
+
+	@Nullable Instant getArchivedAt() {
+		return this.archivedAt;
 	}
 
 	LateFirePolicy latePolicy() {

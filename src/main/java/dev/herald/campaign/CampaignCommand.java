@@ -1,16 +1,21 @@
 package dev.herald.campaign;
 
-import java.util.Set;
+import java.util.List;
+
+import dev.herald.officialaccount.AudienceSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an operator asks for when creating or editing a campaign.
+ *
+ * @param sources what the campaign targets, resolved when it fires
+ * @param submissionToken the create form's one-time token, or {@code null}
  */
-record CampaignCommand(String label, long chatAppId, long versionId, Set<Long> accountIds, Set<Long> groupIds,
-		Schedule schedule, LateFirePolicy latePolicy) {
+record CampaignCommand(String label, long chatAppId, long versionId, List<AudienceSource> sources, Schedule schedule,
+		LateFirePolicy latePolicy, @Nullable String submissionToken) {
 
 	CampaignCommand {
-		accountIds = Set.copyOf(accountIds);
-		groupIds = Set.copyOf(groupIds);
+		sources = sources.stream().distinct().toList();
 	}
 
 }

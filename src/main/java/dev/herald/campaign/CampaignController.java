@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
@@ -16,11 +18,15 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.delivery.Deliveries;
 import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
+import dev.herald.officialaccount.Audience;
+import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -43,6 +49,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('OPERATOR','ANALYST')")
 class CampaignController {
 
+	private static final int PICKER_PAGE = 20;
+
 	private final Campaigns campaigns;
 
 	private final CampaignScheduler scheduler;
@@ -57,8 +65,15 @@ class CampaignController {
 
 	private final Deliveries deliveries;
 
+	private final Audiences audiences;
+
+	private final MessageSource messages;
+
 	CampaignController(Campaigns campaigns, CampaignScheduler scheduler, ChatApps chatApps, OfficialAccounts accounts,
-			ApprovedVersions approvedVersions, Deliveries deliveries, Clock clock) {
+			ApprovedVersions approvedVersions, Deliveries deliveries, Clock clock, Audiences audiences,
+			MessageSource messages) {
+		this.messages = messages;
+		this.audiences = audiences;
 		this.deliveries = deliveries;
 		this.campaigns = campaigns;
 		this.scheduler = scheduler;
@@ -81,8 +96,9 @@ class CampaignController {
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable CampaignStatus status,
 			@RequestParam(required = false) @Nullable Long app, @RequestParam(required = false) @Nullable String q,
-			Model model) {
-		model.addAttribute("campaigns", this.campaigns.search(status, app, (q != null) ? q : ""));
+			@RequestParam(defaultValue = "false") boolean archived, Model model) {
+		model.addAttribute("campaigns", this.campaigns.search(status, app, (q != null) ? q : "", archived));
+		model.addAttribute("archived", archived);
 		model.addAttribute("statuses", CampaignStatus.values());
 		model.addAttribute("status", status);
 		model.addAttribute("app", app);
@@ -96,6 +112,7 @@ class CampaignController {
 		CampaignForm form = new CampaignForm();
 		form.setChatAppId((app != null && this.chatApps.find(app).isPresent()) ? app : null);
 		form.setZone(((ZoneId) model.getAttribute("zone")).getId());
+		form.setSubmissionToken(UUID.randomUUID().toString());
 		model.addAttribute("form", form);
 		return form(form, null, model);
 	}
@@ -126,13 +143,28 @@ class CampaignController {
 		CampaignCommand command = command(form, result);
 		if (command != null) {
 			try {
-				long id = this.scheduler.create(command);
-				redirect.addFlashAttribute("success", "campaigns.created");
+				CampaignScheduler.Saved saved = this.scheduler.create(command);
+				redirect.addFlashAttribute("success",
+						saved.earlier() ? "campaigns.created.earlier" : "campaigns.created");
 				redirect.addFlashAttribute("successArg", command.label());
-				return "redirect:/campaigns/" + id;
+				clockNote(form).ifPresent((note) -> redirect.addFlashAttribute("clockNote", note));
+				return "redirect:/campaigns/" + saved.id();
 			}
 			catch (CampaignRuleException ex) {
 				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			}
+			catch (DataIntegrityViolationException ex) {
+				// Another POST of the same form won the race past the lock (another
+				// node's
+				// transaction not yet visible): land on what it saved.
+				Long earlier = (command.submissionToken() != null)
+						? this.scheduler.createdBy(command.submissionToken()).orElse(null) : null;
+				if (earlier == null) {
+					throw ex;
+				}
+				redirect.addFlashAttribute("success", "campaigns.created.earlier");
+				redirect.addFlashAttribute("successArg", command.label());
+				return "redirect:/campaigns/" + earlier;
 			}
 		}
 		return form(form, null, model);
@@ -142,11 +174,6 @@ class CampaignController {
 	String detail(@PathVariable long id, Model model) {
 		CampaignDetail detail = this.campaigns.detail(id);
 		model.addAttribute("campaign", detail);
-		model.addAttribute("groups",
-				this.accounts.groupsOf(detail.chatAppId())
-					.stream()
-					.filter((group) -> detail.groupIds().contains(group.id()))
-					.toList());
 		// Live progress of the newest run that went to the delivery engine.
 		detail.runs()
 			.stream()
@@ -271,10 +298,92 @@ class CampaignController {
 		model.addAttribute("weekDays", DayOfWeek.values());
 		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().sorted().toList());
 		if (form.getChatAppId() != null && this.chatApps.find(form.getChatAppId()).isPresent()) {
-			model.addAttribute("candidates", this.accounts.ofApp(form.getChatAppId()));
-			model.addAttribute("groups", this.accounts.groupsOf(form.getChatAppId()));
+			long app = form.getChatAppId();
+			model.addAttribute("groups", this.accounts.groupsOf(app));
+			model.addAttribute("knownTags", this.audiences.tags(app, 200).keySet());
+			model.addAttribute("picked", this.accounts.views(form.getAccountIds()));
+			model.addAttribute("audience", measure(form));
 		}
+		clockNote(form).ifPresent((note) -> model.addAttribute("clockNote", note));
 		return "campaigns/form";
+	}
+
+	/**
+	 * The audience picker's search: a page of matching accounts, never all of them.
+	 */
+	@GetMapping("/audience/accounts")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String findAccounts(@RequestParam long app, @RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("found", q.isBlank() ? List.of() : this.audiences.find(app, q, PICKER_PAGE));
+		model.addAttribute("q", q);
+		model.addAttribute("pageSize", PICKER_PAGE);
+		return "campaigns/form :: found";
+	}
+
+	/**
+	 * How many accounts the current selection resolves to, and how many each source adds.
+	 */
+	@PostMapping("/audience/count")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String countAudience(@ModelAttribute("form") CampaignForm form, Model model) {
+		model.addAttribute("audience", measure(form));
+		model.addAttribute("picked", this.accounts.views(form.getAccountIds()));
+		return "campaigns/form :: audience";
+	}
+
+	@PostMapping("/{id}/archive")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String archive(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "campaigns.archived", () -> this.scheduler.archive(id));
+	}
+
+	@PostMapping("/{id}/restore")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String restore(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, "campaigns.restored", () -> this.scheduler.restore(id));
+	}
+
+	/**
+	 * A new, unsaved campaign with this one's label, content, targets and options; the
+	 * operator picks a schedule and saves it.
+	 */
+	@GetMapping("/{id}/clone")
+	@PreAuthorize("hasRole('OPERATOR')")
+	String cloneForm(@PathVariable long id, Model model, Locale locale) {
+		CampaignDetail detail = this.campaigns.detail(id);
+		CampaignForm form = CampaignForm.of(detail);
+		form.setLabel(this.messages.getMessage("campaigns.copyOf", new Object[] { detail.label() }, locale));
+		form.setVersion(null);
+		form.setOnceAt(null);
+		form.setKind(ScheduleKind.ONCE);
+		form.setSubmissionToken(UUID.randomUUID().toString());
+		model.addAttribute("form", form);
+		model.addAttribute("clonedFrom", detail);
+		return form(form, null, model);
+	}
+
+	private @Nullable Audience measure(CampaignForm form) {
+		if (form.getChatAppId() == null || form.sources().isEmpty()) {
+			return null;
+		}
+		try {
+			return this.audiences.measure(form.getChatAppId(), form.sources());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static java.util.Optional<ClockNote> clockNote(CampaignForm form) {
+		if (form.getKind() != ScheduleKind.ONCE || form.getOnceAt() == null || form.getZone() == null) {
+			return java.util.Optional.empty();
+		}
+		try {
+			return ClockNote.of(form.getOnceAt(), ZoneId.of(form.getZone()));
+		}
+		catch (java.time.DateTimeException ex) {
+			return java.util.Optional.empty();
+		}
 	}
 
 	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {

@@ -2,9 +2,10 @@ package dev.herald.campaign;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import dev.herald.audit.AuditEntry;
+import dev.herald.officialaccount.Audience;
+import dev.herald.officialaccount.AudienceSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,8 +13,13 @@ import org.jspecify.annotations.Nullable;
  */
 record CampaignDetail(long id, String label, long chatAppId, CampaignStatus status, Schedule schedule, int lateMinutes,
 		long draftId, long versionId, int versionNumber, String draftTitle, String contentHash,
-		List<String> officialAccounts, Set<Long> accountIds, Set<Long> groupIds, List<Instant> nextFires,
-		List<Run> runs, List<AuditEntry> timeline, String createdBy, Instant createdAt, long version) {
+		List<AudienceSource> sources, @Nullable Audience audience, int savedTargetCount, List<Instant> nextFires,
+		List<Run> runs, List<AuditEntry> timeline, String createdBy, Instant createdAt, long version,
+		boolean archived) {
+
+	public boolean mayArchive() {
+		return !this.archived && this.status.isFinal();
+	}
 
 	public boolean mayPause() {
 		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.RUNNING;
@@ -41,11 +47,13 @@ record CampaignDetail(long id, String label, long chatAppId, CampaignStatus stat
 
 	/** One run as the page lists it. */
 	record Run(long id, Instant scheduledFor, Instant firedAt, RunStatus status, @Nullable Long deliveryRunId,
-			int targets, long sent, long failed, @Nullable Instant finishedAt) {
+			int targets, long sent, long failed, @Nullable Instant finishedAt, List<Audience.Share> shares,
+			int archivedSkipped) {
 
 		static Run of(CampaignRun run) {
 			return new Run(run.id(), run.getScheduledFor(), run.getFiredAt(), run.getStatus(), run.getDeliveryRunId(),
-					run.getTargetCount(), run.getSent(), run.getFailed(), run.getFinishedAt());
+					run.getTargetCount(), run.getSent(), run.getFailed(), run.getFinishedAt(), run.shares(),
+					run.getArchivedSkipped());
 		}
 
 		public String statusKey() {

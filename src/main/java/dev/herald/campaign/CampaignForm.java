@@ -11,7 +11,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 
+import dev.herald.officialaccount.AudienceSource;
+import dev.herald.officialaccount.Tags;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,9 +42,17 @@ class CampaignForm {
 	@NotNull
 	private @Nullable Long versionId;
 
-	private List<Long> accountIds = new ArrayList<>();
+	// The audience travels as a few values, never one field per account: "every account",
+	// group ids, tags, and hand-picked account ids in one comma-separated field.
+	private boolean allAccounts;
 
 	private List<Long> groupIds = new ArrayList<>();
+
+	private @Nullable String tags;
+
+	private List<Long> accountIds = new ArrayList<>();
+
+	private @Nullable String submissionToken;
 
 	@NotNull
 	private ScheduleKind kind = ScheduleKind.ONCE;
@@ -74,8 +85,14 @@ class CampaignForm {
 		form.label = detail.label();
 		form.chatAppId = detail.chatAppId();
 		form.versionId = detail.versionId();
-		form.accountIds = new ArrayList<>(detail.accountIds());
-		form.groupIds = new ArrayList<>(detail.groupIds());
+		for (AudienceSource source : detail.sources()) {
+			switch (source.kind()) {
+				case APP -> form.allAccounts = true;
+				case GROUP -> form.groupIds.add(source.refId());
+				case ACCOUNT -> form.accountIds.add(source.refId());
+				case TAG -> form.tags = (form.tags == null) ? source.tag() : form.tags + ", " + source.tag();
+			}
+		}
 		form.kind = (schedule.kind() == ScheduleKind.NOW) ? ScheduleKind.ONCE : schedule.kind();
 		form.zone = schedule.zone().getId();
 		form.onceAt = (schedule.fireAt() != null)
@@ -96,7 +113,12 @@ class CampaignForm {
 	 * @return the command, or {@code null}
 	 */
 	@Nullable CampaignCommand toCommand(Clock clock, Errors errors) {
-		if (this.accountIds.isEmpty() && this.groupIds.isEmpty()) {
+		List<AudienceSource> sources = sources();
+		String tagProblem = Tags.problem(Tags.parse(this.tags));
+		if (tagProblem != null) {
+			errors.rejectValue("tags", tagProblem);
+		}
+		else if (sources.isEmpty()) {
 			errors.rejectValue("accountIds", "campaigns.targets.none");
 		}
 		Schedule schedule = schedule(clock, errors);
@@ -104,8 +126,24 @@ class CampaignForm {
 				|| this.versionId == null || this.lateMinutes == null) {
 			return null;
 		}
-		return new CampaignCommand(this.label, this.chatAppId, this.versionId, new LinkedHashSet<>(this.accountIds),
-				new LinkedHashSet<>(this.groupIds), schedule, new LateFirePolicy(this.lateMinutes));
+		return new CampaignCommand(this.label, this.chatAppId, this.versionId, sources, schedule,
+				new LateFirePolicy(this.lateMinutes), blankToNull(this.submissionToken));
+	}
+
+	/** The audience as chosen, without duplicates. */
+	List<AudienceSource> sources() {
+		List<AudienceSource> sources = new ArrayList<>();
+		if (this.allAccounts) {
+			sources.add(AudienceSource.wholeApp());
+		}
+		this.groupIds.stream().filter(Objects::nonNull).distinct().map(AudienceSource::group).forEach(sources::add);
+		Tags.parse(this.tags).stream().map(AudienceSource::tagged).forEach(sources::add);
+		this.accountIds.stream().filter(Objects::nonNull).distinct().map(AudienceSource::account).forEach(sources::add);
+		return sources;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private @Nullable Schedule schedule(Clock clock, Errors errors) {
@@ -197,6 +235,30 @@ class CampaignForm {
 
 	public void setAccountIds(@Nullable List<Long> accountIds) {
 		this.accountIds = (accountIds != null) ? accountIds : new ArrayList<>();
+	}
+
+	public boolean isAllAccounts() {
+		return this.allAccounts;
+	}
+
+	public void setAllAccounts(boolean allAccounts) {
+		this.allAccounts = allAccounts;
+	}
+
+	public @Nullable String getTags() {
+		return this.tags;
+	}
+
+	public void setTags(@Nullable String tags) {
+		this.tags = tags;
+	}
+
+	public @Nullable String getSubmissionToken() {
+		return this.submissionToken;
+	}
+
+	public void setSubmissionToken(@Nullable String submissionToken) {
+		this.submissionToken = submissionToken;
 	}
 
 	public List<Long> getGroupIds() {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatApps;
+import dev.herald.officialaccount.Audiences;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -41,7 +42,10 @@ class CampaignPlanner {
 
 	private final ChatApps apps;
 
-	CampaignPlanner(CampaignRepository campaigns, CampaignRunRepository runs, ChatApps apps) {
+	private final Audiences audiences;
+
+	CampaignPlanner(CampaignRepository campaigns, CampaignRunRepository runs, ChatApps apps, Audiences audiences) {
+		this.audiences = audiences;
 		this.campaigns = campaigns;
 		this.runs = runs;
 		this.apps = apps;
@@ -59,11 +63,19 @@ class CampaignPlanner {
 	@Transactional(readOnly = true)
 	CampaignPlan plan(@Nullable Long self, long chatAppId, List<String> targets, Schedule schedule, Instant now) {
 		int rate = Math.max(1, this.apps.get(chatAppId).rateLimitPerSecond());
+		// Shown fires look as far ahead as they need (a one-off next year, a cron that
+		// fires on 29 February); the quota is checked over the horizon, and always over
+		// the first fire.
+		List<Instant> shown = schedule.fires(now, schedule.isRecurring() ? SHOWN_FIRES : 1, Instant.MAX);
 		Instant horizon = now.plus(HORIZON);
+		if (!shown.isEmpty() && !shown.get(0).isBefore(horizon)) {
+			horizon = shown.get(0).plus(QuotaCheck.WINDOW);
+		}
 		List<Instant> fires = schedule.fires(now, MAX_FIRES, horizon);
 		List<Campaign> others = this.campaigns.findByStatusIn(MAY_FIRE)
 			.stream()
 			.filter((other) -> self == null || other.id() != self)
+			.filter((other) -> other.getChatAppId() == chatAppId)
 			.toList();
 		List<QuotaCheck.Broadcasts> broadcasts = new ArrayList<>();
 		Set<String> mine = new HashSet<>(targets);
@@ -71,27 +83,26 @@ class CampaignPlanner {
 			Instant from = fires.get(0).minus(QuotaCheck.WINDOW);
 			Instant until = fires.get(fires.size() - 1).plus(QuotaCheck.WINDOW);
 			for (Campaign other : others) {
-				Set<String> shared = other.officialAccounts()
-					.stream()
-					.filter(mine::contains)
-					.collect(Collectors.toSet());
-				if (shared.isEmpty()) {
-					continue;
-				}
 				List<Instant> times = other.schedule()
 					.fires(from.isBefore(now) ? now : from, MAX_FIRES * 8, until)
 					.stream()
 					.filter((time) -> isNear(time, fires))
 					.toList();
-				if (!times.isEmpty()) {
+				if (times.isEmpty()) {
+					continue;
+				}
+				// Resolved only when its fires come near ours: resolving is the costly
+				// part.
+				Set<String> shared = shared(other, mine);
+				if (!shared.isEmpty()) {
 					broadcasts.add(new QuotaCheck.Broadcasts(other.id(), other.getLabel(), shared, times));
 				}
 			}
-			broadcasts.addAll(recentSends(self, mine, now));
+			broadcasts.addAll(recentSends(self, chatAppId, mine, now));
 		}
 		List<QuotaCheck.Conflict> conflicts = QuotaCheck.conflicts(targets, fires, broadcasts);
 		List<CampaignPlan.Forecast> forecasts = new ArrayList<>();
-		for (Instant fire : fires.subList(0, Math.min(schedule.isRecurring() ? SHOWN_FIRES : 1, fires.size()))) {
+		for (Instant fire : shown) {
 			forecasts.add(forecast(fire, targets.size(), rate, chatAppId, others, self));
 		}
 		return new CampaignPlan(forecasts, conflicts, schedule.skippedDays(now, 366), targets.size(), rate);
@@ -124,22 +135,29 @@ class CampaignPlanner {
 		return new CampaignPlan.Forecast(fire, duration, fire.plus(duration));
 	}
 
-	private List<QuotaCheck.Broadcasts> recentSends(@Nullable Long self, Set<String> mine, Instant now) {
+	private Set<String> shared(Campaign other, Set<String> mine) {
+		return this.audiences.members(other.getChatAppId(), other.sources())
+			.stream()
+			.filter(mine::contains)
+			.collect(Collectors.toSet());
+	}
+
+	private List<QuotaCheck.Broadcasts> recentSends(@Nullable Long self, long chatAppId, Set<String> mine,
+			Instant now) {
 		List<CampaignRun> recent = this.runs.findByFiredAtAfterAndStatusNot(now.minus(QuotaCheck.WINDOW),
 				RunStatus.MISSED);
 		Map<Long, List<Instant>> byCampaign = recent.stream()
 			.collect(Collectors.groupingBy(CampaignRun::getCampaignId,
 					Collectors.mapping(CampaignRun::getFiredAt, Collectors.toList())));
 		List<QuotaCheck.Broadcasts> sends = new ArrayList<>();
-		byCampaign.forEach((campaignId, times) -> this.campaigns.findById(campaignId).ifPresent((campaign) -> {
-			Set<String> shared = campaign.officialAccounts()
-				.stream()
-				.filter(mine::contains)
-				.collect(Collectors.toSet());
-			if (!shared.isEmpty()) {
-				sends.add(new QuotaCheck.Broadcasts(campaignId, campaign.getLabel(), shared, times));
-			}
-		}));
+		byCampaign.forEach((campaignId, times) -> this.campaigns.findById(campaignId)
+			.filter((campaign) -> campaign.getChatAppId() == chatAppId)
+			.ifPresent((campaign) -> {
+				Set<String> shared = shared(campaign, mine);
+				if (!shared.isEmpty()) {
+					sends.add(new QuotaCheck.Broadcasts(campaignId, campaign.getLabel(), shared, times));
+				}
+			}));
 		return sends;
 	}
 

@@ -20,4 +20,6 @@ interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
 
 	List<Campaign> findAllByOrderByCreatedAtDesc();
 
+	Optional<Campaign> findBySubmissionToken(String submissionToken);
+
 }

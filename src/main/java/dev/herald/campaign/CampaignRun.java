@@ -1,6 +1,7 @@
 package dev.herald.campaign;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.herald.officialaccount.Audience;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +43,10 @@ class CampaignRun {
 
 	private @Nullable Instant finishedAt;
 
+	private @Nullable String audience;
+
+	private int archivedSkipped;
+
 	@SuppressWarnings("NullAway.Init")
 	protected CampaignRun() {
 	}
@@ -62,6 +68,20 @@ class CampaignRun {
 
 	static CampaignRun missed(long campaignId, Instant scheduledFor, Instant firedAt, int targetCount) {
 		return new CampaignRun(campaignId, scheduledFor, firedAt, RunStatus.MISSED, targetCount);
+	}
+
+	/** Keeps how the audience was resolved when the run fired. */
+	void resolved(Audience audience) {
+		this.audience = RunAudience.toJson(audience.shares());
+		this.archivedSkipped = audience.archivedSkipped();
+	}
+
+	List<Audience.Share> shares() {
+		return RunAudience.fromJson(this.audience);
+	}
+
+	int getArchivedSkipped() {
+		return this.archivedSkipped;
 	}
 
 	void handedOver(long deliveryRunId) {

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
+import dev.herald.officialaccount.Audience;
+import dev.herald.officialaccount.Audiences;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -34,8 +36,11 @@ class CampaignRunner {
 
 	private final Clock clock;
 
+	private final Audiences audiences;
+
 	CampaignRunner(CampaignRepository campaigns, CampaignRunRepository runs, RunHandOver delivery, AuditLog audit,
-			Clock clock) {
+			Clock clock, Audiences audiences) {
+		this.audiences = audiences;
 		this.campaigns = campaigns;
 		this.runs = runs;
 		this.delivery = delivery;
@@ -85,15 +90,27 @@ class CampaignRunner {
 			this.audit.record(AuditRecord.of("campaign.missed", "campaign", campaignId).withAfter(details));
 			return FireOutcome.MISSED;
 		}
-		CampaignRun run = this.runs.save(CampaignRun.started(campaignId, scheduledFor, now, campaign.getTargetCount()));
+		// The audience is resolved now: accounts added to a group or tagged since the
+		// campaign was saved take part, archived ones do not.
+		Audience audience = this.audiences.measure(campaign.getChatAppId(), campaign.sources());
+		List<String> targets = this.audiences.members(campaign.getChatAppId(), campaign.sources());
+		CampaignRun run = this.runs.save(CampaignRun.started(campaignId, scheduledFor, now, targets.size()));
+		run.resolved(audience);
 		campaign.fired(next, now);
-		List<String> targets = campaign.officialAccounts();
+		details.put("run", run.id());
+		details.put("targets", targets.size());
+		details.put("archivedSkipped", audience.archivedSkipped());
+		if (targets.isEmpty()) {
+			// Nothing to send to (every account archived): the run ends here.
+			run.finished(false, 0, 0, now);
+			campaign.runFinished(otherRunsActive, false, now);
+			this.audit.record(AuditRecord.of("campaign.fired", "campaign", campaignId).withAfter(details));
+			return FireOutcome.SENT;
+		}
 		long deliveryRunId = this.delivery.start(campaign.getChatAppId(), campaign.getContentJson(), targets,
 				campaignId, run.id());
 		run.handedOver(deliveryRunId);
-		details.put("run", run.id());
 		details.put("deliveryRun", deliveryRunId);
-		details.put("targets", targets.size());
 		this.audit.record(AuditRecord.of("campaign.fired", "campaign", campaignId).withAfter(details));
 		return FireOutcome.SENT;
 	}

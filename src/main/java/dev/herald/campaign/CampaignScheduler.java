@@ -11,7 +11,8 @@ import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
-import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.officialaccount.AudienceSource;
+import dev.herald.officialaccount.Audiences;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
@@ -36,7 +37,9 @@ class CampaignScheduler {
 
 	private final ApprovedVersions approvedVersions;
 
-	private final OfficialAccounts accounts;
+	private final Audiences audiences;
+
+	private final QuotaLock quotaLock;
 
 	private final RunHandOver delivery;
 
@@ -45,14 +48,15 @@ class CampaignScheduler {
 	private final Clock clock;
 
 	CampaignScheduler(CampaignRepository campaigns, CampaignRunRepository runs, CampaignTriggers triggers,
-			CampaignPlanner planner, ApprovedVersions approvedVersions, OfficialAccounts accounts, RunHandOver delivery,
-			AuditLog audit, Clock clock) {
+			CampaignPlanner planner, ApprovedVersions approvedVersions, Audiences audiences, QuotaLock quotaLock,
+			RunHandOver delivery, AuditLog audit, Clock clock) {
 		this.campaigns = campaigns;
 		this.runs = runs;
 		this.triggers = triggers;
 		this.planner = planner;
 		this.approvedVersions = approvedVersions;
-		this.accounts = accounts;
+		this.audiences = audiences;
+		this.quotaLock = quotaLock;
 		this.delivery = delivery;
 		this.audit = audit;
 		this.clock = clock;
@@ -66,7 +70,7 @@ class CampaignScheduler {
 	@Transactional(readOnly = true)
 	CampaignPlan preview(@org.jspecify.annotations.Nullable Long self, CampaignCommand command) {
 		approved(command.versionId());
-		List<String> targets = resolve(command).officialAccounts();
+		List<String> targets = members(command);
 		return this.planner.plan(self, command.chatAppId(), targets, command.schedule(), this.clock.instant());
 	}
 
@@ -76,13 +80,23 @@ class CampaignScheduler {
 	 * @throws CampaignRuleException when a rule is broken, with the field to show it on
 	 */
 	@Transactional
-	long create(CampaignCommand command) {
+	Saved create(CampaignCommand command) {
+		// One save per app at a time: the quota check below sees every campaign saved
+		// before it, and a repeated form finds the campaign its first POST made.
+		this.quotaLock.lock(command.chatAppId());
+		if (command.submissionToken() != null) {
+			Campaign earlier = this.campaigns.findBySubmissionToken(command.submissionToken()).orElse(null);
+			if (earlier != null) {
+				return new Saved(earlier.id(), true);
+			}
+		}
 		Instant now = this.clock.instant();
 		ApprovedVersion version = approved(command.versionId());
-		Campaign.Targets targets = resolve(command);
-		checkPlan(null, command, targets, now);
+		List<String> members = members(command);
+		checkPlan(null, command, members, now);
+		Campaign.Targets targets = new Campaign.Targets(command.sources(), members.size());
 		Campaign campaign = this.campaigns.save(new Campaign(command.label(), command.chatAppId(), content(version),
-				targets, command.schedule(), command.latePolicy(), actor(), now));
+				targets, command.schedule(), command.latePolicy(), command.submissionToken(), actor(), now));
 		this.triggers.schedule(campaign.id(), command.schedule(), now);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("label", command.label());
@@ -90,11 +104,32 @@ class CampaignScheduler {
 		after.put("draftId", version.draftId());
 		after.put("versionId", version.versionId());
 		after.put("contentHash", version.contentHash());
-		after.put("targets", targets.officialAccounts().size());
+		after.put("sources", describe(command.sources()));
+		after.put("targets", members.size());
 		this.audit.record(AuditRecord.of("campaign.created", "campaign", campaign.id()).withAfter(after));
 		this.audit.record(
 				AuditRecord.of("campaign.scheduled", "campaign", campaign.id()).withAfter(campaign.describeSchedule()));
-		return campaign.id();
+		return new Saved(campaign.id(), false);
+	}
+
+	/**
+	 * The campaign a create form's token made, if any.
+	 * @param submissionToken the form's token
+	 * @return the campaign's id
+	 */
+	@Transactional(readOnly = true)
+	java.util.Optional<Long> createdBy(String submissionToken) {
+		return this.campaigns.findBySubmissionToken(submissionToken).map(Campaign::id);
+	}
+
+	/**
+	 * A saved campaign.
+	 *
+	 * @param id its id
+	 * @param earlier whether an earlier POST of the same form had already saved it
+	 */
+	record Saved(long id, boolean earlier) {
+
 	}
 
 	/**
@@ -103,6 +138,7 @@ class CampaignScheduler {
 	 */
 	@Transactional
 	void update(long id, long expectedVersion, CampaignCommand command) {
+		this.quotaLock.lock(command.chatAppId());
 		Instant now = this.clock.instant();
 		Campaign campaign = this.campaigns.findForUpdate(id).orElseThrow(() -> new CampaignNotFoundException(id));
 		if (campaign.getVersion() != expectedVersion) {
@@ -114,8 +150,9 @@ class CampaignScheduler {
 		if (!campaign.isEditable()) {
 			throw new IllegalStateException("Cannot edit campaign " + id + ": it is " + campaign.getStatus());
 		}
-		Campaign.Targets targets = resolve(command);
-		checkPlan(id, command, targets, now);
+		List<String> members = members(command);
+		checkPlan(id, command, members, now);
+		Campaign.Targets targets = new Campaign.Targets(command.sources(), members.size());
 		if (!command.label().equals(campaign.getLabel())) {
 			campaign.relabel(command.label(), now);
 		}
@@ -129,12 +166,13 @@ class CampaignScheduler {
 				.withAfter(Map.of("draftId", version.draftId(), "versionId", version.versionId(), "contentHash",
 						version.contentHash())));
 		}
-		if (!targets.equals(campaign.targets())) {
-			int before = campaign.getTargetCount();
+		if (!targets.sources().equals(campaign.sources()) || targets.count() != campaign.getTargetCount()) {
+			Map<String, Object> before = Map.of("sources", describe(campaign.sources()), "targets",
+					campaign.getTargetCount());
 			campaign.retarget(targets, now);
 			this.audit.record(AuditRecord.of("campaign.retargeted", "campaign", id)
-				.withBefore(Map.of("targets", before))
-				.withAfter(Map.of("targets", targets.officialAccounts().size())));
+				.withBefore(before)
+				.withAfter(Map.of("sources", describe(targets.sources()), "targets", targets.count())));
 		}
 		Map<String, Object> scheduleBefore = campaign.describeSchedule();
 		campaign.reschedule(command.schedule(), command.latePolicy(), now);
@@ -202,6 +240,21 @@ class CampaignScheduler {
 		record("campaign.cancelled", campaign, before);
 	}
 
+	/** Hides a campaign that will not fire again from lists; restorable. */
+	@Transactional
+	void archive(long id) {
+		Campaign campaign = load(id);
+		campaign.archive(this.clock.instant());
+		this.audit.record(AuditRecord.of("campaign.archived", "campaign", id));
+	}
+
+	@Transactional
+	void restore(long id) {
+		Campaign campaign = load(id);
+		campaign.restore(this.clock.instant());
+		this.audit.record(AuditRecord.of("campaign.restored", "campaign", id));
+	}
+
 	/**
 	 * Recalls every message the campaign sent (the delivery engine audits the recall).
 	 * @return how many were recalled
@@ -211,10 +264,9 @@ class CampaignScheduler {
 		return this.delivery.recallCampaign(id);
 	}
 
-	private void checkPlan(@org.jspecify.annotations.Nullable Long self, CampaignCommand command,
-			Campaign.Targets targets, Instant now) {
-		CampaignPlan plan = this.planner.plan(self, command.chatAppId(), targets.officialAccounts(), command.schedule(),
-				now);
+	private void checkPlan(@org.jspecify.annotations.Nullable Long self, CampaignCommand command, List<String> members,
+			Instant now) {
+		CampaignPlan plan = this.planner.plan(self, command.chatAppId(), members, command.schedule(), now);
 		if (plan.neverFires()) {
 			throw new CampaignRuleException("kind", "campaigns.schedule.neverFires");
 		}
@@ -231,21 +283,33 @@ class CampaignScheduler {
 		}
 	}
 
-	private Campaign.Targets resolve(CampaignCommand command) {
-		if (command.accountIds().isEmpty() && command.groupIds().isEmpty()) {
+	private List<String> members(CampaignCommand command) {
+		if (command.sources().isEmpty()) {
 			throw new CampaignRuleException("accountIds", "campaigns.targets.none");
 		}
 		List<String> resolved;
 		try {
-			resolved = this.accounts.resolveTargets(command.chatAppId(), command.accountIds(), command.groupIds());
+			resolved = this.audiences.members(command.chatAppId(), command.sources());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new CampaignRuleException("accountIds", "campaigns.targets.otherApp");
 		}
 		if (resolved.isEmpty()) {
-			throw new CampaignRuleException("accountIds", "campaigns.targets.none");
+			throw new CampaignRuleException("accountIds", "campaigns.targets.empty");
 		}
-		return new Campaign.Targets(command.accountIds(), command.groupIds(), resolved);
+		return resolved;
+	}
+
+	/**
+	 * The sources as the audit log keeps them: "APP", "GROUP:12", "TAG:store",
+	 * "ACCOUNT:7".
+	 */
+	static List<String> describe(List<AudienceSource> sources) {
+		return sources.stream().map((source) -> switch (source.kind()) {
+			case APP -> "APP";
+			case TAG -> "TAG:" + source.tag();
+			default -> source.kind() + ":" + source.refId();
+		}).toList();
 	}
 
 	private ApprovedVersion approved(long versionId) {

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import dev.herald.audit.AuditEntry;
 import dev.herald.audit.AuditLog;
+import dev.herald.officialaccount.Audience;
+import dev.herald.officialaccount.Audiences;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -41,7 +43,11 @@ public class Campaigns {
 
 	private final Clock clock;
 
-	Campaigns(CampaignRepository campaigns, CampaignRunRepository runs, AuditLog audit, Clock clock) {
+	private final Audiences audiences;
+
+	Campaigns(CampaignRepository campaigns, CampaignRunRepository runs, AuditLog audit, Clock clock,
+			Audiences audiences) {
+		this.audiences = audiences;
 		this.campaigns = campaigns;
 		this.runs = runs;
 		this.audit = audit;
@@ -88,10 +94,12 @@ public class Campaigns {
 	}
 
 	@Transactional(readOnly = true)
-	List<CampaignOverview> search(@Nullable CampaignStatus status, @Nullable Long chatAppId, String text) {
+	List<CampaignOverview> search(@Nullable CampaignStatus status, @Nullable Long chatAppId, String text,
+			boolean archived) {
 		String needle = text.toLowerCase(Locale.ROOT);
 		return overviews(this.campaigns.findAllByOrderByCreatedAtDesc()
 			.stream()
+			.filter((campaign) -> archived == (campaign.getArchivedAt() != null))
 			.filter((campaign) -> status == null || campaign.getStatus() == status)
 			.filter((campaign) -> chatAppId == null || campaign.getChatAppId() == chatAppId)
 			.filter((campaign) -> needle.isEmpty() || campaign.getLabel().toLowerCase(Locale.ROOT).contains(needle)
@@ -109,9 +117,20 @@ public class Campaigns {
 		return new CampaignDetail(campaign.id(), campaign.getLabel(), campaign.getChatAppId(), campaign.getStatus(),
 				campaign.schedule(), campaign.getLateFireMinutes(), campaign.getDraftId(), campaign.getDraftVersionId(),
 				campaign.getDraftVersionNumber(), campaign.getDraftTitle(), campaign.getContentHash(),
-				campaign.officialAccounts(), campaign.targets().accountIds(), campaign.targets().groupIds(), next,
+				campaign.sources(), audienceNow(campaign), campaign.getTargetCount(), next,
 				this.runs.findByCampaignIdOrderByScheduledForDesc(id).stream().map(CampaignDetail.Run::of).toList(),
-				timeline, campaign.getCreatedBy(), campaign.getCreatedAt(), campaign.getVersion());
+				timeline, campaign.getCreatedBy(), campaign.getCreatedAt(), campaign.getVersion(),
+				campaign.getArchivedAt() != null);
+	}
+
+	private @Nullable Audience audienceNow(Campaign campaign) {
+		try {
+			return this.audiences.measure(campaign.getChatAppId(), campaign.sources());
+		}
+		catch (IllegalArgumentException ex) {
+			// A source that no longer resolves (a deleted group): the page still shows.
+			return null;
+		}
 	}
 
 	/**
@@ -130,13 +149,20 @@ public class Campaigns {
 		for (Campaign campaign : candidates) {
 			fires.put(campaign.id(), campaign.schedule().fires(start, 500, until));
 		}
+		Map<Long, Set<String>> members = new HashMap<>();
+		for (Campaign campaign : candidates) {
+			if (!fires.get(campaign.id()).isEmpty()) {
+				members.put(campaign.id(),
+						Set.copyOf(this.audiences.members(campaign.getChatAppId(), campaign.sources())));
+			}
+		}
 		List<CalendarFire> result = new ArrayList<>();
 		fires.forEach((campaignId, times) -> {
 			Campaign campaign = byId.get(campaignId);
 			for (Instant at : times) {
 				ZonedDateTime local = at.atZone(zone);
 				Instant hourStart = local.truncatedTo(ChronoUnit.HOURS).toInstant();
-				int busiest = busiestAccount(campaign, hourStart, fires, byId);
+				int busiest = busiestAccount(campaign, hourStart, fires, byId, members);
 				result.add(new CalendarFire(campaignId, campaign.getLabel(), campaign.getChatAppId(), at,
 						local.toLocalDate(), busiest));
 			}
@@ -146,16 +172,16 @@ public class Campaigns {
 	}
 
 	private static int busiestAccount(Campaign campaign, Instant hourStart, Map<Long, List<Instant>> fires,
-			Map<Long, Campaign> byId) {
+			Map<Long, Campaign> byId, Map<Long, Set<String>> members) {
 		Instant hourEnd = hourStart.plus(Duration.ofHours(1));
 		Map<String, Integer> perAccount = new HashMap<>();
-		Set<String> mine = Set.copyOf(campaign.officialAccounts());
+		Set<String> mine = members.getOrDefault(campaign.id(), Set.of());
 		fires.forEach((otherId, times) -> {
 			long inHour = times.stream().filter((t) -> !t.isBefore(hourStart) && t.isBefore(hourEnd)).count();
-			if (inHour == 0) {
+			if (inHour == 0 || byId.get(otherId).getChatAppId() != campaign.getChatAppId()) {
 				return;
 			}
-			for (String account : byId.get(otherId).officialAccounts()) {
+			for (String account : members.getOrDefault(otherId, Set.of())) {
 				if (mine.contains(account)) {
 					perAccount.merge(account, (int) inHour, Integer::sum);
 				}

@@ -1,13 +1,20 @@
 package dev.herald.officialaccount;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +39,12 @@ class OfficialAccount {
 	private boolean testAccount;
 
 	private @Nullable Instant syncedAt;
+
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(columnDefinition = "text[]")
+	private List<String> tags = new ArrayList<>();
+
+	private @Nullable Instant archivedAt;
 
 	private Instant createdAt;
 
@@ -87,6 +100,32 @@ class OfficialAccount {
 		}
 		this.testAccount = testAccount;
 		this.updatedAt = now;
+	}
+
+	/** Replaces the tags (already normalised by {@link Tags}). */
+	void retag(Collection<String> tags, Instant now) {
+		this.tags = new ArrayList<>(new TreeSet<>(tags));
+		this.updatedAt = now;
+	}
+
+	void archive(Instant now) {
+		if (this.archivedAt == null) {
+			this.archivedAt = now;
+			this.updatedAt = now;
+		}
+	}
+
+	void restore(Instant now) {
+		this.archivedAt = null;
+		this.updatedAt = now;
+	}
+
+	List<String> getTags() {
+		return List.copyOf(this.tags);
+	}
+
+	@Nullable Instant getArchivedAt() {
+		return this.archivedAt;
 	}
 
 	@Nullable Long getId() {

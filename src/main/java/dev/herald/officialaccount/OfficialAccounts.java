@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +57,15 @@ public class OfficialAccounts {
 
 	private final Clock clock;
 
+	private final Audiences audiences;
+
+	private final JdbcClient jdbc;
+
 	OfficialAccounts(OfficialAccountRepository accounts, TargetGroupRepository groups, ChatApps chatApps,
-			TencentChatClient client, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			TencentChatClient client, AuditLog audit, ApplicationEventPublisher events, Clock clock,
+			Audiences audiences, JdbcClient jdbc) {
+		this.audiences = audiences;
+		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.groups = groups;
 		this.chatApps = chatApps;
@@ -70,6 +78,23 @@ public class OfficialAccounts {
 	@Transactional(readOnly = true)
 	public List<OfficialAccountView> ofApp(long chatAppId) {
 		return this.accounts.findByChatAppIdOrderByAccountId(chatAppId).stream().map(OfficialAccountView::of).toList();
+	}
+
+	/**
+	 * Accounts by id, in the order asked, unknown ids left out.
+	 * @param ids Herald ids
+	 * @return their views
+	 */
+	@Transactional(readOnly = true)
+	public List<OfficialAccountView> views(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, OfficialAccountView> found = this.accounts.findAllById(ids)
+			.stream()
+			.map(OfficialAccountView::of)
+			.collect(Collectors.toMap(OfficialAccountView::id, Function.identity()));
+		return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -88,50 +113,53 @@ public class OfficialAccounts {
 
 	@Transactional(readOnly = true)
 	public List<TargetGroupView> groups() {
-		return this.groups.findAllByOrderByChatAppIdAscNameAsc().stream().map(TargetGroupView::of).toList();
+		return views(this.groups.findAllByOrderByChatAppIdAscNameAsc());
 	}
 
+	/**
+	 * The groups of an app that pickers offer: not archived, by name, with member counts.
+	 * @param chatAppId the app
+	 * @return its live groups
+	 */
 	@Transactional(readOnly = true)
 	public List<TargetGroupView> groupsOf(long chatAppId) {
-		return this.groups.findByChatAppIdOrderByName(chatAppId).stream().map(TargetGroupView::of).toList();
+		return views(this.groups.findByChatAppIdOrderByName(chatAppId)
+			.stream()
+			.filter((group) -> group.getArchivedAt() == null)
+			.toList());
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<TargetGroupView> group(long id) {
-		return this.groups.findById(id).map(TargetGroupView::of);
+		return this.groups.findById(id).map((group) -> views(List.of(group)).get(0));
 	}
 
-	/**
-	 * The distinct {@code @TOA#_} ids a campaign targets: the chosen accounts plus every
-	 * member of the chosen groups, all of one Chat app.
-	 * @param chatAppId the app every target must belong to
-	 * @param accountIds chosen accounts (Herald ids)
-	 * @param groupIds chosen groups
-	 * @return the ids in a stable order, without duplicates
-	 * @throws IllegalArgumentException if an account or group is unknown or of another
-	 * app
-	 */
+	/** The ids of a static group's members. */
 	@Transactional(readOnly = true)
-	public List<String> resolveTargets(long chatAppId, Collection<Long> accountIds, Collection<Long> groupIds) {
-		Set<Long> ids = new LinkedHashSet<>(accountIds);
-		for (Long groupId : groupIds) {
-			TargetGroup group = this.groups.findById(groupId)
-				.filter((g) -> g.getChatAppId() == chatAppId)
-				.orElseThrow(() -> new IllegalArgumentException("Target group " + groupId + " is not of this app"));
-			ids.addAll(group.getMembers());
+	Set<Long> memberIds(long groupId) {
+		return this.groups.findById(groupId).map(TargetGroup::getMembers).orElse(Set.of());
+	}
+
+	private List<TargetGroupView> views(List<TargetGroup> list) {
+		List<Long> staticIds = list.stream().filter((g) -> !g.isDynamic()).map(TargetGroup::getId).toList();
+		Map<Long, Integer> counts = new java.util.HashMap<>();
+		if (!staticIds.isEmpty()) {
+			this.jdbc.sql("""
+					select m.target_group_id, count(*) from target_group_member m
+					join official_account a on a.id = m.official_account_id and a.archived_at is null
+					where m.target_group_id = any(?::bigint[]) group by m.target_group_id""")
+				.param(Audiences.arrayLiteral(staticIds))
+				.query((rs) -> {
+					counts.put(rs.getLong(1), rs.getInt(2));
+				});
 		}
-		Map<Long, OfficialAccount> found = this.accounts.findAllById(ids)
-			.stream()
-			.collect(Collectors.toMap(OfficialAccount::getId, Function.identity()));
-		List<String> targets = new ArrayList<>();
-		for (Long id : ids) {
-			OfficialAccount account = found.get(id);
-			if (account == null || account.getChatAppId() != chatAppId) {
-				throw new IllegalArgumentException("Official account " + id + " is not of this app");
-			}
-			targets.add(account.getAccountId());
-		}
-		return targets.stream().distinct().sorted().toList();
+		return list.stream().map((group) -> {
+			long id = java.util.Objects.requireNonNull(group.getId());
+			int count = group.isDynamic()
+					? this.audiences.measure(group.getChatAppId(), List.of(AudienceSource.group(id))).size()
+					: counts.getOrDefault(id, 0);
+			return TargetGroupView.of(group, count);
+		}).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -257,7 +285,7 @@ public class OfficialAccounts {
 			.save(new TargetGroup(chatAppId, name, description, members, this.clock.instant()));
 		this.audit.record(AuditRecord.of("group.created", "target_group", group.getId())
 			.withAfter(Map.of("name", name, "members", members.size())));
-		return TargetGroupView.of(group);
+		return TargetGroupView.of(group, members.size());
 	}
 
 	/**

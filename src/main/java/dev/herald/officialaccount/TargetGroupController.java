@@ -87,7 +87,8 @@ class TargetGroupController {
 	@GetMapping("/{id}")
 	String editForm(@PathVariable long id, Model model) {
 		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
-		return renderForm(TargetGroupForm.of(TargetGroupView.of(group), group.getVersion()), id, model);
+		return renderForm(TargetGroupForm.of(this.accounts.group(id).orElseThrow(), this.accounts.memberIds(id),
+				group.getVersion()), id, model);
 	}
 
 	@PostMapping("/{id}")

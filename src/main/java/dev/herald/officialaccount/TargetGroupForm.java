@@ -29,12 +29,12 @@ class TargetGroupForm {
 
 	private long version;
 
-	static TargetGroupForm of(TargetGroupView group, long version) {
+	static TargetGroupForm of(TargetGroupView group, Set<Long> members, long version) {
 		TargetGroupForm form = new TargetGroupForm();
 		form.chatAppId = group.chatAppId();
 		form.name = group.name();
 		form.description = group.description();
-		form.members = new LinkedHashSet<>(group.members());
+		form.members = new LinkedHashSet<>(members);
 		form.version = version;
 		return form;
 	}

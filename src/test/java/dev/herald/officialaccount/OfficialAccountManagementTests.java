@@ -123,17 +123,21 @@ class OfficialAccountManagementTests {
 		assertThat(known.syncedAt()).isNotNull();
 	}
 
+	@Autowired
+	private Audiences audiences;
+
 	@Test
 	void targetsOfAccountsAndGroupsAreDeduplicated() {
 		ChatAppView app = newApp();
 		OfficialAccountView a = this.accounts.add(app.id(), "@TOA#_ga", "A", 0, false);
 		OfficialAccountView b = this.accounts.add(app.id(), "@TOA#_gb", "B", 0, false);
 		TargetGroupView group = this.accounts.createGroup(app.id(), "Both", null, Set.of(a.id(), b.id()));
-		assertThat(this.accounts.resolveTargets(app.id(), List.of(a.id()), List.of(group.id())))
+		assertThat(this.audiences.members(app.id(),
+				List.of(AudienceSource.account(a.id()), AudienceSource.group(group.id()))))
 			.containsExactly("@TOA#_ga", "@TOA#_gb");
 		ChatAppView other = newApp();
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.accounts.resolveTargets(other.id(), List.of(a.id()), List.of()));
+			.isThrownBy(() -> this.audiences.members(other.id(), List.of(AudienceSource.account(a.id()))));
 	}
 
 	@Test

@@ -1,0 +1,253 @@
+package dev.herald.officialaccount;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Resolves a campaign's audience sources into official accounts with SQL, so that a
+ * selection of "every account of the app" or a group of 50,000 never travels through a
+ * form or a Java collection of entities. Archived accounts are never part of an audience.
+ */
+@Service
+public class Audiences {
+
+	private final JdbcClient jdbc;
+
+	Audiences(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Counts what the sources resolve to now, in total and per source.
+	 * @param chatAppId the app every source must belong to
+	 * @param sources the sources
+	 * @return the audience's size and shares
+	 * @throws IllegalArgumentException if a group or account is unknown or of another app
+	 */
+	@Transactional(readOnly = true)
+	public Audience measure(long chatAppId, List<AudienceSource> sources) {
+		Filter filter = filter(chatAppId, sources);
+		if (filter.terms().isEmpty()) {
+			return new Audience(0, List.of(), 0);
+		}
+		StringBuilder sql = new StringBuilder("select count(*) filter (where a.archived_at is null)");
+		sql.append(", count(*) filter (where a.archived_at is not null)");
+		List<Object> params = new ArrayList<>();
+		for (Term term : filter.terms()) {
+			sql.append(", count(*) filter (where a.archived_at is null and (").append(term.sql()).append("))");
+			params.addAll(term.params());
+		}
+		sql.append(" from official_account a where a.chat_app_id = ? and (").append(filter.union()).append(')');
+		params.add(chatAppId);
+		params.addAll(filter.unionParams());
+		return this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			List<Audience.Share> shares = new ArrayList<>();
+			for (int i = 0; i < filter.terms().size(); i++) {
+				Term term = filter.terms().get(i);
+				shares.add(new Audience.Share(term.kind(), term.name(), rs.getInt(3 + i)));
+			}
+			return new Audience(rs.getInt(1), shares, rs.getInt(2));
+		}).single();
+	}
+
+	/**
+	 * The {@code @TOA#_} ids the sources resolve to now.
+	 * @param chatAppId the app every source must belong to
+	 * @param sources the sources
+	 * @return distinct ids, sorted; archived accounts left out
+	 * @throws IllegalArgumentException if a group or account is unknown or of another app
+	 */
+	@Transactional(readOnly = true)
+	public List<String> members(long chatAppId, List<AudienceSource> sources) {
+		Filter filter = filter(chatAppId, sources);
+		if (filter.terms().isEmpty()) {
+			return List.of();
+		}
+		List<Object> params = new ArrayList<>();
+		params.add(chatAppId);
+		params.addAll(filter.unionParams());
+		return this.jdbc
+			.sql("select a.account_id from official_account a where a.chat_app_id = ? and a.archived_at is null and ("
+					+ filter.union() + ") order by a.account_id")
+			.params(params)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Accounts of an app whose id or name contains a text, for pickers: never archived,
+	 * at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<OfficialAccountView> find(long chatAppId, String text, int limit) {
+		String like = like(text);
+		return this.jdbc
+			.sql("""
+					select a.id, a.chat_app_id, a.account_id, a.name, a.subscriber_count, a.test_account, a.synced_at, a.tags
+					from official_account a
+					where a.chat_app_id = ? and a.archived_at is null
+					  and (lower(a.account_id) like ? escape '\\' or lower(a.name) like ? escape '\\')
+					order by a.account_id
+					limit ?""")
+			.params(chatAppId, like, like, limit)
+			.query((rs, n) -> {
+				java.sql.Timestamp synced = rs.getTimestamp("synced_at");
+				return new OfficialAccountView(rs.getLong("id"), rs.getLong("chat_app_id"), rs.getString("account_id"),
+						rs.getString("name"), rs.getLong("subscriber_count"), rs.getBoolean("test_account"),
+						(synced != null) ? synced.toInstant() : null,
+						List.of((String[]) rs.getArray("tags").getArray()), false);
+			})
+			.list();
+	}
+
+	/**
+	 * The tags used by an app's accounts, most used first.
+	 * @param chatAppId the app
+	 * @param limit how many at most
+	 * @return tags with how many live accounts carry each
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, Integer> tags(long chatAppId, int limit) {
+		Map<String, Integer> tags = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select t.tag, count(*) from official_account a, unnest(a.tags) as t(tag)
+				where a.chat_app_id = ? and a.archived_at is null
+				group by t.tag order by count(*) desc, t.tag limit ?""").params(chatAppId, limit).query((rs) -> {
+			tags.put(rs.getString(1), rs.getInt(2));
+		});
+		return tags;
+	}
+
+	/** A case-insensitive "contains" pattern for {@code like ... escape '\'}. */
+	static String like(String text) {
+		String escaped = text.strip()
+			.toLowerCase(Locale.ROOT)
+			.replace("\\", "\\\\")
+			.replace("%", "\\%")
+			.replace("_", "\\_");
+		return "%" + escaped + "%";
+	}
+
+	/**
+	 * The SQL terms of a dynamic filter: every tag, and the text in the id or name.
+	 * @return a condition on {@code official_account a}, and its parameters
+	 */
+	static Term dynamicTerm(String name, List<String> tags, @Nullable String text) {
+		StringBuilder sql = new StringBuilder("true");
+		List<Object> params = new ArrayList<>();
+		if (!tags.isEmpty()) {
+			sql.append(" and a.tags @> array[")
+				.append(tags.stream().map((tag) -> "?").collect(Collectors.joining(",")))
+				.append("]::text[]");
+			params.addAll(tags);
+		}
+		if (text != null && !text.isBlank()) {
+			sql.append(" and (lower(a.account_id) like ? escape '\\' or lower(a.name) like ? escape '\\')");
+			params.add(like(text));
+			params.add(like(text));
+		}
+		return new Term(AudienceSource.Kind.GROUP, name, sql.toString(), params);
+	}
+
+	private Filter filter(long chatAppId, List<AudienceSource> sources) {
+		List<Term> terms = new ArrayList<>();
+		List<Long> accountIds = new ArrayList<>();
+		List<Long> groupIds = new ArrayList<>();
+		for (AudienceSource source : sources.stream().distinct().toList()) {
+			switch (source.kind()) {
+				case APP -> terms.add(new Term(AudienceSource.Kind.APP, "", "true", List.of()));
+				case TAG -> {
+					String tag = Objects.requireNonNull(source.tag());
+					terms.add(new Term(AudienceSource.Kind.TAG, tag, "a.tags @> array[?]::text[]", List.of(tag)));
+				}
+				case GROUP -> groupIds.add(Objects.requireNonNull(source.refId()));
+				case ACCOUNT -> accountIds.add(Objects.requireNonNull(source.refId()));
+			}
+		}
+		if (!groupIds.isEmpty()) {
+			terms.addAll(groupTerms(chatAppId, groupIds));
+		}
+		if (!accountIds.isEmpty()) {
+			checkAccounts(chatAppId, accountIds);
+			terms.add(new Term(AudienceSource.Kind.ACCOUNT, "", "a.id = any(?::bigint[])",
+					List.of(arrayLiteral(accountIds))));
+		}
+		return new Filter(terms);
+	}
+
+	private List<Term> groupTerms(long chatAppId, List<Long> groupIds) {
+		List<Term> terms = new ArrayList<>();
+		Map<Long, Term> byId = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select id, chat_app_id, name, dynamic, filter_tags, filter_text
+				from target_group where id = any(?::bigint[])""").param(arrayLiteral(groupIds)).query((rs) -> {
+			long id = rs.getLong("id");
+			if (rs.getLong("chat_app_id") != chatAppId) {
+				throw new IllegalArgumentException("Target group " + id + " is not of app " + chatAppId);
+			}
+			String name = rs.getString("name");
+			if (rs.getBoolean("dynamic")) {
+				String[] tags = (String[]) rs.getArray("filter_tags").getArray();
+				byId.put(id, dynamicTerm(name, List.of(tags), rs.getString("filter_text")));
+			}
+			else {
+				byId.put(id, new Term(AudienceSource.Kind.GROUP, name,
+						"a.id in (select m.official_account_id from target_group_member m where m.target_group_id = ?)",
+						List.of(id)));
+			}
+		});
+		for (Long id : groupIds) {
+			Term term = byId.get(id);
+			if (term == null) {
+				throw new IllegalArgumentException("Target group " + id + " does not exist");
+			}
+			terms.add(term);
+		}
+		return terms;
+	}
+
+	private void checkAccounts(long chatAppId, List<Long> accountIds) {
+		long ofApp = this.jdbc
+			.sql("select count(*) from official_account where chat_app_id = ? and id = any(?::bigint[])")
+			.params(chatAppId, arrayLiteral(accountIds))
+			.query(Long.class)
+			.single();
+		if (ofApp != accountIds.stream().distinct().count()) {
+			throw new IllegalArgumentException("Some official accounts are not of app " + chatAppId);
+		}
+	}
+
+	static String arrayLiteral(Collection<Long> ids) {
+		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	}
+
+	/** One source as an SQL condition on {@code official_account a}. */
+	record Term(AudienceSource.Kind kind, String name, String sql, List<Object> params) {
+
+	}
+
+	private record Filter(List<Term> terms) {
+
+		String union() {
+			return this.terms.stream().map((term) -> "(" + term.sql() + ")").collect(Collectors.joining(" or "));
+		}
+
+		List<Object> unionParams() {
+			return this.terms.stream().flatMap((term) -> term.params().stream()).toList();
+		}
+
+	}
+
+}
