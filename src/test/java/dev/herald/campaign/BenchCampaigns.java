@@ -22,8 +22,9 @@ public final class BenchCampaigns {
 	public static long once(ApplicationContext context, String label, long chatAppId, long versionId,
 			Set<Long> accountIds, Instant at) {
 		return context.getBean(CampaignScheduler.class)
-			.create(new CampaignCommand(label, chatAppId, versionId, accountIds, Set.of(),
-					Schedule.once(at, ZoneOffset.UTC), new LateFirePolicy(15)));
+			.create(TestCommands.toAccounts(label, chatAppId, versionId, accountIds, Schedule.once(at, ZoneOffset.UTC),
+					new LateFirePolicy(15)))
+			.id();
 	}
 
 }

@@ -70,9 +70,10 @@ class CampaignClusterTests {
 			Instant at = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
 			List<Long> ids = new ArrayList<>();
 			for (int i = 0; i < CAMPAIGNS; i++) {
-				ids.add(this.scheduler
-					.create(new CampaignCommand("Cluster " + i, app.id(), versionId, Set.of(app.accountIds().get(i)),
-							Set.of(), Schedule.once(at, ZoneId.of("Asia/Shanghai")), new LateFirePolicy(15))));
+				ids.add(this.scheduler.create(
+						TestCommands.toAccounts("Cluster " + i, app.id(), versionId, Set.of(app.accountIds().get(i)),
+								Schedule.once(at, ZoneId.of("Asia/Shanghai")), new LateFirePolicy(15)))
+					.id());
 			}
 			Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 			while (runCount(ids) < CAMPAIGNS && Instant.now().isBefore(deadline)) {

@@ -65,9 +65,10 @@ class CampaignDeliveryTests {
 		}
 		long versionId = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).approvedVersion("E2E");
 
-		long campaignId = this.scheduler.create(new CampaignCommand("End to end", app.id(), versionId,
-				Set.copyOf(targets.stream().map(OfficialAccountView::id).toList()), Set.of(),
-				Schedule.now(Instant.now(), ZoneId.of("UTC")), new LateFirePolicy(15)));
+		long campaignId = this.scheduler.create(TestCommands.toAccounts("End to end", app.id(), versionId,
+				Set.copyOf(targets.stream().map(OfficialAccountView::id).toList()),
+				Schedule.now(Instant.now(), ZoneId.of("UTC")), new LateFirePolicy(15)))
+			.id();
 
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
 		while (this.campaigns.findById(campaignId).orElseThrow().getStatus() != CampaignStatus.COMPLETED

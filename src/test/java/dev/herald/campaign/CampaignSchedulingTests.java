@@ -75,7 +75,7 @@ class CampaignSchedulingTests {
 	@Test
 	void createsTheCampaignRowAndItsTriggerTogether() {
 		Instant at = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MINUTES);
-		long id = this.scheduler.create(command("Together", Schedule.once(at, BERLIN)));
+		long id = this.scheduler.create(command("Together", Schedule.once(at, BERLIN))).id();
 		assertThat(this.campaigns.findById(id)).isPresent();
 		assertThat(this.triggers.exists(id)).isTrue();
 		assertThat(this.triggers.nextFire(id)).isEqualTo(at);
@@ -90,7 +90,8 @@ class CampaignSchedulingTests {
 		long before = this.campaigns.count();
 		long[] created = new long[1];
 		assertThatIllegalStateException().isThrownBy(() -> this.transactions.executeWithoutResult((status) -> {
-			created[0] = this.scheduler.create(command("Doomed", Schedule.daily(LocalTime.of(10, 0), BERLIN, null)));
+			created[0] = this.scheduler.create(command("Doomed", Schedule.daily(LocalTime.of(10, 0), BERLIN, null)))
+				.id();
 			assertThat(this.triggers.exists(created[0])).isTrue();
 			throw new IllegalStateException("something after the trigger failed");
 		}));
@@ -112,7 +113,7 @@ class CampaignSchedulingTests {
 				assertThat(ex.arguments()[0].toString()).contains("First of the hour").contains("Second of the hour");
 			});
 		// An hour after the first, the quota allows it again.
-		long moved = this.scheduler.create(command("Third, moved", Schedule.once(at.plusSeconds(3600), BERLIN)));
+		long moved = this.scheduler.create(command("Third, moved", Schedule.once(at.plusSeconds(3600), BERLIN))).id();
 		assertThat(this.triggers.exists(moved)).isTrue();
 	}
 
@@ -127,7 +128,8 @@ class CampaignSchedulingTests {
 	@Test
 	void aFireOnTimeOrSlightlyLateIsSentAndATooLateOneIsMissed() {
 		Instant at = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MINUTES);
-		long daily = this.scheduler.create(command("Late policy", Schedule.daily(LocalTime.of(4, 0), BERLIN, null)));
+		long daily = this.scheduler.create(command("Late policy", Schedule.daily(LocalTime.of(4, 0), BERLIN, null)))
+			.id();
 		Instant now = Instant.now();
 		assertThat(this.runner.fire(daily, now.minusSeconds(1))).isEqualTo(CampaignRunner.FireOutcome.SENT);
 		assertThat(this.runner.fire(daily, now.minus(Duration.ofMinutes(14))))
@@ -142,7 +144,7 @@ class CampaignSchedulingTests {
 		assertThat(this.campaigns.findById(daily).orElseThrow().getStatus()).isEqualTo(CampaignStatus.RUNNING);
 		assertThat(at).isAfter(now);
 
-		long once = this.scheduler.create(command("Late one-off", Schedule.once(at.plusSeconds(7200), BERLIN)));
+		long once = this.scheduler.create(command("Late one-off", Schedule.once(at.plusSeconds(7200), BERLIN))).id();
 		assertThat(this.runner.fire(once, now.minus(Duration.ofHours(2)))).isEqualTo(CampaignRunner.FireOutcome.MISSED);
 		assertThat(this.campaigns.findById(once).orElseThrow().getStatus()).isEqualTo(CampaignStatus.MISSED);
 	}
@@ -150,7 +152,7 @@ class CampaignSchedulingTests {
 	@Test
 	void aPausedOrCancelledCampaignNeverFires() {
 		Instant at = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.MINUTES);
-		long paused = this.scheduler.create(command("Held", Schedule.once(at, BERLIN)));
+		long paused = this.scheduler.create(command("Held", Schedule.once(at, BERLIN))).id();
 		this.scheduler.pause(paused);
 		assertThat(this.jdbc.sql("select trigger_state from qrtz_triggers where trigger_name = :name")
 			.param("name", "campaign-" + paused)
@@ -158,7 +160,7 @@ class CampaignSchedulingTests {
 			.single()).isEqualTo("PAUSED");
 		assertThat(this.runner.fire(paused, at)).isEqualTo(CampaignRunner.FireOutcome.IGNORED);
 
-		long cancelled = this.scheduler.create(command("Stopped", Schedule.once(at.plusSeconds(7200), BERLIN)));
+		long cancelled = this.scheduler.create(command("Stopped", Schedule.once(at.plusSeconds(7200), BERLIN))).id();
 		this.scheduler.cancel(cancelled);
 		assertThat(this.triggers.exists(cancelled)).isFalse();
 		assertThat(this.runner.fire(cancelled, at.plusSeconds(7200))).isEqualTo(CampaignRunner.FireOutcome.IGNORED);
@@ -172,15 +174,15 @@ class CampaignSchedulingTests {
 	@Test
 	void refusesAnUnapprovedVersion() {
 		long unapproved = this.fixtures.unapprovedVersion("Not approved");
-		CampaignCommand command = new CampaignCommand("Forged", this.app.id(), unapproved,
-				Set.copyOf(this.app.accountIds()), Set.of(),
-				Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN), new LateFirePolicy(15));
+		CampaignCommand command = TestCommands.toAccounts("Forged", this.app.id(), unapproved,
+				Set.copyOf(this.app.accountIds()), Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN),
+				new LateFirePolicy(15));
 		assertThatExceptionOfType(CampaignRuleException.class).isThrownBy(() -> this.scheduler.create(command))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("versionId"));
 	}
 
 	private CampaignCommand command(String label, Schedule schedule) {
-		return new CampaignCommand(label, this.app.id(), this.versionId, Set.copyOf(this.app.accountIds()), Set.of(),
+		return TestCommands.toAccounts(label, this.app.id(), this.versionId, Set.copyOf(this.app.accountIds()),
 				schedule, new LateFirePolicy(15));
 	}
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import dev.herald.officialaccount.AudienceSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class CampaignTests {
 		Campaign campaign = once();
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.SCHEDULED);
 		assertThat(campaign.getNextFireAt()).isEqualTo(NOW.plusSeconds(3600));
-		assertThat(campaign.officialAccounts()).containsExactly("@TOA#_a", "@TOA#_b");
+		assertThat(campaign.sources()).containsExactly(AudienceSource.account(1), AudienceSource.account(2));
 	}
 
 	@Test
@@ -93,10 +94,12 @@ class CampaignTests {
 
 	@Test
 	void targetsAreDistinctAndNeverEmpty() {
-		assertThat(
-				new Campaign.Targets(Set.of(1L), Set.of(), List.of("@TOA#_b", "@TOA#_a", "@TOA#_b")).officialAccounts())
-			.containsExactly("@TOA#_a", "@TOA#_b");
-		assertThatIllegalArgumentException().isThrownBy(() -> new Campaign.Targets(Set.of(), Set.of(), List.of()));
+		assertThat(new Campaign.Targets(
+				List.of(AudienceSource.account(2), AudienceSource.wholeApp(), AudienceSource.account(2)), 5)
+			.sources()).containsExactly(AudienceSource.account(2), AudienceSource.wholeApp());
+		assertThatIllegalArgumentException().isThrownBy(() -> new Campaign.Targets(List.of(), 1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Campaign.Targets(List.of(AudienceSource.wholeApp()), 0));
 	}
 
 	static Campaign.Content content() {
@@ -105,16 +108,16 @@ class CampaignTests {
 
 	private static Campaign once() {
 		return new Campaign("Launch", 1, content(), targets(), Schedule.once(NOW.plusSeconds(3600), BERLIN),
-				new LateFirePolicy(15), "olivia", NOW);
+				new LateFirePolicy(15), null, "olivia", NOW);
 	}
 
 	private static Campaign daily() {
 		return new Campaign("Daily", 1, content(), targets(), Schedule.daily(LocalTime.of(9, 0), BERLIN, null),
-				new LateFirePolicy(15), "olivia", NOW);
+				new LateFirePolicy(15), null, "olivia", NOW);
 	}
 
 	private static Campaign.Targets targets() {
-		return new Campaign.Targets(Set.of(1L, 2L), Set.of(), List.of("@TOA#_a", "@TOA#_b"));
+		return new Campaign.Targets(List.of(AudienceSource.account(1), AudienceSource.account(2)), 2);
 	}
 
 }

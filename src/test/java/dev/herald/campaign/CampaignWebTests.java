@@ -96,7 +96,7 @@ class CampaignWebTests {
 			.param("zone", "Europe/Berlin")
 			.param("lateMinutes", "15")).hasStatusOk()
 			.bodyText()
-			.contains("Choose at least one official account or target group.");
+			.contains("Choose at least one source: all accounts, a group, a tag or an account.");
 	}
 
 	@Test
