@@ -70,7 +70,7 @@ class BrowserCampaignTests {
 		page.navigate("/campaigns/new?app=" + app.id());
 		page.locator("#label").fill("Browser one-off");
 		page.locator("#versionId").selectOption(String.valueOf(versionId));
-		page.locator("input[name=accountIds][value='" + app.accountIds().get(0) + "']").check();
+		Browser.pickAccount(page, app.accounts().get(0).accountId(), app.accountIds().get(0));
 		page.locator("input[name=kind][value=ONCE]").check();
 		page.locator("#zone").fill("Asia/Shanghai");
 		page.locator("#onceAt").fill(onceLocal.toString());
@@ -84,7 +84,7 @@ class BrowserCampaignTests {
 		page.navigate("/campaigns/new?app=" + app.id());
 		page.locator("#label").fill("Browser weekly");
 		page.locator("#versionId").selectOption(String.valueOf(versionId));
-		page.locator("input[name=accountIds][value='" + app.accountIds().get(1) + "']").check();
+		Browser.pickAccount(page, app.accounts().get(1).accountId(), app.accountIds().get(1));
 		page.locator("input[name=kind][value=WEEKLY]").check();
 		page.locator("#zone").fill("America/New_York");
 		page.locator("#timeOfDay").fill("10:00");

@@ -172,7 +172,7 @@ class ProductJourneyTests {
 				.query(Long.class)
 				.single();
 			accountIds.add(id);
-			author.locator("input[name=accountIds][value='" + id + "']").check();
+			Browser.pickAccount(author, oaId, id);
 		}
 		author.locator("input[name=kind][value=NOW]").check();
 		author.locator("#zone").fill("Europe/Berlin");
@@ -274,7 +274,7 @@ class ProductJourneyTests {
 		checkPage(page, tag, "05-new-campaign", "#campaign-form-title", "campaigns.new", locale);
 		page.locator("#label").fill("Journey " + tag);
 		page.locator("#versionId").selectOption(String.valueOf(versionId));
-		page.locator("input[name=accountIds][value='" + app.accountIds().get(0) + "']").check();
+		Browser.pickAccount(page, app.accounts().get(0).accountId(), app.accountIds().get(0));
 		page.locator("input[name=kind][value=ONCE]").check();
 		page.locator("#zone").fill("Asia/Tokyo");
 		page.locator("#onceAt").fill(LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(20).atTime(9, 0).toString());

@@ -86,6 +86,21 @@ public final class Browser implements AutoCloseable {
 				new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")).setFullPage(true));
 	}
 
+	/**
+	 * Picks one official account in the campaign form's audience picker the way a person
+	 * does: types its id into the search and adds the match.
+	 * @param page the campaign form
+	 * @param accountId the {@code @TOA#_} id
+	 * @param id Herald's id of the account
+	 */
+	public static void pickAccount(Page page, String accountId, long id) {
+		page.locator("#account-search").fill(accountId);
+		page.locator(".pick-account[data-id='" + id + "']").click();
+		com.microsoft.playwright.assertions.PlaywrightAssertions
+			.assertThat(page.locator("#picked .picked-account[data-id='" + id + "']"))
+			.isVisible();
+	}
+
 	@Override
 	public void close() {
 		this.browser.close();

@@ -1,0 +1,168 @@
+package dev.herald.campaign;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import dev.herald.chatapp.ChatApps;
+import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
+import dev.herald.support.TestUsers;
+import dev.herald.support.WebSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two tabs, a double-click, a retry on a slow network: the same campaign form posted
+ * several times at once makes one campaign, and two different saves at once cannot
+ * together break an account's two broadcasts an hour.
+ */
+@ApplicationTest
+class CampaignConcurrencyTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PasswordEncoder encoder;
+
+	@Autowired
+	private ChatApps chatApps;
+
+	@Autowired
+	private OfficialAccounts accounts;
+
+	@Autowired
+	private CampaignScheduler scheduler;
+
+	private final ExecutorService threads = Executors.newFixedThreadPool(3);
+
+	private CampaignFixtures fixtures;
+
+	private CampaignFixtures.App app;
+
+	private long versionId;
+
+	@BeforeEach
+	void setUp() {
+		this.fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
+		this.app = this.fixtures.app("Race", 3);
+		this.versionId = this.fixtures.approvedVersion("Race content");
+	}
+
+	@AfterEach
+	void tearDown() throws InterruptedException {
+		this.threads.shutdownNow();
+		this.threads.awaitTermination(10, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void threeIdenticalPostsAtOnceMakeOneCampaignAndNoServerError() throws Exception {
+		String operator = new TestUsers(this.jdbc, this.encoder).create("racer", "OPERATOR");
+		WebSession session = WebSession.signIn(this.port, operator);
+		String page = session.get("/campaigns/new?app=" + this.app.id()).body();
+		String label = "Posted thrice " + System.nanoTime();
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("_csrf", WebSession.csrf(page));
+		form.put("submissionToken", WebSession.field(page, "submissionToken"));
+		form.put("label", label);
+		form.put("chatAppId", String.valueOf(this.app.id()));
+		form.put("versionId", String.valueOf(this.versionId));
+		form.put("accountIds", this.app.accountIds().get(0) + "," + this.app.accountIds().get(1));
+		form.put("kind", "ONCE");
+		form.put("zone", "UTC");
+		form.put("onceAt",
+				LocalDateTime.ofInstant(Instant.now().plus(Duration.ofDays(30)), ZoneOffset.UTC)
+					.truncatedTo(ChronoUnit.MINUTES)
+					.toString());
+		form.put("lateMinutes", "15");
+
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			posts.add(CompletableFuture.supplyAsync(() -> {
+				await(start);
+				return session.post("/campaigns", form);
+			}, this.threads));
+		}
+		start.countDown();
+
+		List<HttpResponse<String>> responses = posts.stream().map(CompletableFuture::join).toList();
+		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(302));
+		long id = this.jdbc.sql("select id from campaign where label = ?").param(label).query(Long.class).single();
+		assertThat(responses).allSatisfy((response) -> assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/campaigns/" + id)));
+		assertThat(session.get("/campaigns/" + id).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void twoSavesAtOnceThatTogetherBreakTheHourlyQuotaAreRefusedOneOfThem() throws Exception {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("op", null, List.of()));
+		Instant at = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.HOURS);
+		List<Long> one = List.of(this.app.accountIds().get(2));
+		this.scheduler.create(TestCommands.toAccounts("Already there", this.app.id(), this.versionId, one,
+				Schedule.once(at, ZoneOffset.UTC), new LateFirePolicy(15)));
+
+		CountDownLatch start = new CountDownLatch(1);
+		List<CompletableFuture<String>> saves = new ArrayList<>();
+		for (int i = 1; i <= 2; i++) {
+			Instant fire = at.plus(Duration.ofMinutes(10L * i));
+			String label = "Racing " + i;
+			saves.add(CompletableFuture.supplyAsync(() -> {
+				await(start);
+				SecurityContextHolder.getContext()
+					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("op", null, List.of()));
+				try {
+					this.scheduler.create(TestCommands.toAccounts(label, this.app.id(), this.versionId, one,
+							Schedule.once(fire, ZoneOffset.UTC), new LateFirePolicy(15)));
+					return "saved";
+				}
+				catch (CampaignRuleException ex) {
+					return ex.messageKey();
+				}
+			}, this.threads));
+		}
+		start.countDown();
+
+		List<String> outcomes = saves.stream().map(CompletableFuture::join).toList();
+		assertThat(outcomes).containsExactlyInAnyOrder("saved", "campaigns.quota.conflict");
+		SecurityContextHolder.clearContext();
+	}
+
+	private static void await(CountDownLatch start) {
+		try {
+			start.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,119 @@
+package dev.herald.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A signed-in browser session over real HTTP (cookies, CSRF tokens, Spring Session in
+ * PostgreSQL), without a browser: for tests that fire the same form several times at
+ * once, as two tabs or a double-click do.
+ */
+public final class WebSession {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private final HttpClient http;
+
+	private final String base;
+
+	private WebSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.http = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+	}
+
+	/**
+	 * Signs in through the login form.
+	 * @param port the application's port
+	 * @param username the user (password {@link TestUsers#PASSWORD})
+	 * @return the session
+	 */
+	public static WebSession signIn(int port, String username) {
+		WebSession session = new WebSession(port);
+		String csrf = csrf(session.get("/login").body());
+		HttpResponse<String> response = session.post("/login",
+				Map.of("username", username, "password", TestUsers.PASSWORD, "_csrf", csrf));
+		if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("Sign-in failed: " + response.statusCode());
+		}
+		return session;
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+	}
+
+	/**
+	 * Posts a form, url-encoded.
+	 * @param path the path
+	 * @param fields the fields
+	 * @return the response (redirects are not followed)
+	 */
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	/**
+	 * The CSRF token of a page's first form.
+	 * @param html the page
+	 * @return the token
+	 */
+	public static String csrf(String html) {
+		return field(html, "_csrf");
+	}
+
+	/**
+	 * The value of a hidden field, as Thymeleaf renders it.
+	 * @param html the page
+	 * @param name the field's name
+	 * @return its value
+	 */
+	public static String field(String html, String name) {
+		Matcher matcher = (name.equals("_csrf") ? CSRF
+				: Pattern.compile("name=\"" + Pattern.quote(name) + "\"\\s+value=\"([^\"]*)\""))
+			.matcher(html);
+		if (!matcher.find()) {
+			throw new IllegalStateException("No field " + name + " in the page");
+		}
+		return matcher.group(1);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
