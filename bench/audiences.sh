@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Audience benchmark (issue 12), self-contained: Herald from this build in demo mode on an embedded
+# PostgreSQL in a work folder, BENCH_ACCOUNTS official accounts (default 50,000) with tags in the Demo
+# app, and one approved draft. Then, through HTTP as an operator in a browser would:
+#   the campaign form's HTML size and p50/p95 render time (goals: <= 200 KB, p95 <= 300 ms)
+#   the account list's p95 for a search and for a tag filter (goal <= 100 ms)
+#   the time to save a campaign to "all accounts of the app" (goal <= 1 s)
+#   the time for a send-now campaign to "all accounts" to be materialised into delivery rows
+# Usage: bench/audiences.sh      Prints "RESULT name=value" lines and one SUMMARY line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+accounts=${BENCH_ACCOUNTS:-50000}
+requests=${BENCH_REQUESTS:-60}
+work=${BENCH_WORK:-$(mktemp -d)}
+mkdir -p "$work"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+[[ -n "${BENCH_NO_BUILD:-}" ]] || mvn -q -B -DskipTests package
+jar=$(ls target/herald-*.jar | grep -v '\.original$' | head -1)
+pg_port=$(free_port)
+http=$(free_port)
+base="http://127.0.0.1:$http"
+
+HERALD_DEMO=true HERALD_DATABASE_EMBEDDED_DATA_DIR="$work/pg" HERALD_DATABASE_EMBEDDED_PORT=$pg_port \
+  SERVER_PORT=$http java -Xmx512m -Xms512m -jar "$jar" > "$work/herald.log" 2>&1 &
+herald=$!
+trap 'kill $herald 2>/dev/null || true; wait $herald 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "$base/actuator/health" > /dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "$base/actuator/health" > /dev/null || { tail -40 "$work/herald.log"; exit 1; }
+export PGPASSWORD=postgres
+sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX "$@"; }
+for _ in $(seq 1 60); do
+  app=$(sql -c "select id from chat_app where name = 'Demo'")
+  [[ -n "$app" ]] && break
+  sleep 0.5
+done
+
+# Accounts with tags (five regions, every other one a store), and an approved draft to send.
+have=$(sql -c "select count(*) from official_account where chat_app_id = $app and account_id like '@TOA#\\_bench\\_%'")
+if (( have < accounts )); then
+  start=$(date +%s.%N)
+  sql <<SQL
+insert into official_account (chat_app_id, account_id, name, subscriber_count, test_account, created_at, updated_at, tags)
+select $app, '@TOA#_bench_' || lpad(n::text, 6, '0'), 'Bench store ' || n, n % 5000, false, now(), now(),
+       array['region:' || (array['apac','emea','amer','latam','mea'])[1 + n % 5]]
+         || case when n % 2 = 0 then array['store'] else array[]::text[] end
+from generate_series(1, $accounts) n
+on conflict (chat_app_id, account_id) do nothing;
+insert into draft (title, status, author, last_editor, current_version, created_at, updated_at)
+values ('Bench audience', 'APPROVED', 'operator', 'operator', 1, now(), now());
+insert into draft_version (draft_id, number, author, created_at, content_json, content_hash)
+select max(id), 1, 'operator', now(), '{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"Bench audience"}}]}',
+       encode(sha256('{"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"Bench audience"}}]}'::bytea), 'hex')
+from draft;
+insert into draft_review (draft_id, version_id, decision, reviewer, content_hash, decided_at)
+select v.draft_id, v.id, 'APPROVED', 'editor', v.content_hash, now() from draft_version v order by v.id desc limit 1;
+SQL
+  echo "RESULT generate.seconds=$(echo "$(date +%s.%N) - $start" | bc)"
+fi
+echo "RESULT accounts=$(sql -c "select count(*) from official_account where chat_app_id = $app")"
+version=$(sql -c "select v.id from draft_version v join draft d on d.id = v.draft_id where d.title = 'Bench audience' order by v.id desc limit 1")
+
+# Sign in as the demo operator.
+jar_file="$work/cookies"
+rm -f "$jar_file"
+csrf=$(curl -s -c "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s -b "$jar_file" -c "$jar_file" -o /dev/null --data-urlencode "username=operator" --data-urlencode "password=demo" \
+  --data-urlencode "_csrf=$csrf" "$base/login"
+get() { curl -s -b "$jar_file" -c "$jar_file" "$@"; }
+percentiles() { sort -n | awk '{a[NR]=$1} END {p50=a[int(NR*0.5+0.5)]; p95=a[int(NR*0.95+0.5)]; printf "%.1f %.1f\n", p50*1000, p95*1000}'; }
+measure() { # name url
+  for _ in $(seq 1 20); do get -o /dev/null "$base$2"; done  # warm up (JIT)
+  read -r p50 p95 < <(for _ in $(seq 1 "$requests"); do get -o /dev/null -w '%{time_total}\n' "$base$2"; done | percentiles)
+  echo "RESULT $1.p50_ms=$p50"
+  echo "RESULT $1.p95_ms=$p95"
+}
+
+form="/campaigns/new?app=$app"
+echo "RESULT campaign_form.bytes=$(get "$base$form" | wc -c)"
+measure campaign_form "$form"
+measure accounts.search "/accounts?app=$app&q=store+4711"
+measure accounts.tag "/accounts?app=$app&tag=region:apac"
+measure accounts.tag_and_search "/accounts?app=$app&tag=store&q=99"
+measure campaign_form.account_search "/campaigns/audience/accounts?app=$app&q=bench_0471"
+
+# A campaign to every account of the app, a week ahead: the save is one request.
+post_campaign() { # label kind [extra curl args]
+  local page csrf token
+  page=$(get "$base$form")
+  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<< "$page" | head -1 | sed 's/.*value="//;s/"$//')
+  token=$(grep -o 'name="submissionToken" value="[^"]*"' <<< "$page" | head -1 | sed 's/.*value="//;s/"$//')
+  get -o /dev/null -w '%{http_code} %{time_total}\n' --data-urlencode "_csrf=$csrf" \
+    --data-urlencode "submissionToken=$token" --data-urlencode "label=$1" --data-urlencode "chatAppId=$app" \
+    --data-urlencode "versionId=$version" --data-urlencode "allAccounts=true" --data-urlencode "kind=$2" \
+    --data-urlencode "zone=UTC" --data-urlencode "lateMinutes=15" "${@:3}" "$base/campaigns"
+}
+once_at=$(date -u -d '+7 days' +%Y-%m-%dT%H:%M)
+read -r code seconds < <(post_campaign "Bench all accounts $(date +%s)" ONCE --data-urlencode "onceAt=$once_at")
+[[ "$code" == "302" ]] || { echo "save answered $code"; tail -20 "$work/herald.log"; exit 1; }
+saved_ms=$(echo "$seconds * 1000" | bc)
+echo "RESULT campaign_save_all.ms=$saved_ms"
+echo "RESULT campaign_save_all.targets=$(sql -c "select target_count from campaign order by id desc limit 1")"
+
+# Send now to every account: from the POST until every delivery row exists (Quartz fires, the run
+# resolves its sources and inserts the rows in one transaction). The run is cancelled afterwards:
+# sending 50,000 broadcasts at 200/s is the engine benchmark's job.
+start=$(date +%s.%N)
+read -r code _ < <(post_campaign "Bench send now $(date +%s)" NOW)
+[[ "$code" == "302" ]] || { echo "send now answered $code"; exit 1; }
+campaign=$(sql -c "select id from campaign order by id desc limit 1")
+rows=0
+for _ in $(seq 1 600); do
+  rows=$(sql -c "select coalesce(max(target_count), 0) from campaign_run where campaign_id = $campaign and delivery_run_id is not null")
+  (( rows > 0 )) && break
+  sleep 0.05
+done
+materialised=$(echo "$(date +%s.%N) - $start" | bc)
+echo "RESULT materialise_all.rows=$(sql -c "select count(*) from delivery where campaign_id = $campaign")"
+echo "RESULT materialise_all.seconds_from_post=$materialised"
+csrf=$(get "$base/campaigns/$campaign" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+get -o /dev/null --data-urlencode "_csrf=$csrf" "$base/campaigns/$campaign/cancel"
+
+echo "SUMMARY audiences: $(sql -c "select count(*) from official_account where chat_app_id = $app") accounts; campaign form $(get "$base$form" | wc -c) bytes; save to all accounts ${saved_ms} ms; $rows deliveries materialised ${materialised} s after the send-now POST"
