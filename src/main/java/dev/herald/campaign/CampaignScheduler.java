@@ -226,8 +226,9 @@ class CampaignScheduler {
 				.distinct()
 				.map((ref) -> "\"" + ref.label() + "\" (#" + ref.id() + ")")
 				.collect(Collectors.joining(", "));
-			throw new CampaignRuleException("kind",
-					names.isEmpty() ? "campaigns.quota.self" : "campaigns.quota.conflict", names, first.example());
+			boolean testSends = plan.conflicts().stream().anyMatch(QuotaCheck.Conflict::testSends);
+			throw new CampaignRuleException("kind", !names.isEmpty() ? "campaigns.quota.conflict"
+					: testSends ? "campaigns.quota.testSends" : "campaigns.quota.self", names, first.example());
 		}
 	}
 
