@@ -172,11 +172,12 @@ class CampaignScheduler {
 		CampaignStatus before = campaign.getStatus();
 		List<CampaignRun> all = this.runs.findByCampaignIdOrderByScheduledForDesc(id);
 		List<CampaignRun> active = all.stream().filter((run) -> run.getStatus().isActive()).toList();
-		boolean failures = all.stream().anyMatch((run) -> run.getStatus().isFailure());
+		boolean shortfall = all.stream().anyMatch((run) -> run.getStatus().fellShort());
+		boolean lastCancelled = !all.isEmpty() && all.get(0).getStatus() == RunStatus.CANCELLED;
 		Schedule schedule = campaign.schedule();
 		Instant next = schedule.isRecurring() ? schedule.nextFireAfter(now)
 				: (all.isEmpty() ? campaign.getNextFireAt() : null);
-		campaign.resume(!active.isEmpty(), failures, next, now);
+		campaign.resume(!active.isEmpty(), shortfall, lastCancelled, next, now);
 		this.triggers.release(id, schedule, now);
 		for (CampaignRun run : active) {
 			if (run.getDeliveryRunId() != null) {
