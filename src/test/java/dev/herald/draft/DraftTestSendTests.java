@@ -96,6 +96,31 @@ class DraftTestSendTests {
 		assertThat(timeline.get(timeline.size() - 1).after()).contains("windowOpensAt");
 	}
 
+	@Test
+	void thePickerGroupsTestAccountsUnderTheirAppsName() throws Exception {
+		ChatAppView first = newApp();
+		ChatAppView second = newApp();
+		OfficialAccountView qa1 = this.accounts.add(first.id(), "@TOA#_pick1_" + first.sdkAppId(), "QA one", 1, true);
+		this.accounts.add(first.id(), "@TOA#_live1_" + first.sdkAppId(), "Live", 9, false);
+		OfficialAccountView qa2 = this.accounts.add(second.id(), "@TOA#_pick2_" + second.sdkAppId(), "QA two", 1, true);
+		long draft = createDraft("op-ts5");
+
+		String page = this.mvc.get()
+			.uri("/drafts/{id}", draft)
+			.with(user("tester").roles("OPERATOR"))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		String picker = page.substring(page.indexOf("id=\"test-send\""), page.indexOf("id=\"test-send-submit\""))
+			.replaceAll("\\s+", " ");
+		assertThat(picker)
+			.contains("<optgroup label=\"" + first.name() + "\"> <option value=\"" + qa1.id() + "\">" + qa1.accountId()
+					+ " · QA one</option> </optgroup>")
+			.contains("<optgroup label=\"" + second.name() + "\"> <option value=\"" + qa2.id() + "\">" + qa2.accountId()
+					+ " · QA two</option> </optgroup>")
+			.doesNotContain("@TOA#_live1_");
+	}
+
 	private MvcTestResult testSend(long draft, long account) {
 		return this.mvc.post()
 			.uri("/drafts/{id}/test-send", draft)
