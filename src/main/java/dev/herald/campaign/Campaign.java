@@ -177,15 +177,16 @@ class Campaign {
 	/**
 	 * A run finished.
 	 * @param runsActive whether another run is still sending
-	 * @param anyFailures whether any run failed or was missed
+	 * @param anyShortfall whether any run failed, was missed or was cancelled
+	 * @param lastCancelled whether its latest run was cancelled
 	 */
-	void runFinished(boolean runsActive, boolean anyFailures, Instant now) {
+	void runFinished(boolean runsActive, boolean anyShortfall, boolean lastCancelled, Instant now) {
 		this.updatedAt = now;
 		if (this.status != CampaignStatus.RUNNING || runsActive) {
 			// Paused or cancelled campaigns keep their status; resume decides later.
 			return;
 		}
-		this.status = afterRuns(anyFailures);
+		this.status = afterRuns(anyShortfall, lastCancelled);
 	}
 
 	void pause(Instant now) {
@@ -198,10 +199,11 @@ class Campaign {
 	/**
 	 * Resumes a paused campaign.
 	 * @param runsActive whether a run of it is still open
-	 * @param anyFailures whether any run failed or was missed
+	 * @param anyShortfall whether any run failed, was missed or was cancelled
+	 * @param lastCancelled whether its latest run was cancelled
 	 * @param next its next fire, or {@code null}
 	 */
-	void resume(boolean runsActive, boolean anyFailures, @Nullable Instant next, Instant now) {
+	void resume(boolean runsActive, boolean anyShortfall, boolean lastCancelled, @Nullable Instant next, Instant now) {
 		requireStatus("resume", CampaignStatus.PAUSED);
 		this.pausedAt = null;
 		this.nextFireAt = next;
@@ -213,7 +215,7 @@ class Campaign {
 			this.status = CampaignStatus.SCHEDULED;
 		}
 		else {
-			this.status = afterRuns(anyFailures);
+			this.status = afterRuns(anyShortfall, lastCancelled);
 		}
 	}
 
@@ -256,11 +258,19 @@ class Campaign {
 		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.PAUSED;
 	}
 
-	private CampaignStatus afterRuns(boolean anyFailures) {
+	/**
+	 * With no fire left, the badge tells what its runs did: a last run stopped by an
+	 * operator makes the campaign cancelled; any run that did not send everything makes
+	 * it completed with failures, never plain completed.
+	 */
+	private CampaignStatus afterRuns(boolean anyShortfall, boolean lastCancelled) {
 		if (this.nextFireAt != null) {
 			return CampaignStatus.SCHEDULED;
 		}
-		return anyFailures ? CampaignStatus.COMPLETED_WITH_FAILURES : CampaignStatus.COMPLETED;
+		if (lastCancelled) {
+			return CampaignStatus.CANCELLED;
+		}
+		return anyShortfall ? CampaignStatus.COMPLETED_WITH_FAILURES : CampaignStatus.COMPLETED;
 	}
 
 	private void requireEditable(String action) {

@@ -9,12 +9,21 @@ import org.jspecify.annotations.Nullable;
  *
  * @param nextFireAt its next fire, or {@code null}
  * @param lastMissedAt when its latest MISSED run was due, or {@code null}
+ * @param lastRunAt when its latest run fired, or {@code null} before the first
+ * @param lastRunStatus what became of that run (a {@code RunStatus} name), or
+ * {@code null}
  */
 public record CampaignOverview(long id, String label, long chatAppId, CampaignStatus status, String scheduleKind,
-		int targets, @Nullable Instant nextFireAt, @Nullable Instant lastMissedAt) {
+		int targets, @Nullable Instant nextFireAt, @Nullable Instant lastMissedAt, @Nullable Instant lastRunAt,
+		@Nullable String lastRunStatus) {
 
 	public String statusKey() {
 		return "CampaignStatus." + this.status.name();
+	}
+
+	/** The message key of the latest run's outcome, {@code null} before the first. */
+	public @Nullable String lastRunKey() {
+		return (this.lastRunStatus != null) ? "campaigns.run.status." + this.lastRunStatus : null;
 	}
 
 }

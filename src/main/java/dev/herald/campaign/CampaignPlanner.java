@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatApps;
+import dev.herald.delivery.TestBroadcasts;
 import dev.herald.officialaccount.Audiences;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Predicts a schedule before it is saved: fire times, run durations under the app's rate
  * limit and the per-OA limits, and conflicts with the per-OA quota against every other
- * campaign that may still fire and the sends of the last hour.
+ * campaign that may still fire and the sends of the last hour (runs and test sends).
  */
 @Component
 class CampaignPlanner {
@@ -44,11 +45,15 @@ class CampaignPlanner {
 
 	private final Audiences audiences;
 
-	CampaignPlanner(CampaignRepository campaigns, CampaignRunRepository runs, ChatApps apps, Audiences audiences) {
+	private final TestBroadcasts testBroadcasts;
+
+	CampaignPlanner(CampaignRepository campaigns, CampaignRunRepository runs, ChatApps apps, Audiences audiences,
+			TestBroadcasts testBroadcasts) {
 		this.audiences = audiences;
 		this.campaigns = campaigns;
 		this.runs = runs;
 		this.apps = apps;
+		this.testBroadcasts = testBroadcasts;
 	}
 
 	/**
@@ -99,6 +104,7 @@ class CampaignPlanner {
 				}
 			}
 			broadcasts.addAll(recentSends(self, chatAppId, mine, now));
+			broadcasts.addAll(recentTestSends(chatAppId, mine, now));
 		}
 		List<QuotaCheck.Conflict> conflicts = QuotaCheck.conflicts(targets, fires, broadcasts);
 		List<CampaignPlan.Forecast> forecasts = new ArrayList<>();
@@ -158,6 +164,22 @@ class CampaignPlanner {
 					sends.add(new QuotaCheck.Broadcasts(campaignId, campaign.getLabel(), shared, times));
 				}
 			}));
+		return sends;
+	}
+
+	/**
+	 * Test sends of the last hour to the targets: one entry per account, since each has
+	 * its own times.
+	 */
+	private List<QuotaCheck.Broadcasts> recentTestSends(long chatAppId, Set<String> mine, Instant now) {
+		Map<String, List<Instant>> byAccount = this.testBroadcasts.since(chatAppId, now.minus(QuotaCheck.WINDOW))
+			.stream()
+			.filter((sent) -> mine.contains(sent.officialAccount()))
+			.collect(Collectors.groupingBy(TestBroadcasts.Sent::officialAccount,
+					Collectors.mapping(TestBroadcasts.Sent::at, Collectors.toList())));
+		List<QuotaCheck.Broadcasts> sends = new ArrayList<>();
+		byAccount.forEach((account, times) -> sends
+			.add(new QuotaCheck.Broadcasts(QuotaCheck.TEST_SENDS, "", Set.of(account), times)));
 		return sends;
 	}
 

@@ -103,7 +103,7 @@ class CampaignRunner {
 		if (targets.isEmpty()) {
 			// Nothing to send to (every account archived): the run ends here.
 			run.finished(false, 0, 0, now);
-			campaign.runFinished(otherRunsActive, false, now);
+			campaign.runFinished(otherRunsActive, false, false, now);
 			this.audit.record(AuditRecord.of("campaign.fired", "campaign", campaignId).withAfter(details));
 			return FireOutcome.SENT;
 		}
@@ -131,9 +131,10 @@ class CampaignRunner {
 		}
 		List<CampaignRun> all = this.runs.findByCampaignIdOrderByScheduledForDesc(campaign.id());
 		boolean active = all.stream().anyMatch((other) -> other.getStatus().isActive());
-		boolean failures = all.stream().anyMatch((other) -> other.getStatus().isFailure());
+		boolean shortfall = all.stream().anyMatch((other) -> other.getStatus().fellShort());
+		boolean lastCancelled = all.get(0).getStatus() == RunStatus.CANCELLED;
 		CampaignStatus before = campaign.getStatus();
-		campaign.runFinished(active, failures, now);
+		campaign.runFinished(active, shortfall, lastCancelled, now);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("run", campaignRunId);
 		after.put("status", run.getStatus().name());

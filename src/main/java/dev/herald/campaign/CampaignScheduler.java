@@ -210,11 +210,12 @@ class CampaignScheduler {
 		CampaignStatus before = campaign.getStatus();
 		List<CampaignRun> all = this.runs.findByCampaignIdOrderByScheduledForDesc(id);
 		List<CampaignRun> active = all.stream().filter((run) -> run.getStatus().isActive()).toList();
-		boolean failures = all.stream().anyMatch((run) -> run.getStatus().isFailure());
+		boolean shortfall = all.stream().anyMatch((run) -> run.getStatus().fellShort());
+		boolean lastCancelled = !all.isEmpty() && all.get(0).getStatus() == RunStatus.CANCELLED;
 		Schedule schedule = campaign.schedule();
 		Instant next = schedule.isRecurring() ? schedule.nextFireAfter(now)
 				: (all.isEmpty() ? campaign.getNextFireAt() : null);
-		campaign.resume(!active.isEmpty(), failures, next, now);
+		campaign.resume(!active.isEmpty(), shortfall, lastCancelled, next, now);
 		this.triggers.release(id, schedule, now);
 		for (CampaignRun run : active) {
 			if (run.getDeliveryRunId() != null) {
@@ -278,8 +279,9 @@ class CampaignScheduler {
 				.distinct()
 				.map((ref) -> "\"" + ref.label() + "\" (#" + ref.id() + ")")
 				.collect(Collectors.joining(", "));
-			throw new CampaignRuleException("kind",
-					names.isEmpty() ? "campaigns.quota.self" : "campaigns.quota.conflict", names, first.example());
+			boolean testSends = plan.conflicts().stream().anyMatch(QuotaCheck.Conflict::testSends);
+			throw new CampaignRuleException("kind", !names.isEmpty() ? "campaigns.quota.conflict"
+					: testSends ? "campaigns.quota.testSends" : "campaigns.quota.self", names, first.example());
 		}
 	}
 

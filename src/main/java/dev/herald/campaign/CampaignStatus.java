@@ -18,13 +18,13 @@ public enum CampaignStatus {
 	/** Every run finished without failures, and no fire is left. */
 	COMPLETED,
 
-	/** No fire is left, and some run failed or was missed. */
+	/** No fire is left, and some run failed, was missed or was cancelled. */
 	COMPLETED_WITH_FAILURES,
 
 	/** A one-off whose only fire came too late to send (late-fire policy). */
 	MISSED,
 
-	/** Stopped by an operator; it never fires again. */
+	/** Stopped by an operator (the campaign, or its last run); it never fires again. */
 	CANCELLED;
 
 	boolean isFinal() {

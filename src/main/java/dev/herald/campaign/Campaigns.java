@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -190,16 +191,36 @@ public class Campaigns {
 		return perAccount.values().stream().max(Integer::compare).orElse(0);
 	}
 
+	/**
+	 * The latest run of each of the campaigns: one query for a whole list, not one per
+	 * row.
+	 * @param campaignIds the campaigns
+	 * @return campaign id to its latest run; campaigns without a run are absent
+	 */
+	Map<Long, CampaignRun> lastRuns(Collection<Long> campaignIds) {
+		if (campaignIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, CampaignRun> latest = new HashMap<>();
+		for (CampaignRun run : this.runs.findLatestOf(campaignIds)) {
+			latest.merge(run.getCampaignId(), run, (a, b) -> (a.id() > b.id()) ? a : b);
+		}
+		return latest;
+	}
+
 	private List<CampaignOverview> overviews(List<Campaign> list) {
+		Map<Long, CampaignRun> lastRuns = lastRuns(list.stream().map(Campaign::id).toList());
 		return list.stream().map((campaign) -> {
 			Instant lastMissed = this.runs.findByCampaignIdAndStatus(campaign.id(), RunStatus.MISSED)
 				.stream()
 				.map(CampaignRun::getScheduledFor)
 				.max(Comparator.naturalOrder())
 				.orElse(null);
+			CampaignRun lastRun = lastRuns.get(campaign.id());
 			return new CampaignOverview(campaign.id(), campaign.getLabel(), campaign.getChatAppId(),
 					campaign.getStatus(), campaign.schedule().kind().name(), campaign.getTargetCount(),
-					campaign.getNextFireAt(), lastMissed);
+					campaign.getNextFireAt(), lastMissed, (lastRun != null) ? lastRun.getFiredAt() : null,
+					(lastRun != null) ? lastRun.getStatus().name() : null);
 		}).toList();
 	}
 

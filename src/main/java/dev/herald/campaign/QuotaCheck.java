@@ -25,6 +25,12 @@ final class QuotaCheck {
 
 	static final int BROADCASTS_PER_WINDOW = 2;
 
+	/**
+	 * The campaign id of recent test sends: they count like any broadcast, but there is
+	 * no campaign to name.
+	 */
+	static final long TEST_SENDS = -1;
+
 	private QuotaCheck() {
 	}
 
@@ -48,8 +54,9 @@ final class QuotaCheck {
 	 * when the candidate breaks it on its own
 	 * @param accounts how many of the candidate's targets are affected
 	 * @param example one affected official account
+	 * @param testSends whether recent test sends fall into the same hour
 	 */
-	record Conflict(Instant at, List<CampaignRef> others, int accounts, String example) {
+	record Conflict(Instant at, List<CampaignRef> others, int accounts, String example, boolean testSends) {
 
 	}
 
@@ -103,6 +110,7 @@ final class QuotaCheck {
 					.distinct()
 					.forEach(named::add);
 				Found found = conflicts.computeIfAbsent(at, (key) -> new Found(entry.getValue().get(0)));
+				found.testSends |= named.removeIf((ref) -> ref.id() == TEST_SENDS);
 				found.others.addAll(named);
 				if (found.groups.add(entry.getKey())) {
 					found.accounts += entry.getValue().size();
@@ -112,7 +120,7 @@ final class QuotaCheck {
 		return conflicts.entrySet()
 			.stream()
 			.map((found) -> new Conflict(found.getKey(), List.copyOf(found.getValue().others),
-					found.getValue().accounts, found.getValue().example))
+					found.getValue().accounts, found.getValue().example, found.getValue().testSends))
 			.sorted(Comparator.comparing(Conflict::at))
 			.toList();
 	}
@@ -126,6 +134,8 @@ final class QuotaCheck {
 		private final String example;
 
 		private int accounts;
+
+		private boolean testSends;
 
 		Found(String example) {
 			this.example = example;

@@ -28,4 +28,9 @@ enum RunStatus {
 		return this == COMPLETED_WITH_FAILURES || this == MISSED;
 	}
 
+	/** Not everything was sent: failures, a missed fire, or a cancelled run. */
+	boolean fellShort() {
+		return isFailure() || this == CANCELLED;
+	}
+
 }

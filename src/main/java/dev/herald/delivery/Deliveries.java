@@ -308,13 +308,16 @@ public class Deliveries {
 	private RunProgress progress(DeliveryStore.RunRow run) {
 		Map<DeliveryStatus, Long> counts = this.store.counts(run.id());
 		long open = counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.SENDING);
-		long done = run.total() - open - (run.finishedAt() == null ? counts.get(DeliveryStatus.IN_DOUBT) : 0);
+		// Cancelled deliveries were never sent: not done, and no work left either.
+		long cancelled = counts.get(DeliveryStatus.CANCELLED);
+		long done = run.total() - open - cancelled
+				- (run.finishedAt() == null ? counts.get(DeliveryStatus.IN_DOUBT) : 0);
 		Instant now = this.clock.instant();
 		double rate = 0;
 		Duration eta = null;
 		if (run.finishedAt() == null) {
 			rate = this.store.attemptsSince(run.id(), now.minus(RATE_WINDOW)) / (double) RATE_WINDOW.toSeconds();
-			long left = run.total() - done;
+			long left = run.total() - done - cancelled;
 			if (rate > 0 && left > 0 && run.state() == RunState.RUNNING) {
 				eta = Duration.ofSeconds((long) Math.ceil(left / rate));
 			}

@@ -306,12 +306,13 @@ class DeliveryStore {
 			columns.add(claim.id(), outcome.status().name(), timestamp(outcome.nextAttemptAt()), outcome.maybeSent(),
 					outcome.countBroadcast(), timestamp(record.finishedAt()), outcome.resetFirstAttempt(),
 					outcome.httpStatus(), outcome.actionStatus(), outcome.errorCode(), outcome.errorInfo(),
-					outcome.msgKey(), outcome.msgTime(), record.node(), claim.attempt());
+					outcome.msgKey(), outcome.msgTime(), record.node(), claim.attempt(), outcome.waitsForWindow());
 		}
 		Set<Long> applied = new HashSet<>();
 		columns.execute(connection, """
 				update delivery d
 				set status = u.status, next_attempt_at = u.next_attempt_at::timestamptz, claimed_by = null,
+				    attempts = d.attempts - case when u.refund then 1 else 0 end,
 				    lease_until = null, maybe_sent = u.maybe_sent, window_counted = d.window_counted or u.counted,
 				    last_attempt_at = u.finished_at::timestamptz,
 				    first_attempt_at = case when u.reset_first then null else d.first_attempt_at end,
@@ -320,12 +321,12 @@ class DeliveryStore {
 				    msg_time = coalesce(u.msg_time, d.msg_time)
 				from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::varchar[],
 				            ?::boolean[], ?::int[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[],
-				            ?::varchar[], ?::int[])
+				            ?::varchar[], ?::int[], ?::boolean[])
 				  as u(id, status, next_attempt_at, maybe_sent, counted, finished_at, reset_first, http_status,
-				       action_status, error_code, error_info, msg_key, msg_time, node, attempt)
+				       action_status, error_code, error_info, msg_key, msg_time, node, attempt, refund)
 				where d.id = u.id and d.status = 'SENDING' and d.claimed_by = u.node and d.attempts = u.attempt
 				returning d.id""", (rs) -> applied.add(rs.getLong(1)), "int8", "varchar", "varchar", "bool", "bool",
-				"varchar", "bool", "int4", "varchar", "int4", "varchar", "varchar", "int8", "varchar", "int4");
+				"varchar", "bool", "int4", "varchar", "int4", "varchar", "varchar", "int8", "varchar", "int4", "bool");
 		return applied;
 	}
 
@@ -336,8 +337,13 @@ class DeliveryStore {
 			if (record.outcome().countBroadcast()) {
 				window = window.withBroadcast(record.finishedAt());
 			}
-			columns.add(timestamp(window.nextAllowedAt(record.finishedAt())), timestamp(window.lastBroadcastAt()),
-					timestamp(window.prevBroadcastAt()), record.claim().chatAppId(), record.claim().officialAccount());
+			Instant next = window.nextAllowedAt(record.finishedAt());
+			Instant waitUntil = record.outcome().nextAttemptAt();
+			if (record.outcome().waitsForWindow() && waitUntil != null && waitUntil.isAfter(next)) {
+				next = waitUntil;
+			}
+			columns.add(timestamp(next), timestamp(window.lastBroadcastAt()), timestamp(window.prevBroadcastAt()),
+					record.claim().chatAppId(), record.claim().officialAccount());
 		}
 		columns.execute(connection, """
 				update oa_window w
@@ -452,6 +458,69 @@ class DeliveryStore {
 		long failed = counts.get(DeliveryStatus.FAILED) + counts.get(DeliveryStatus.IN_DOUBT);
 		return Optional.of(new SendRunFinished(runId, toLong(row[0]), toLong(row[1]),
 				RunState.CANCELLED.name().equals(row[2]), sent, failed, counts.get(DeliveryStatus.CANCELLED)));
+	}
+
+	// ---- broadcasts outside runs (test sends)
+
+	/**
+	 * Takes an OA's window for one call outside any run, as a claim does: only when it is
+	 * open (a second since the last call, the hour allowing a broadcast), and closed
+	 * until {@code until} so no delivery is claimed for the OA meanwhile.
+	 * @return the window as it was, or empty when it is not open
+	 */
+	Optional<OaWindow> takeWindow(long appId, String officialAccount, Instant now, Instant until) {
+		return this.jdbc
+			.query("""
+					insert into oa_window as w (chat_app_id, official_account, next_allowed_at) values (?, ?, ?)
+					on conflict (chat_app_id, official_account) do update set next_allowed_at = excluded.next_allowed_at
+					where w.next_allowed_at <= ?
+					  and (w.prev_broadcast_at is null or w.prev_broadcast_at + ?::interval <= ?)
+					returning w.last_broadcast_at, w.prev_broadcast_at""",
+					(rs, n) -> new OaWindow(instantOrNull(rs, "last_broadcast_at"),
+							instantOrNull(rs, "prev_broadcast_at")),
+					appId, officialAccount, ts(until), ts(now), OaWindow.BROADCAST_WINDOW.toMillis() + " milliseconds",
+					ts(now))
+			.stream()
+			.findFirst();
+	}
+
+	/** When an OA's window opens, as far as Herald knows (now or earlier when open). */
+	Instant windowOpensAt(long appId, String officialAccount, Instant now) {
+		return this.jdbc.query(
+				"select next_allowed_at, prev_broadcast_at from oa_window where chat_app_id = ? and official_account = ?",
+				(rs, n) -> {
+					Instant next = instant(rs, "next_allowed_at");
+					Instant prev = instantOrNull(rs, "prev_broadcast_at");
+					Instant hourFree = (prev != null) ? prev.plus(OaWindow.BROADCAST_WINDOW) : next;
+					return hourFree.isAfter(next) ? hourFree : next;
+				}, appId, officialAccount)
+			.stream()
+			.findFirst()
+			.orElse(now);
+	}
+
+	/**
+	 * Gives a window taken by {@link #takeWindow} back after the call: open again a
+	 * second after it, later when the call may have broadcast and filled the hour.
+	 */
+	void returnWindow(long appId, String officialAccount, OaWindow taken, boolean broadcast, Instant callEnded) {
+		OaWindow window = broadcast ? taken.withBroadcast(callEnded) : taken;
+		this.jdbc.update("""
+				update oa_window set next_allowed_at = ?, last_broadcast_at = ?, prev_broadcast_at = ?
+				where chat_app_id = ? and official_account = ?""", ts(window.nextAllowedAt(callEnded)),
+				tsOrNull(window.lastBroadcastAt()), tsOrNull(window.prevBroadcastAt()), appId, officialAccount);
+		if (broadcast) {
+			this.jdbc.update("insert into test_broadcast (chat_app_id, official_account, sent_at) values (?, ?, ?)",
+					appId, officialAccount, ts(callEnded));
+		}
+	}
+
+	/** Test broadcasts of an app since a time, oldest first. */
+	List<TestBroadcasts.Sent> testBroadcasts(long appId, Instant since) {
+		return this.jdbc.query("""
+				select official_account, sent_at from test_broadcast where chat_app_id = ? and sent_at > ?
+				order by sent_at, id""", (rs, n) -> new TestBroadcasts.Sent(rs.getString(1), instant(rs, "sent_at")),
+				appId, ts(since));
 	}
 
 	// ---- progress and pages

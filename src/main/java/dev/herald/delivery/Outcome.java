@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import java.time.Instant;
 
+import dev.herald.tencent.TencentErrorCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,16 @@ record Outcome(DeliveryStatus status, @Nullable Instant nextAttemptAt, boolean m
 
 	boolean isFinal() {
 		return this.nextAttemptAt == null;
+	}
+
+	/**
+	 * A 10023 answer to wait out (see {@link RetryPolicy}): the attempt is given back and
+	 * the OA's window stays closed until {@link #nextAttemptAt()}, so no other delivery
+	 * to it meets the same refusal.
+	 */
+	boolean waitsForWindow() {
+		return this.status == DeliveryStatus.QUEUED && this.errorCode != null
+				&& this.errorCode == TencentErrorCodes.OA_FREQUENCY_LIMIT;
 	}
 
 }

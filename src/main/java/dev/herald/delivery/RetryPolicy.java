@@ -6,6 +6,7 @@ import java.util.function.DoubleSupplier;
 
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.SendMsgResponse;
+import dev.herald.tencent.TencentErrorCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +28,13 @@ final class RetryPolicy {
 		FOUND, ABSENT, UNKNOWN
 
 	}
+
+	/**
+	 * How long after its first attempt a delivery may keep waiting for a full OA window
+	 * (10023) before it fails: several hours of refusals mean someone else keeps the OA
+	 * busy.
+	 */
+	static final Duration WINDOW_WAIT_LIMIT = Duration.ofHours(6);
 
 	private final int maxAttempts;
 
@@ -92,12 +100,7 @@ final class RetryPolicy {
 					null, response.msgKey(), response.msgTime());
 		}
 		if (result instanceof CallResult.RateLimited<SendMsgResponse> limited) {
-			Duration wait = backoff(claim.attempt());
-			if (wait.compareTo(OaWindow.MIN_INTERVAL) < 0) {
-				wait = OaWindow.MIN_INTERVAL;
-			}
-			return retryOrGiveUp(claim, claim.maybeSent(), false, now, wait, "rate_limited", http, limited.errorCode(),
-					limited.errorInfo());
+			return windowFull(claim, now, http, limited.errorCode(), limited.errorInfo());
 		}
 		if (result instanceof CallResult.Retryable<SendMsgResponse> retryable) {
 			// An HTTP failure after the request left may hide an accepted message; an API
@@ -120,6 +123,31 @@ final class RetryPolicy {
 		}
 		return new Outcome(DeliveryStatus.FAILED, null, false, false, false, "failed", http, "FAIL", failed.errorCode(),
 				truncate(failed.errorInfo()), null, null);
+	}
+
+	/**
+	 * 10023: Tencent refused because the OA's window (1/s, 2 broadcasts/hour) is full.
+	 * That is no failed attempt, so it spends none of the budget (the store gives the
+	 * attempt back); the delivery waits until the window opens (rule 3). When our record
+	 * of the OA explains the refusal, that is when its older broadcast leaves the hour.
+	 * Otherwise someone we do not see sent to it: the first time we wait out the second,
+	 * a repeat means the hour is full, and every broadcast in it lies before now. Waiting
+	 * is bounded in time instead of in attempts.
+	 */
+	private Outcome windowFull(Claim claim, Instant now, int http, int code, String info) {
+		Instant opens = claim.window().nextAllowedAt(now);
+		if (!opens.isAfter(now.plus(OaWindow.MIN_INTERVAL))) {
+			Integer last = claim.lastErrorCode();
+			boolean repeated = last != null && last == TencentErrorCodes.OA_FREQUENCY_LIMIT;
+			opens = now.plus(repeated ? OaWindow.BROADCAST_WINDOW : OaWindow.MIN_INTERVAL);
+		}
+		if (opens.isAfter(claim.firstAttemptAt().plus(WINDOW_WAIT_LIMIT))) {
+			DeliveryStatus status = claim.maybeSent() ? DeliveryStatus.IN_DOUBT : DeliveryStatus.FAILED;
+			return new Outcome(status, claim.maybeSent() ? now : null, claim.maybeSent(), false, false, "failed", http,
+					"FAIL", code, truncate(info), null, null);
+		}
+		return new Outcome(DeliveryStatus.QUEUED, opens, claim.maybeSent(), false, false, "window_full", http, "FAIL",
+				code, truncate(info), null, null);
 	}
 
 	private Outcome retryOrGiveUp(Claim claim, boolean maybeSent, boolean mayHaveLandedNow, Instant now, Duration wait,

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * A run's progress for pages and the dashboard.
  *
  * @param counts deliveries per status (every status present, zeros included)
- * @param done deliveries in a final state
+ * @param done deliveries in a final state other than CANCELLED (cancelled ones were never
+ * sent, so they are not done)
  * @param ratePerSecond calls finished per second over the last 10 seconds
  * @param eta time left at the current rate, {@code null} when unknown or done
  */
@@ -26,7 +27,12 @@ public record RunProgress(long runId, long chatAppId, @Nullable Long campaignId,
 		return this.counts.getOrDefault(status, 0L);
 	}
 
-	/** Whole percent of deliveries in a final state. */
+	/** Deliveries never sent because the run was cancelled. */
+	public long cancelled() {
+		return count(DeliveryStatus.CANCELLED);
+	}
+
+	/** Whole percent of deliveries done (cancelled ones are not). */
 	public int percentDone() {
 		return (this.total == 0) ? 100 : (int) (this.done * 100 / this.total);
 	}

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.List;
 
 import dev.herald.audit.AuditLog;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +45,11 @@ class DraftController {
 
 	private final AuditLog audit;
 
-	private final OfficialAccounts accounts;
+	private final TestSendPicker testSendPicker;
 
 	DraftController(Drafts drafts, LivePanels panels, jakarta.validation.Validator beanValidator, AuditLog audit,
-			OfficialAccounts accounts) {
-		this.accounts = accounts;
+			TestSendPicker testSendPicker) {
+		this.testSendPicker = testSendPicker;
 		this.drafts = drafts;
 		this.panels = panels;
 		this.formValidator = new SpringValidatorAdapter(beanValidator);
@@ -124,7 +123,7 @@ class DraftController {
 		model.addAttribute("draft", view.draft());
 		model.addAttribute("live", this.panels.of(view.current()));
 		model.addAttribute("timeline", this.audit.timeline("draft", id));
-		model.addAttribute("testAccounts", this.accounts.testAccounts());
+		model.addAttribute("testAccountChoices", this.testSendPicker.choices());
 		return "drafts/detail";
 	}
 

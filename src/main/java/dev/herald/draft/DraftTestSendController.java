@@ -1,5 +1,9 @@
 package dev.herald.draft;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 import dev.herald.tencent.TencentErrorCodes;
 
 import org.springframework.context.MessageSource;
@@ -22,15 +26,25 @@ class DraftTestSendController {
 
 	private final MessageSource messages;
 
-	DraftTestSendController(DraftTestSends testSends, MessageSource messages) {
+	private final Clock clock;
+
+	DraftTestSendController(DraftTestSends testSends, MessageSource messages, Clock clock) {
 		this.testSends = testSends;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@PostMapping("/drafts/{id}/test-send")
 	String testSend(@PathVariable long id, @RequestParam long account, RedirectAttributes redirect) {
 		TestSendResult result = this.testSends.send(id, account);
-		if (result.ok()) {
+		Instant opens = result.windowOpensAt();
+		if (opens != null) {
+			// Nothing was sent: say when to try again, in whole minutes (no time zone).
+			long seconds = Math.max(1, Duration.between(this.clock.instant(), opens).toSeconds());
+			redirect.addFlashAttribute("failure", "drafts.testSend.windowFull");
+			redirect.addFlashAttribute("failureArg", (seconds + 59) / 60);
+		}
+		else if (result.ok()) {
 			redirect.addFlashAttribute("success", "drafts.testSend.sent");
 			redirect.addFlashAttribute("successArg", result.msgKey());
 		}

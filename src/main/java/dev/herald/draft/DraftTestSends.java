@@ -6,13 +6,10 @@ import java.util.Map;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
-import dev.herald.chatapp.ChatApps;
+import dev.herald.delivery.TestBroadcasts;
 import dev.herald.officialaccount.OfficialAccountView;
 import dev.herald.officialaccount.OfficialAccounts;
-import dev.herald.tencent.CallResult;
 import dev.herald.tencent.OfficialAccountMessage;
-import dev.herald.tencent.SendMsgResponse;
-import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
 
 import org.springframework.stereotype.Service;
@@ -20,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends a draft's current version to one test official account through the real client,
- * so an operator can see it on a phone before anyone approves it. The outcome is audited.
+ * so an operator can see it on a phone before anyone approves it. It goes through the
+ * delivery engine's per-OA windows (refused while the OA's window is full, counted in it
+ * afterwards). The outcome is audited.
  */
 @Service
 class DraftTestSends {
@@ -29,20 +28,16 @@ class DraftTestSends {
 
 	private final OfficialAccounts accounts;
 
-	private final ChatApps chatApps;
-
-	private final TencentChatClient client;
+	private final TestBroadcasts broadcasts;
 
 	private final AuditLog audit;
 
 	private final SecureRandom random = new SecureRandom();
 
-	DraftTestSends(Drafts drafts, OfficialAccounts accounts, ChatApps chatApps, TencentChatClient client,
-			AuditLog audit) {
+	DraftTestSends(Drafts drafts, OfficialAccounts accounts, TestBroadcasts broadcasts, AuditLog audit) {
 		this.drafts = drafts;
 		this.accounts = accounts;
-		this.chatApps = chatApps;
-		this.client = client;
+		this.broadcasts = broadcasts;
 		this.audit = audit;
 	}
 
@@ -59,8 +54,7 @@ class DraftTestSends {
 				this.random.nextLong(0, 4_294_967_296L), content.msgBody(), content.cloudCustomData(),
 				content.offlinePushInfo(), content.onlineOnlyFlag(), content.sendMsgControl(),
 				content.forbidCallbackControl());
-		CallResult<SendMsgResponse> result = this.client.send(this.chatApps.connection(account.chatAppId()), message);
-		TestSendResult outcome = TestSendResult.of(result);
+		TestSendResult outcome = TestSendResult.of(this.broadcasts.send(account.chatAppId(), message));
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("version", version.getNumber());
 		details.put("officialAccount", account.accountId());
@@ -70,6 +64,9 @@ class DraftTestSends {
 		}
 		if (outcome.errorCode() != 0) {
 			details.put("errorCode", outcome.errorCode());
+		}
+		if (outcome.windowOpensAt() != null) {
+			details.put("windowOpensAt", outcome.windowOpensAt().toString());
 		}
 		this.audit.record(AuditRecord.of("draft.testSent", "draft", draftId).withAfter(details));
 		return outcome;

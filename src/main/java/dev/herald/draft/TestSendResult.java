@@ -1,28 +1,40 @@
 package dev.herald.draft;
 
+import java.time.Instant;
+
+import dev.herald.delivery.TestBroadcasts.TestBroadcast;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.SendMsgResponse;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a test send ended: the MsgKey, or Tencent's error code, or why no answer came.
+ * How a test send ended: the MsgKey, or Tencent's error code, or why no answer came, or
+ * (nothing sent) when the official account's window opens again.
  */
-record TestSendResult(boolean ok, @Nullable String msgKey, int errorCode, String reason) {
+record TestSendResult(boolean ok, @Nullable String msgKey, int errorCode, String reason,
+		@Nullable Instant windowOpensAt) {
+
+	static TestSendResult of(TestBroadcast broadcast) {
+		if (broadcast instanceof TestBroadcast.Refused refused) {
+			return new TestSendResult(false, null, 0, "", refused.windowOpensAt());
+		}
+		return of(((TestBroadcast.Called) broadcast).result());
+	}
 
 	static TestSendResult of(CallResult<SendMsgResponse> result) {
 		if (result instanceof CallResult.Success<SendMsgResponse> success) {
-			return new TestSendResult(true, success.response().msgKey(), 0, "");
+			return new TestSendResult(true, success.response().msgKey(), 0, "", null);
 		}
 		if (result instanceof CallResult.Failed<SendMsgResponse> failed) {
-			return new TestSendResult(false, null, failed.errorCode(), failed.errorInfo());
+			return new TestSendResult(false, null, failed.errorCode(), failed.errorInfo(), null);
 		}
 		if (result instanceof CallResult.RateLimited<SendMsgResponse> limited) {
-			return new TestSendResult(false, null, limited.errorCode(), limited.errorInfo());
+			return new TestSendResult(false, null, limited.errorCode(), limited.errorInfo(), null);
 		}
 		if (result instanceof CallResult.Retryable<SendMsgResponse> retryable) {
-			return new TestSendResult(false, null, retryable.errorCode(), retryable.reason());
+			return new TestSendResult(false, null, retryable.errorCode(), retryable.reason(), null);
 		}
-		return new TestSendResult(false, null, 0, ((CallResult.OutcomeUnknown<SendMsgResponse>) result).reason());
+		return new TestSendResult(false, null, 0, ((CallResult.OutcomeUnknown<SendMsgResponse>) result).reason(), null);
 	}
 
 }

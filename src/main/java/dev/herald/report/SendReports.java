@@ -105,12 +105,16 @@ class SendReports {
 		for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
 			perDay.put(day, new long[3]);
 		}
-		this.jdbc.sql("""
-				select %s as bucket, count(*) as sends,
-				       count(*) filter (where d.status in %s) as delivered,
-				       count(*) filter (where d.status in %s) as decided
-				from delivery d where d.created_at >= :from and d.created_at < :until
-				group by 1""".formatted(BUCKET, DeliveryStatuses.DELIVERED_SQL, DeliveryStatuses.DECIDED_SQL))
+		// Sends are deliveries that were sent and got an outcome: neither cancelled ones
+		// (never sent) nor those still waiting count.
+		this.jdbc
+			.sql("""
+					select %s as bucket, count(*) filter (where d.status in %s) as sends,
+					       count(*) filter (where d.status in %s) as delivered,
+					       count(*) filter (where d.status in %s) as decided
+					from delivery d where d.created_at >= :from and d.created_at < :until
+					group by 1""".formatted(BUCKET, DeliveryStatuses.DECIDED_SQL, DeliveryStatuses.DELIVERED_SQL,
+					DeliveryStatuses.DECIDED_SQL))
 			.param("from", Timestamp.from(from))
 			.param("until", Timestamp.from(until))
 			.query((rs) -> {
@@ -141,11 +145,14 @@ class SendReports {
 			.query((rs, n) -> new Outcomes.CodeCount(rs.getInt("error_code"), rs.getLong("n")))
 			.list();
 		Map<String, Long> perApp = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select coalesce(a.name, '#' || s.chat_app_id) as app, s.n from (
-				  select d.chat_app_id, count(*) as n from delivery d
-				  where d.created_at >= :from and d.created_at < :until group by d.chat_app_id) s
-				left join chat_app a on a.id = s.chat_app_id order by s.n desc""")
+		this.jdbc
+			.sql("""
+					select coalesce(a.name, '#' || s.chat_app_id) as app, s.n from (
+					  select d.chat_app_id, count(*) as n from delivery d
+					  where d.created_at >= :from and d.created_at < :until and d.status in %s
+					  group by d.chat_app_id) s
+					left join chat_app a on a.id = s.chat_app_id order by s.n desc"""
+				.formatted(DeliveryStatuses.DECIDED_SQL))
 			.param("from", Timestamp.from(from))
 			.param("until", Timestamp.from(until))
 			.query((rs) -> {
@@ -171,13 +178,18 @@ class SendReports {
 			.list();
 	}
 
-	/** Deliveries per calendar day in the zone over a window (tests and charts). */
+	/**
+	 * Sent deliveries (see {@link #charts}) per calendar day in the zone over a window
+	 * (tests and charts).
+	 */
 	@Transactional(readOnly = true)
 	Map<LocalDate, Long> sendsPerDay(Instant from, Instant until, ZoneId zone) {
 		Map<LocalDate, Long> perDay = new TreeMap<>();
-		this.jdbc.sql(
-				"select %s as bucket, count(*) as n from delivery d where d.created_at >= :from and d.created_at < :until group by 1"
-					.formatted(BUCKET))
+		this.jdbc
+			.sql("""
+					select %s as bucket, count(*) as n from delivery d
+					where d.created_at >= :from and d.created_at < :until and d.status in %s group by 1"""
+				.formatted(BUCKET, DeliveryStatuses.DECIDED_SQL))
 			.param("from", Timestamp.from(from))
 			.param("until", Timestamp.from(until))
 			.query((rs) -> {
@@ -250,7 +262,8 @@ class SendReports {
 	 *
 	 * @param days day labels (ISO dates in the viewer's zone)
 	 * @param rates delivered among decided per day, in percent, {@code null} where none
-	 * @param perApp deliveries per Chat app name, most first
+	 * @param sends deliveries sent (an outcome known or in doubt) per day
+	 * @param perApp deliveries sent per Chat app name, most first
 	 */
 	record Charts(List<String> days, List<Long> sends, List<Long> delivered, List<@Nullable Double> rates,
 			List<Outcomes.CodeCount> errors, Map<String, Long> perApp) {

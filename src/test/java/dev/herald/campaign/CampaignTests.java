@@ -32,7 +32,7 @@ class CampaignTests {
 		Campaign campaign = once();
 		campaign.fired(null, NOW);
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.RUNNING);
-		campaign.runFinished(false, false, NOW);
+		campaign.runFinished(false, false, false, NOW);
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.COMPLETED);
 	}
 
@@ -41,11 +41,23 @@ class CampaignTests {
 		Campaign campaign = daily();
 		Instant next = campaign.schedule().nextFireAfter(NOW);
 		campaign.fired(next, NOW);
-		campaign.runFinished(false, true, NOW);
+		campaign.runFinished(false, true, false, NOW);
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.SCHEDULED);
 		campaign.fired(null, NOW);
-		campaign.runFinished(false, true, NOW);
+		campaign.runFinished(false, true, false, NOW);
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.COMPLETED_WITH_FAILURES);
+	}
+
+	@Test
+	void aOneOffWhoseRunWasCancelledIsCancelledAndARecurringOneFellShort() {
+		Campaign once = once();
+		once.fired(null, NOW);
+		once.runFinished(false, true, true, NOW);
+		assertThat(once.getStatus()).isEqualTo(CampaignStatus.CANCELLED);
+		Campaign daily = daily();
+		daily.fired(null, NOW);
+		daily.runFinished(false, true, false, NOW);
+		assertThat(daily.getStatus()).isEqualTo(CampaignStatus.COMPLETED_WITH_FAILURES);
 	}
 
 	@Test
@@ -62,11 +74,11 @@ class CampaignTests {
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.PAUSED);
 		assertThat(campaign.mayFire()).isFalse();
 		assertThatIllegalStateException().isThrownBy(() -> campaign.fired(null, NOW)).withMessageContaining("PAUSED");
-		campaign.resume(false, false, NOW.plusSeconds(60), NOW);
+		campaign.resume(false, false, false, NOW.plusSeconds(60), NOW);
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.SCHEDULED);
 		campaign.fired(null, NOW);
 		campaign.pause(NOW);
-		campaign.resume(true, false, null, NOW);
+		campaign.resume(true, false, false, null, NOW);
 		assertThat(campaign.getStatus()).isEqualTo(CampaignStatus.RUNNING);
 	}
 
@@ -75,7 +87,7 @@ class CampaignTests {
 		Campaign campaign = daily();
 		campaign.cancel(NOW);
 		assertThat(campaign.mayFire()).isFalse();
-		assertThatIllegalStateException().isThrownBy(() -> campaign.resume(false, false, null, NOW))
+		assertThatIllegalStateException().isThrownBy(() -> campaign.resume(false, false, false, null, NOW))
 			.withMessageContaining("CANCELLED");
 		assertThatIllegalStateException()
 			.isThrownBy(

@@ -72,4 +72,15 @@ class QuotaCheckTests {
 		assertThat(conflicts).singleElement().satisfies((conflict) -> assertThat(conflict.accounts()).isEqualTo(3));
 	}
 
+	@Test
+	void recentTestSendsCountButNameNoCampaign() {
+		List<Conflict> conflicts = QuotaCheck.conflicts(List.of("@TOA#_a"), List.of(T),
+				List.of(new Broadcasts(QuotaCheck.TEST_SENDS, "", Set.of("@TOA#_a"),
+						List.of(T.minusSeconds(600), T.minusSeconds(300)))));
+		assertThat(conflicts).singleElement().satisfies((conflict) -> {
+			assertThat(conflict.others()).isEmpty();
+			assertThat(conflict.testSends()).isTrue();
+		});
+	}
+
 }

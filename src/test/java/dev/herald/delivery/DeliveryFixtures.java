@@ -13,6 +13,7 @@ import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
 import dev.herald.simulator.SimulatorDirectory;
+import dev.herald.simulator.TimedSimulator;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentChatClient;
@@ -85,6 +86,21 @@ final class DeliveryFixtures {
 		return new TestApp(view.id(), sdkAppId, ids);
 	}
 
+	/** A Chat app on a simulator of its own, whose clock the test moves. */
+	TestApp app(TimedSimulator simulator, int accounts) {
+		long sdkAppId = ThreadLocalRandom.current().nextLong(1_500_000_000L, 1_900_000_000L);
+		ChatAppView view = this.apps.create(new ChatAppSettings("Timed " + sdkAppId, sdkAppId, Endpoint.CUSTOM,
+				simulator.baseUrl(), "administrator", 200), KEY);
+		simulator.directory().registerApp(sdkAppId, "administrator", KEY, 200);
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < accounts; i++) {
+			String id = "@TOA#_t" + sdkAppId + "_" + i;
+			simulator.directory().registerAccount(sdkAppId, id, "OA " + i, 10);
+			ids.add(id);
+		}
+		return new TestApp(view.id(), sdkAppId, ids);
+	}
+
 	static String content(String text) {
 		return TencentJson
 			.toJson(OfficialAccountMessage.of("@TOA#_placeholder", 0, List.of(new MsgElement.TextElem(text)))
@@ -96,8 +112,13 @@ final class DeliveryFixtures {
 	}
 
 	Dispatcher node(String name, DeliveryProperties properties) {
-		return new Dispatcher(properties.withNode(name), this.store, this.transactions, this.client, this.apps,
-				this.clock, DeliveryMetrics.none(), this.events);
+		return node(name, properties, this.clock);
+	}
+
+	/** A node that reads the time from {@code clock}. */
+	Dispatcher node(String name, DeliveryProperties properties, Clock clock) {
+		return new Dispatcher(properties.withNode(name), this.store, this.transactions, this.client, this.apps, clock,
+				DeliveryMetrics.none(), this.events);
 	}
 
 	/**

@@ -89,11 +89,39 @@ class RetryPolicyTests {
 	}
 
 	@Test
-	void rateLimitedWaitsAtLeastTheOaInterval() {
-		Outcome outcome = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW),
+	void aRefusalOurWindowExplainsWaitsUntilItsOlderBroadcastLeavesTheHourAndSpendsNoAttempt() {
+		Instant prev = NOW.minus(Duration.ofMinutes(20));
+		Claim claim = new Claim(1, 2, 3, "@TOA#_a", 42, 8, DeliveryStatus.QUEUED, RunState.RUNNING, false, false, NOW,
+				null, null, new OaWindow(NOW.minusSeconds(5), prev));
+		Outcome outcome = this.policy.afterSend(claim, new CallResult.RateLimited<>(10023, "too often", 200), NOW);
+		assertThat(outcome.status()).as("not failed at the last attempt").isEqualTo(DeliveryStatus.QUEUED);
+		assertThat(outcome.nextAttemptAt()).isEqualTo(prev.plus(OaWindow.BROADCAST_WINDOW));
+		assertThat(outcome.waitsForWindow()).isTrue();
+		assertThat(outcome.errorCode()).isEqualTo(10023);
+	}
+
+	@Test
+	void anUnexplainedRefusalWaitsASecondThenTheWholeHour() {
+		Outcome first = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW),
 				new CallResult.RateLimited<>(10023, "too often", 200), NOW);
-		assertThat(outcome.status()).isEqualTo(DeliveryStatus.QUEUED);
-		assertThat(outcome.nextAttemptAt()).isAfterOrEqualTo(NOW.plus(OaWindow.MIN_INTERVAL));
+		assertThat(first.status()).isEqualTo(DeliveryStatus.QUEUED);
+		assertThat(first.nextAttemptAt()).isEqualTo(NOW.plus(OaWindow.MIN_INTERVAL));
+		Claim again = new Claim(1, 2, 3, "@TOA#_a", 42, 1, DeliveryStatus.QUEUED, RunState.RUNNING, false, false, NOW,
+				10023, "too often", OaWindow.EMPTY);
+		Outcome second = this.policy.afterSend(again, new CallResult.RateLimited<>(10023, "too often", 200),
+				NOW.plusSeconds(2));
+		assertThat(second.status()).isEqualTo(DeliveryStatus.QUEUED);
+		assertThat(second.nextAttemptAt()).isEqualTo(NOW.plusSeconds(2).plus(OaWindow.BROADCAST_WINDOW));
+	}
+
+	@Test
+	void refusalsFailOnlyAfterHoursOfWaiting() {
+		Claim claim = new Claim(1, 2, 3, "@TOA#_a", 42, 1, DeliveryStatus.QUEUED, RunState.RUNNING, false, false,
+				NOW.minus(RetryPolicy.WINDOW_WAIT_LIMIT), 10023, "too often", OaWindow.EMPTY);
+		Outcome outcome = this.policy.afterSend(claim, new CallResult.RateLimited<>(10023, "too often", 200), NOW);
+		assertThat(outcome.status()).isEqualTo(DeliveryStatus.FAILED);
+		assertThat(outcome.errorCode()).isEqualTo(10023);
+		assertThat(outcome.waitsForWindow()).isFalse();
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
 import dev.herald.officialaccount.OfficialAccountView;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,9 @@ class DraftTestSendTests {
 
 	@Autowired
 	private AuditLog audit;
+
+	@Autowired
+	private SimulatorDirectory simulator;
 
 	@Test
 	void sendsTheCurrentVersionToATestAccountAndShowsTheMsgKey() {
@@ -70,11 +74,51 @@ class DraftTestSendTests {
 		ChatAppView app = newApp();
 		OfficialAccountView qa = this.accounts.add(app.id(), "@TOA#_qa2", "QA", 1, true);
 		long draft = createDraft("op-ts3");
-		assertThat(testSend(draft, qa.id())).hasStatus(302);
-		// The second broadcast inside one second breaks the 1/s per-account limit.
+		this.simulator.injectSendFaults(app.sdkAppId(), 1, 1.0, List.of(80001), 0, 0, 0, 0);
+		MvcTestResult result = testSend(draft, qa.id());
+		assertThat(result).flash().containsEntry("failure", "drafts.testSend.failed");
+		assertThat(result.getMvcResult().getFlashMap().get("failureArg").toString()).startsWith("80001 ");
+	}
+
+	@Test
+	void aTestSendWhileTheAccountsWindowIsFullIsRefusedBeforeTencentIsCalled() {
+		ChatAppView app = newApp();
+		OfficialAccountView qa = this.accounts.add(app.id(), "@TOA#_qa3", "QA", 1, true);
+		long draft = createDraft("op-ts4");
+		assertThat(testSend(draft, qa.id())).flash().containsEntry("success", "drafts.testSend.sent");
+		// A second test send inside one second: Herald's window says no, not Tencent's
+		// 10023.
 		MvcTestResult second = testSend(draft, qa.id());
-		assertThat(second).flash().containsEntry("failure", "drafts.testSend.failed");
-		assertThat(second.getMvcResult().getFlashMap().get("failureArg").toString()).startsWith("10023 ");
+		assertThat(second).flash().containsEntry("failure", "drafts.testSend.windowFull");
+		assertThat(second.getMvcResult().getFlashMap().get("failureArg")).isEqualTo(1L);
+		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.SEND)).isEqualTo(1);
+		List<AuditEntry> timeline = this.audit.timeline("draft", draft);
+		assertThat(timeline.get(timeline.size() - 1).after()).contains("windowOpensAt");
+	}
+
+	@Test
+	void thePickerGroupsTestAccountsUnderTheirAppsName() throws Exception {
+		ChatAppView first = newApp();
+		ChatAppView second = newApp();
+		OfficialAccountView qa1 = this.accounts.add(first.id(), "@TOA#_pick1_" + first.sdkAppId(), "QA one", 1, true);
+		this.accounts.add(first.id(), "@TOA#_live1_" + first.sdkAppId(), "Live", 9, false);
+		OfficialAccountView qa2 = this.accounts.add(second.id(), "@TOA#_pick2_" + second.sdkAppId(), "QA two", 1, true);
+		long draft = createDraft("op-ts5");
+
+		String page = this.mvc.get()
+			.uri("/drafts/{id}", draft)
+			.with(user("tester").roles("OPERATOR"))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		String picker = page.substring(page.indexOf("id=\"test-send\""), page.indexOf("id=\"test-send-submit\""))
+			.replaceAll("\\s+", " ");
+		assertThat(picker)
+			.contains("<optgroup label=\"" + first.name() + "\"> <option value=\"" + qa1.id() + "\">" + qa1.accountId()
+					+ " · QA one</option> </optgroup>")
+			.contains("<optgroup label=\"" + second.name() + "\"> <option value=\"" + qa2.id() + "\">" + qa2.accountId()
+					+ " · QA two</option> </optgroup>")
+			.doesNotContain("@TOA#_live1_");
 	}
 
 	private MvcTestResult testSend(long draft, long account) {

@@ -2,6 +2,8 @@ package dev.herald.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
@@ -174,6 +177,22 @@ class RunReportTests {
 		assertThatExceptionOfType(ReportNotFoundException.class).isThrownBy(() -> this.reports.run(987654321L));
 		assertThat(this.mvc.get().uri("/reports/campaigns/987654321").with(user("analyst").roles("ANALYST")))
 			.hasStatus(404);
+	}
+
+	@Test
+	void sendsPerDayCountOnlyDeliveriesThatWereSent() {
+		// A day no other test writes to: the count covers every app.
+		Instant day = Instant.parse("2031-07-15T10:00:00Z");
+		long app = this.fixtures.app("sent-only");
+		long run = this.fixtures.run(app, null, null, day);
+		this.fixtures.row(run, app, "@TOA#_s1", day).insert();
+		this.fixtures.row(run, app, "@TOA#_s2", day).failed(80002, "too long").insert();
+		for (int i = 0; i < 3; i++) {
+			this.fixtures.row(run, app, "@TOA#_c" + i, day).status("CANCELLED").insert();
+		}
+		this.fixtures.row(run, app, "@TOA#_q", day).status("QUEUED").insert();
+		assertThat(this.reports.sendsPerDay(day.minusSeconds(3600), day.plusSeconds(3600), ZoneOffset.UTC))
+			.containsExactly(entry(LocalDate.parse("2031-07-15"), 2L));
 	}
 
 }

@@ -1,0 +1,89 @@
+package dev.herald.campaign;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import dev.herald.chatapp.ChatAppSettings;
+import dev.herald.chatapp.ChatAppView;
+import dev.herald.chatapp.ChatApps;
+import dev.herald.chatapp.Endpoint;
+import dev.herald.delivery.TestBroadcasts;
+import dev.herald.delivery.TestBroadcasts.TestBroadcast;
+import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.support.ApplicationTest;
+import dev.herald.tencent.MsgElement;
+import dev.herald.tencent.OfficialAccountMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The quota check sees test sends: two test broadcasts to an account make a campaign
+ * firing to it within the hour a third broadcast, and it says so.
+ */
+@ApplicationTest
+class TestSendQuotaTests {
+
+	@Autowired
+	private CampaignPlanner planner;
+
+	@Autowired
+	private TestBroadcasts testBroadcasts;
+
+	@Autowired
+	private ChatApps chatApps;
+
+	@Autowired
+	private OfficialAccounts accounts;
+
+	@Test
+	void recentTestSendsCountAgainstTheQuota() {
+		long sdkAppId = ThreadLocalRandom.current().nextLong(1_700_000_000L, 1_799_999_999L);
+		ChatAppView app = this.chatApps.create(
+				new ChatAppSettings("Quota " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
+				"ab".repeat(32));
+		String account = this.accounts.add(app.id(), "@TOA#_quota_" + sdkAppId, "Quota", 1, true).accountId();
+		sendUntilAccepted(app.id(), account);
+		// The second one is accepted once the account's second has passed.
+		sendUntilAccepted(app.id(), account);
+
+		Instant now = Instant.now();
+		CampaignPlan plan = this.planner.plan(null, app.id(), List.of(account, "@TOA#_other_" + sdkAppId),
+				Schedule.once(now.plus(Duration.ofMinutes(10)), ZoneOffset.UTC), now);
+		assertThat(plan.refused()).isTrue();
+		assertThat(plan.conflicts()).singleElement().satisfies((conflict) -> {
+			assertThat(conflict.testSends()).isTrue();
+			assertThat(conflict.others()).isEmpty();
+			assertThat(conflict.example()).isEqualTo(account);
+			assertThat(conflict.accounts()).isEqualTo(1);
+		});
+		CampaignPlan later = this.planner.plan(null, app.id(), List.of(account),
+				Schedule.once(now.plus(Duration.ofMinutes(70)), ZoneOffset.UTC), now);
+		assertThat(later.refused()).isFalse();
+	}
+
+	private void sendUntilAccepted(long appId, String account) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (true) {
+			OfficialAccountMessage message = OfficialAccountMessage.of(account,
+					ThreadLocalRandom.current().nextLong(0, 1L << 32), List.of(new MsgElement.TextElem("quota")));
+			if (this.testBroadcasts.send(appId, message) instanceof TestBroadcast.Called) {
+				return;
+			}
+			assertThat(System.nanoTime()).as("the account's window to open").isLessThan(deadline);
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+}
