@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
+import dev.herald.officialaccount.AudienceSource;
 import dev.herald.chatapp.ChatAppSettings;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
@@ -73,8 +75,11 @@ class CancelledRunTests {
 			targets.add(this.accounts.add(app.id(), "@TOA#_cancel_" + sdkAppId + "_" + i, "C " + i, 10, false).id());
 		}
 		long versionId = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).approvedVersion("Cancel");
-		long campaignId = this.scheduler.create(new CampaignCommand("Cancelled part-way " + sdkAppId, app.id(),
-				versionId, targets, Set.of(), Schedule.now(Instant.now(), ZoneId.of("UTC")), new LateFirePolicy(15)));
+		long campaignId = this.scheduler
+			.create(new CampaignCommand("Cancelled part-way " + sdkAppId, app.id(), versionId,
+					List.of(AudienceSource.wholeApp()), Schedule.now(Instant.now(), ZoneId.of("UTC")),
+					new LateFirePolicy(15), null))
+			.id();
 
 		await(() -> deliveryRun(campaignId) != null
 				&& this.deliveries.progress(deliveryRun(campaignId)).count(DeliveryStatus.SENT) >= 5, "five sent");
