@@ -64,6 +64,8 @@ class RouteSecurityTests {
 			entry("GET /admin/apps/{id}", Access.only(Role.ADMIN)),
 			entry("POST /admin/apps/{id}", Access.only(Role.ADMIN)),
 			entry("POST /admin/apps/{id}/test", Access.only(Role.ADMIN)),
+			entry("POST /admin/apps/{id}/disable", Access.only(Role.ADMIN)),
+			entry("POST /admin/apps/{id}/enable", Access.only(Role.ADMIN)),
 			entry("GET /campaigns", Access.only(Role.OPERATOR, Role.ANALYST)),
 			entry("POST /campaigns", Access.only(Role.OPERATOR)),
 			entry("GET /campaigns/new", Access.only(Role.OPERATOR)),
