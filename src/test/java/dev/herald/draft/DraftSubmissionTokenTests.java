@@ -31,8 +31,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * The same new-draft form posted several times at once, over real HTTP in one signed-in
@@ -56,6 +60,9 @@ class DraftSubmissionTokenTests {
 
 	@Autowired
 	private PasswordEncoder encoder;
+
+	@Autowired
+	private MockMvcTester mvc;
 
 	@Test
 	void threeParallelIdenticalPostsCreateOneDraft() throws Exception {
@@ -120,6 +127,44 @@ class DraftSubmissionTokenTests {
 			.param("title", "Copy of " + title)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aRepeatedPostSaysItLandedOnTheFirstDraftAndAGarbledTokenStillCreates() {
+		String token = UUID.randomUUID().toString();
+		MvcTestResult first = postNew(token, "Repeat " + token);
+		MvcTestResult again = postNew(token, "Repeat " + token);
+		assertThat(first).hasStatus(302).flash().containsEntry("success", "drafts.created");
+		assertThat(again).hasStatus(302).flash().containsEntry("success", "drafts.alreadyCreated");
+		assertThat(again.getResponse().getRedirectedUrl()).isEqualTo(first.getResponse().getRedirectedUrl());
+
+		// a form without a usable token still saves, once per POST
+		assertThat(postNew("not-a-uuid", "Garbled " + token)).hasStatus(302);
+		assertThat(postNew("", "Garbled " + token)).hasStatus(302);
+		assertThat(this.jdbc.sql("select count(*) from draft where title = :title and submission_token is null")
+			.param("title", "Garbled " + token)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void theNewDraftFormCarriesAFreshTokenEachTime() throws Exception {
+		Session session = signIn();
+		String first = find(TOKEN, session.get("/drafts/new"));
+		String second = find(TOKEN, session.get("/drafts/new"));
+		assertThat(UUID.fromString(first)).isNotEqualTo(UUID.fromString(second));
+	}
+
+	private MvcTestResult postNew(String token, String title) {
+		return this.mvc.post()
+			.uri("/drafts/new")
+			.with(user("repeater").roles("OPERATOR"))
+			.with(csrf())
+			.param("submissionToken", token)
+			.param("title", title)
+			.param("elements[0].type", "TIMTextElem")
+			.param("elements[0].fields[Text]", "Again")
+			.exchange();
 	}
 
 	private Session signIn() throws IOException, InterruptedException {
