@@ -43,6 +43,9 @@ class ChatApp {
 
 	private Instant updatedAt;
 
+	/** When an admin disabled the app; {@code null} while it is enabled. */
+	private @Nullable Instant disabledAt;
+
 	@Version
 	private long version;
 
@@ -71,6 +74,40 @@ class ChatApp {
 		this.adminIdentifier = settings.adminIdentifier();
 		this.rateLimitPerSecond = settings.rateLimitPerSecond();
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Keeps the app out of new campaigns; what is already scheduled is not touched.
+	 * @return whether anything changed (disabling twice is harmless)
+	 */
+	boolean disable(Instant now) {
+		if (this.disabledAt != null) {
+			return false;
+		}
+		this.disabledAt = now;
+		this.updatedAt = now;
+		return true;
+	}
+
+	/**
+	 * Offers the app to new campaigns again.
+	 * @return whether anything changed
+	 */
+	boolean enable(Instant now) {
+		if (this.disabledAt == null) {
+			return false;
+		}
+		this.disabledAt = null;
+		this.updatedAt = now;
+		return true;
+	}
+
+	boolean isEnabled() {
+		return this.disabledAt == null;
+	}
+
+	@Nullable Instant getDisabledAt() {
+		return this.disabledAt;
 	}
 
 	ChatAppSettings settings() {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The admin's Chat app pages: list, create, edit, test connection.
+ * The admin's Chat app pages: list, create, edit, test connection, disable and enable.
  */
 @Controller
 @RequestMapping("/admin/apps")
@@ -30,9 +30,12 @@ class ChatAppAdminController {
 
 	private final MessageSource messages;
 
-	ChatAppAdminController(ChatApps apps, MessageSource messages) {
+	private final ScheduledCampaigns scheduled;
+
+	ChatAppAdminController(ChatApps apps, MessageSource messages, ScheduledCampaigns scheduled) {
 		this.apps = apps;
 		this.messages = messages;
+		this.scheduled = scheduled;
 	}
 
 	@ModelAttribute("endpoints")
@@ -79,9 +82,26 @@ class ChatAppAdminController {
 	@GetMapping("/{id}")
 	String editForm(@PathVariable long id, Model model) {
 		model.addAttribute("form", ChatAppForm.of(this.apps.entity(id)));
-		model.addAttribute("appId", id);
-		model.addAttribute("editing", true);
+		addState(id, model);
 		return "admin/apps/form";
+	}
+
+	@PostMapping("/{id}/disable")
+	String disable(@PathVariable long id, RedirectAttributes redirect) {
+		ChatAppView app = this.apps.get(id);
+		this.apps.disable(id);
+		redirect.addFlashAttribute("success", "chatapp.disabledDone");
+		redirect.addFlashAttribute("successArg", app.name());
+		return "redirect:/admin/apps/" + id;
+	}
+
+	@PostMapping("/{id}/enable")
+	String enable(@PathVariable long id, RedirectAttributes redirect) {
+		ChatAppView app = this.apps.get(id);
+		this.apps.enable(id);
+		redirect.addFlashAttribute("success", "chatapp.enabledDone");
+		redirect.addFlashAttribute("successArg", app.name());
+		return "redirect:/admin/apps/" + id;
 	}
 
 	@PostMapping("/{id}")
@@ -101,8 +121,7 @@ class ChatAppAdminController {
 			}
 		}
 		form.setSecretKey(null);
-		model.addAttribute("appId", id);
-		model.addAttribute("editing", true);
+		addState(id, model);
 		return "admin/apps/form";
 	}
 
@@ -125,6 +144,17 @@ class ChatAppAdminController {
 			redirect.addFlashAttribute("failureArg", app.name() + ": " + detail);
 		}
 		return "redirect:/admin/apps";
+	}
+
+	/**
+	 * The edit page also shows whether the app is enabled and what still sends through
+	 * it.
+	 */
+	private void addState(long id, Model model) {
+		model.addAttribute("appId", id);
+		model.addAttribute("editing", true);
+		model.addAttribute("app", this.apps.get(id));
+		model.addAttribute("scheduledCampaigns", this.scheduled.count(id));
 	}
 
 	private static void checkEndpoint(ChatAppForm form, BindingResult result) {

@@ -2,6 +2,7 @@ package dev.herald.chatapp;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,6 +68,17 @@ public class ChatApps {
 		return this.apps.findAllByOrderByNameAsc().stream().map(ChatAppView::of).toList();
 	}
 
+	/**
+	 * The apps a new campaign may be created for: every app an admin has not disabled.
+	 * Lists of existing things (accounts, campaigns, reports) should keep using
+	 * {@link #all()} and may show {@link ChatAppView#enabled()}.
+	 * @return enabled apps by name
+	 */
+	@Transactional(readOnly = true)
+	public List<ChatAppView> enabledApps() {
+		return all().stream().filter(ChatAppView::enabled).toList();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<ChatAppView> find(long id) {
 		return this.apps.findById(id).map(ChatAppView::of);
@@ -117,6 +129,26 @@ public class ChatApps {
 		after.put("secretKeyChanged", newSecretKey != null);
 		this.audit
 			.record(AuditRecord.of("chatapp.updated", "chatapp", id).withBefore(describe(before)).withAfter(after));
+	}
+
+	/** Disables the app; disabling a disabled app changes and audits nothing. */
+	@Transactional
+	void disable(long id) {
+		ChatApp app = entity(id);
+		if (app.disable(this.clock.instant())) {
+			this.audit
+				.record(AuditRecord.of("chatapp.disabled", "chatapp", id).withAfter(Map.of("name", app.getName())));
+		}
+	}
+
+	/** Enables the app again; enabling an enabled app changes and audits nothing. */
+	@Transactional
+	void enable(long id) {
+		ChatApp app = entity(id);
+		if (app.enable(this.clock.instant())) {
+			this.audit
+				.record(AuditRecord.of("chatapp.enabled", "chatapp", id).withAfter(Map.of("name", app.getName())));
+		}
 	}
 
 	/**

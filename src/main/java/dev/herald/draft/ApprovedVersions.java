@@ -27,7 +27,8 @@ public class ApprovedVersions {
 
 	/**
 	 * The version, if exactly this version was approved and its content is unchanged.
-	 * Older approved versions stay approved after the draft moves on.
+	 * Older approved versions stay approved after the draft moves on, and after it is
+	 * archived: campaigns that already use them keep working.
 	 * @param versionId a draft version id
 	 * @return the approved version, or empty
 	 */
@@ -37,12 +38,26 @@ public class ApprovedVersions {
 	}
 
 	/**
-	 * The current version of every approved draft.
+	 * The version, if it is approved and may be picked for a new campaign: like
+	 * {@link #findApproved(long)}, but empty when its draft is archived.
+	 * @param versionId a draft version id
+	 * @return the approved version of a live draft, or empty
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ApprovedVersion> findOffered(long versionId) {
+		return this.versions.findById(versionId)
+			.filter((version) -> this.drafts.findById(version.getDraftId()).filter((d) -> !d.isArchived()).isPresent())
+			.flatMap(this::approved);
+	}
+
+	/**
+	 * The current version of every approved draft that is not archived: what a new
+	 * campaign may pick.
 	 * @return approved versions, newest draft change first
 	 */
 	@Transactional(readOnly = true)
 	public List<ApprovedVersion> listApproved() {
-		return this.drafts.findByStatus(DraftStatus.APPROVED)
+		return this.drafts.findByStatusAndArchivedAtIsNull(DraftStatus.APPROVED)
 			.stream()
 			.sorted((a, b) -> b.getUpdatedAt().compareTo(a.getUpdatedAt()))
 			.flatMap((draft) -> this.versions.findByDraftIdAndNumber(draft.getId(), draft.getCurrentVersion())

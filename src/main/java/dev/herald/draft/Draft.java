@@ -1,6 +1,7 @@
 package dev.herald.draft;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,6 +42,11 @@ class Draft {
 
 	private Instant updatedAt;
 
+	private @Nullable Instant archivedAt;
+
+	/** The one-time token of the form that created this draft, if it carried one. */
+	private @Nullable UUID submissionToken;
+
 	@Version
 	private long version;
 
@@ -49,6 +55,11 @@ class Draft {
 	}
 
 	Draft(String title, @Nullable String notes, String author, Instant now) {
+		this(title, notes, author, null, now);
+	}
+
+	Draft(String title, @Nullable String notes, String author, @Nullable UUID submissionToken, Instant now) {
+		this.submissionToken = submissionToken;
 		this.title = title;
 		this.notes = notes;
 		this.author = author;
@@ -73,12 +84,14 @@ class Draft {
 	}
 
 	void describe(String title, @Nullable String notes, Instant now) {
+		requireLive();
 		this.title = title;
 		this.notes = notes;
 		this.updatedAt = now;
 	}
 
 	void submit(String by, Instant now) {
+		requireLive();
 		requireStatus(DraftStatus.DRAFT, "submit");
 		if (!by.equals(this.author)) {
 			throw new DraftRuleException(DraftRuleException.NOT_AUTHOR);
@@ -93,6 +106,7 @@ class Draft {
 	 * @return the approval to store
 	 */
 	DraftReview approve(DraftVersion current, String by, Instant now) {
+		requireLive();
 		requireStatus(DraftStatus.IN_REVIEW, "approve");
 		requireCurrent(current);
 		requireSecondPerson(by);
@@ -105,12 +119,40 @@ class Draft {
 		if (comment.isBlank()) {
 			throw new IllegalArgumentException("A request for changes needs a comment");
 		}
+		requireLive();
 		requireStatus(DraftStatus.IN_REVIEW, "request changes to");
 		requireCurrent(current);
 		requireSecondPerson(by);
 		this.status = DraftStatus.CHANGES_REQUESTED;
 		this.updatedAt = now;
 		return DraftReview.changesRequested(current, by, comment, now);
+	}
+
+	/**
+	 * Hides the draft from lists, the review queue and new campaigns; its status and
+	 * versions stay as they are.
+	 * @return whether anything changed (archiving twice is harmless)
+	 */
+	boolean archive(Instant now) {
+		if (this.archivedAt != null) {
+			return false;
+		}
+		this.archivedAt = now;
+		this.updatedAt = now;
+		return true;
+	}
+
+	/**
+	 * Brings an archived draft back with the status it had.
+	 * @return whether anything changed
+	 */
+	boolean restore(Instant now) {
+		if (this.archivedAt == null) {
+			return false;
+		}
+		this.archivedAt = null;
+		this.updatedAt = now;
+		return true;
 	}
 
 	/** Four-eyes: the author and the last editor never review, whatever their roles. */
@@ -127,6 +169,12 @@ class Draft {
 	private void requireCurrent(DraftVersion version) {
 		if (this.id == null || version.getDraftId() != this.id || version.getNumber() != this.currentVersion) {
 			throw new IllegalArgumentException("Version " + version.getNumber() + " is not the current version");
+		}
+	}
+
+	private void requireLive() {
+		if (this.archivedAt != null) {
+			throw new DraftArchivedException(this.id);
 		}
 	}
 
@@ -173,6 +221,18 @@ class Draft {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	public @Nullable Instant getArchivedAt() {
+		return this.archivedAt;
+	}
+
+	public boolean isArchived() {
+		return this.archivedAt != null;
+	}
+
+	@Nullable UUID getSubmissionToken() {
+		return this.submissionToken;
 	}
 
 	public long getVersion() {

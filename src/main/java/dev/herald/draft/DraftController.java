@@ -3,6 +3,7 @@ package dev.herald.draft;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.tencent.ValidationReport;
@@ -39,6 +40,8 @@ class DraftController {
 
 	private final Drafts drafts;
 
+	private final DraftSubmissions submissions;
+
 	private final LivePanels panels;
 
 	private final SmartValidator formValidator;
@@ -47,10 +50,11 @@ class DraftController {
 
 	private final TestSendPicker testSendPicker;
 
-	DraftController(Drafts drafts, LivePanels panels, jakarta.validation.Validator beanValidator, AuditLog audit,
-			TestSendPicker testSendPicker) {
+	DraftController(Drafts drafts, DraftSubmissions submissions, LivePanels panels,
+			jakarta.validation.Validator beanValidator, AuditLog audit, TestSendPicker testSendPicker) {
 		this.testSendPicker = testSendPicker;
 		this.drafts = drafts;
+		this.submissions = submissions;
 		this.panels = panels;
 		this.formValidator = new SpringValidatorAdapter(beanValidator);
 		this.audit = audit;
@@ -65,20 +69,24 @@ class DraftController {
 	String list(@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String author,
 			@RequestParam(name = "q", required = false) @Nullable String text,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) @Nullable String archived, @RequestParam(defaultValue = "0") int page,
+			Model model) {
 		DraftStatus wanted = parseStatus(status);
-		Page<Draft> drafts = this.drafts.list(wanted, author, text, page);
+		boolean includeArchived = "true".equals(archived);
+		Page<Draft> drafts = this.drafts.list(wanted, author, text, includeArchived, page);
 		model.addAttribute("drafts", drafts);
 		model.addAttribute("statuses", DraftStatus.values());
 		model.addAttribute("status", (wanted != null) ? wanted.name() : "");
 		model.addAttribute("author", (author != null) ? author : "");
 		model.addAttribute("q", (text != null) ? text : "");
+		model.addAttribute("archived", includeArchived);
 		return "drafts/list";
 	}
 
 	@GetMapping("/new")
 	String newDraft(Model model) {
 		DraftForm form = new DraftForm();
+		form.setSubmissionToken(UUID.randomUUID().toString());
 		form.getElements().add(new DraftForm.ElementForm(ElementType.TEXT.wireType()));
 		return showComposer(null, form, model);
 	}
@@ -93,6 +101,7 @@ class DraftController {
 	@GetMapping("/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		DraftView view = this.drafts.view(id);
+		requireLive(view.draft());
 		DraftForm form = Composition.toForm(view.current().getContentJson());
 		form.setTitle(view.draft().getTitle());
 		form.setNotes(view.draft().getNotes());
@@ -104,7 +113,7 @@ class DraftController {
 	String update(@PathVariable long id, @ModelAttribute(FORM) DraftForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, Model model, Principal principal,
 			RedirectAttributes redirect) {
-		this.drafts.view(id);
+		requireLive(this.drafts.view(id).draft());
 		return compose(id, form, result, action, model, principal, redirect);
 	}
 
@@ -124,6 +133,7 @@ class DraftController {
 		model.addAttribute("live", this.panels.of(view.current()));
 		model.addAttribute("timeline", this.audit.timeline("draft", id));
 		model.addAttribute("testAccountChoices", this.testSendPicker.choices());
+		model.addAttribute("cloneToken", UUID.randomUUID().toString());
 		return "drafts/detail";
 	}
 
@@ -172,8 +182,10 @@ class DraftController {
 		String title = (form.getTitle() != null) ? form.getTitle() : "";
 		long draftId;
 		if (id == null) {
-			draftId = this.drafts.create(title, form.getNotes(), composition.message(), principal.getName());
-			redirect.addFlashAttribute("success", "drafts.created");
+			DraftSubmissions.Outcome outcome = this.submissions.create(SubmissionToken.parse(form.getSubmissionToken()),
+					title, form.getNotes(), composition.message(), principal.getName());
+			draftId = outcome.draftId();
+			redirect.addFlashAttribute("success", outcome.created() ? "drafts.created" : "drafts.alreadyCreated");
 		}
 		else {
 			Long lock = form.getVersion();
@@ -184,6 +196,13 @@ class DraftController {
 		}
 		redirect.addFlashAttribute("successArg", title);
 		return "redirect:/drafts/" + draftId;
+	}
+
+	/** An archived draft is read-only until it is restored. */
+	private static void requireLive(Draft draft) {
+		if (draft.isArchived()) {
+			throw new DraftArchivedException(draft.getId());
+		}
 	}
 
 	private static void reject(BindingResult result, String field, String code, Object[] arguments) {

@@ -29,6 +29,11 @@ class DraftForm {
 	/** The draft's lock version the form was rendered from; null for a new draft. */
 	private @Nullable Long version;
 
+	/**
+	 * The one-time token of a new-draft form; a second POST of it finds the first draft.
+	 */
+	private @Nullable String submissionToken;
+
 	private List<ElementForm> elements = new ArrayList<>();
 
 	private @Nullable String cloudCustomData;
@@ -122,6 +127,14 @@ class DraftForm {
 
 	public void setVersion(@Nullable Long version) {
 		this.version = version;
+	}
+
+	public @Nullable String getSubmissionToken() {
+		return this.submissionToken;
+	}
+
+	public void setSubmissionToken(@Nullable String submissionToken) {
+		this.submissionToken = submissionToken;
 	}
 
 	public List<ElementForm> getElements() {

@@ -35,8 +35,10 @@ class DraftReviewController {
 
 	@GetMapping("/review")
 	@PreAuthorize("hasRole('EDITOR')")
-	String queue(Model model, Principal principal) {
-		model.addAttribute("drafts", this.drafts.reviewableBy(principal.getName()));
+	String queue(@RequestParam(required = false) @Nullable String archived, Model model, Principal principal) {
+		boolean includeArchived = "true".equals(archived);
+		model.addAttribute("drafts", this.drafts.reviewableBy(principal.getName(), includeArchived));
+		model.addAttribute("archived", includeArchived);
 		return "drafts/queue";
 	}
 
@@ -87,6 +89,9 @@ class DraftReviewController {
 	private String showReview(long id, @Nullable String commentError, @Nullable String comment, Model model,
 			Principal principal) {
 		DraftView view = this.drafts.view(id);
+		if (view.draft().isArchived()) {
+			throw new DraftArchivedException(id);
+		}
 		DraftVersion base = view.lastApproved();
 		String baseJson = (base != null) ? base.getContentJson() : "{}";
 		model.addAttribute("view", view);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
@@ -54,14 +55,75 @@ class Drafts {
 
 	@Transactional
 	long create(String title, @Nullable String notes, OfficialAccountMessage content, String by) {
+		return create(null, title, notes, content, by);
+	}
+
+	/**
+	 * Saves a new draft. A token that is already taken fails on the unique constraint;
+	 * {@link DraftSubmissions} turns that into the draft that has it.
+	 * @param token the one-time token of the form, or {@code null}
+	 */
+	@Transactional
+	long create(@Nullable UUID token, String title, @Nullable String notes, OfficialAccountMessage content, String by) {
 		String json = validContent(content);
 		Instant now = this.clock.instant();
-		Draft draft = this.drafts.save(new Draft(title, notes, by, now));
+		Draft draft = this.drafts.save(new Draft(title, notes, by, token, now));
 		int number = draft.startVersion(by, now);
 		DraftVersion version = this.versions.save(new DraftVersion(draft.getId(), number, by, now, json));
 		this.audit.record(AuditRecord.of("draft.created", "draft", draft.getId())
 			.withAfter(Map.of("title", title, "version", number, "contentHash", version.getContentHash())));
 		return draft.getId();
+	}
+
+	/**
+	 * A new draft in DRAFT with the source's current content and notes, written by
+	 * {@code by}. The source may be archived; the copy is not.
+	 * @param title the copy's title, already worded ("Copy of …")
+	 * @return the copy's id
+	 */
+	@Transactional
+	long copy(long sourceId, @Nullable UUID token, String title, String by) {
+		Draft source = this.drafts.findById(sourceId).orElseThrow(() -> new DraftNotFoundException(sourceId));
+		DraftVersion content = currentVersion(source);
+		Instant now = this.clock.instant();
+		Draft draft = this.drafts.save(new Draft(title, source.getNotes(), by, token, now));
+		int number = draft.startVersion(by, now);
+		this.versions.save(new DraftVersion(draft.getId(), number, by, now, content.getContentJson()));
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("sourceId", sourceId);
+		after.put("sourceVersion", content.getNumber());
+		after.put("title", title);
+		after.put("version", number);
+		after.put("contentHash", content.getContentHash());
+		this.audit.record(AuditRecord.of("draft.cloned", "draft", draft.getId()).withAfter(after));
+		return draft.getId();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Long> findByToken(UUID token) {
+		return this.drafts.findBySubmissionToken(token).map(Draft::getId);
+	}
+
+	/** Archives the draft; archiving an archived draft changes and audits nothing. */
+	@Transactional
+	void archive(long id) {
+		Draft draft = this.drafts.findForUpdate(id).orElseThrow(() -> new DraftNotFoundException(id));
+		if (draft.archive(this.clock.instant())) {
+			this.drafts.save(draft);
+			this.audit.record(AuditRecord.of("draft.archived", "draft", id)
+				.withAfter(Map.of("title", draft.getTitle(), "status", draft.getStatus().name())));
+		}
+	}
+
+	/** Restores the draft with the status it had; a live draft is left alone. */
+	@Transactional
+	void restore(long id) {
+		Draft draft = this.drafts.findForUpdate(id).orElseThrow(() -> new DraftNotFoundException(id));
+		if (draft.restore(this.clock.instant())) {
+			this.drafts.save(draft);
+			this.audit.record(AuditRecord.of("draft.restored", "draft", id)
+				.withAfter(Map.of("title", draft.getTitle(), "status", draft.getStatus().name())));
+		}
 	}
 
 	/**
@@ -138,8 +200,12 @@ class Drafts {
 	}
 
 	@Transactional(readOnly = true)
-	Page<Draft> list(@Nullable DraftStatus status, @Nullable String author, @Nullable String text, int page) {
+	Page<Draft> list(@Nullable DraftStatus status, @Nullable String author, @Nullable String text,
+			boolean includeArchived, int page) {
 		Specification<Draft> filter = (root, query, cb) -> cb.conjunction();
+		if (!includeArchived) {
+			filter = filter.and((root, query, cb) -> cb.isNull(root.get("archivedAt")));
+		}
 		if (status != null) {
 			filter = filter.and((root, query, cb) -> cb.equal(root.get("status"), status));
 		}
@@ -161,8 +227,8 @@ class Drafts {
 	}
 
 	@Transactional(readOnly = true)
-	List<Draft> reviewableBy(String user) {
-		return this.drafts.findReviewableBy(user);
+	List<Draft> reviewableBy(String user, boolean includeArchived) {
+		return this.drafts.findReviewableBy(user, includeArchived);
 	}
 
 	private String validContent(OfficialAccountMessage content) {

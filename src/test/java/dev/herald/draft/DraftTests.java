@@ -141,6 +141,37 @@ class DraftTests {
 		assertThat(approval.approves(version)).isFalse();
 	}
 
+	@Test
+	void anArchivedDraftRefusesChangesAndComesBackWithItsStatus() {
+		Draft draft = draft("olga");
+		DraftVersion version = version(draft, "olga", CONTENT);
+		draft.submit("olga", NOW);
+		assertThat(draft.archive(NOW)).isTrue();
+		assertThat(draft.archive(NOW)).as("archiving twice changes nothing").isFalse();
+		assertThat(draft.isArchived()).isTrue();
+		assertThat(draft.getArchivedAt()).isEqualTo(NOW);
+		assertThatExceptionOfType(DraftArchivedException.class).isThrownBy(() -> draft.approve(version, "eddie", NOW));
+		assertThatExceptionOfType(DraftArchivedException.class)
+			.isThrownBy(() -> draft.requestChanges(version, "eddie", "no", NOW));
+		assertThatExceptionOfType(DraftArchivedException.class).isThrownBy(() -> draft.describe("New", null, NOW));
+		assertThat(draft.getStatus()).isEqualTo(DraftStatus.IN_REVIEW);
+		assertThat(draft.getTitle()).isEqualTo("Spring sale");
+
+		assertThat(draft.restore(NOW)).isTrue();
+		assertThat(draft.restore(NOW)).isFalse();
+		assertThat(draft.getStatus()).isEqualTo(DraftStatus.IN_REVIEW);
+		assertThat(draft.approve(version, "eddie", NOW).getReviewer()).isEqualTo("eddie");
+	}
+
+	@Test
+	void anArchivedDraftCannotBeSubmitted() {
+		Draft draft = draft("olga");
+		draft.archive(NOW);
+		assertThatExceptionOfType(DraftArchivedException.class).isThrownBy(() -> draft.submit("olga", NOW))
+			.withMessageContaining("restore it first");
+		assertThat(draft.getStatus()).isEqualTo(DraftStatus.DRAFT);
+	}
+
 	private Draft draft(String author) {
 		Draft draft = new Draft("Spring sale", null, author, NOW);
 		ReflectionTestUtils.setField(draft, "id", 7L);

@@ -1,0 +1,69 @@
+package dev.herald.draft;
+
+import java.security.Principal;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Archiving, restoring and cloning a draft: operators and editors (ADMIN by the
+ * hierarchy), each audited.
+ */
+@Controller
+@RequestMapping("/drafts/{id}")
+@PreAuthorize("hasAnyRole('OPERATOR','EDITOR')")
+class DraftArchiveController {
+
+	private final Drafts drafts;
+
+	private final DraftSubmissions submissions;
+
+	private final MessageSource messages;
+
+	DraftArchiveController(Drafts drafts, DraftSubmissions submissions, MessageSource messages) {
+		this.drafts = drafts;
+		this.submissions = submissions;
+		this.messages = messages;
+	}
+
+	@PostMapping("/archive")
+	String archive(@PathVariable long id, RedirectAttributes redirect) {
+		this.drafts.archive(id);
+		redirect.addFlashAttribute("success", "drafts.archivedDone");
+		return "redirect:/drafts/" + id;
+	}
+
+	@PostMapping("/restore")
+	String restore(@PathVariable long id, RedirectAttributes redirect) {
+		this.drafts.restore(id);
+		redirect.addFlashAttribute("success", "drafts.restoredDone");
+		return "redirect:/drafts/" + id;
+	}
+
+	@PostMapping("/clone")
+	String copy(@PathVariable long id, @RequestParam(required = false) @Nullable String submissionToken,
+			Principal principal, RedirectAttributes redirect) {
+		Draft source = this.drafts.view(id).draft();
+		String title = this.messages.getMessage("drafts.clone.title", new Object[] { source.getTitle() },
+				LocaleContextHolder.getLocale());
+		if (title.length() > DraftForm.MAX_TITLE) {
+			int end = DraftForm.MAX_TITLE - 1;
+			end = Character.isHighSurrogate(title.charAt(end - 1)) ? end - 1 : end;
+			title = title.substring(0, end) + "…";
+		}
+		DraftSubmissions.Outcome outcome = this.submissions.copy(id, SubmissionToken.parse(submissionToken), title,
+				principal.getName());
+		redirect.addFlashAttribute("success", outcome.created() ? "drafts.cloned" : "drafts.alreadyCreated");
+		return "redirect:/drafts/" + outcome.draftId() + "/edit";
+	}
+
+}
