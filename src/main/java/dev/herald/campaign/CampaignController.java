@@ -88,6 +88,11 @@ class CampaignController {
 		return this.chatApps.all();
 	}
 
+	@ModelAttribute("enabledApps")
+	List<ChatAppView> enabledApps() {
+		return this.chatApps.enabledApps();
+	}
+
 	@ModelAttribute("appNames")
 	Map<Long, String> appNames() {
 		return this.chatApps.all().stream().collect(Collectors.toMap(ChatAppView::id, ChatAppView::name));
@@ -110,7 +115,8 @@ class CampaignController {
 	@PreAuthorize("hasRole('OPERATOR')")
 	String newForm(@RequestParam(required = false) @Nullable Long app, Model model, HttpServletRequest request) {
 		CampaignForm form = new CampaignForm();
-		form.setChatAppId((app != null && this.chatApps.find(app).isPresent()) ? app : null);
+		form.setChatAppId(
+				(app != null && this.chatApps.find(app).filter(ChatAppView::enabled).isPresent()) ? app : null);
 		form.setZone(((ZoneId) model.getAttribute("zone")).getId());
 		form.setSubmissionToken(UUID.randomUUID().toString());
 		model.addAttribute("form", form);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
+import dev.herald.chatapp.ChatApps;
 import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.AudienceSource;
@@ -41,6 +42,8 @@ class CampaignScheduler {
 
 	private final QuotaLock quotaLock;
 
+	private final ChatApps chatApps;
+
 	private final RunHandOver delivery;
 
 	private final AuditLog audit;
@@ -49,7 +52,8 @@ class CampaignScheduler {
 
 	CampaignScheduler(CampaignRepository campaigns, CampaignRunRepository runs, CampaignTriggers triggers,
 			CampaignPlanner planner, ApprovedVersions approvedVersions, Audiences audiences, QuotaLock quotaLock,
-			RunHandOver delivery, AuditLog audit, Clock clock) {
+			RunHandOver delivery, AuditLog audit, Clock clock, ChatApps chatApps) {
+		this.chatApps = chatApps;
 		this.campaigns = campaigns;
 		this.runs = runs;
 		this.triggers = triggers;
@@ -91,7 +95,10 @@ class CampaignScheduler {
 			}
 		}
 		Instant now = this.clock.instant();
-		ApprovedVersion version = approved(command.versionId());
+		ApprovedVersion version = offered(command.versionId());
+		if (!this.chatApps.get(command.chatAppId()).enabled()) {
+			throw new CampaignRuleException("chatAppId", "campaigns.app.disabled");
+		}
 		List<String> members = members(command);
 		checkPlan(null, command, members, now);
 		Campaign.Targets targets = new Campaign.Targets(command.sources(), members.size());
@@ -157,7 +164,7 @@ class CampaignScheduler {
 			campaign.relabel(command.label(), now);
 		}
 		if (command.versionId() != campaign.getDraftVersionId()) {
-			ApprovedVersion version = approved(command.versionId());
+			ApprovedVersion version = offered(command.versionId());
 			Map<String, Object> before = Map.of("versionId", campaign.getDraftVersionId(), "contentHash",
 					campaign.getContentHash());
 			campaign.changeContent(content(version), now);
@@ -312,6 +319,12 @@ class CampaignScheduler {
 			case TAG -> "TAG:" + source.tag();
 			default -> source.kind() + ":" + source.refId();
 		}).toList();
+	}
+
+	/** An approved version that may start a new use: its draft is not archived. */
+	private ApprovedVersion offered(long versionId) {
+		return this.approvedVersions.findOffered(versionId)
+			.orElseThrow(() -> new CampaignRuleException("versionId", "campaigns.version.notApproved"));
 	}
 
 	private ApprovedVersion approved(long versionId) {
