@@ -44,15 +44,17 @@ class SendReports {
 	RunReport run(long id) {
 		List<RunReport> runs = this.jdbc.sql("""
 				select r.id, r.campaign_id, c.label as campaign_label, r.campaign_run_id, r.chat_app_id,
-				       a.name as app_name, r.state, r.total, r.created_at, r.finished_at
+				       a.name as app_name, r.state, r.total, r.created_at, r.finished_at, cr.audience,
+				       coalesce(cr.archived_skipped, 0) as archived_skipped
 				from send_run r left join chat_app a on a.id = r.chat_app_id
-				left join campaign c on c.id = r.campaign_id where r.id = :id""")
+				left join campaign c on c.id = r.campaign_id
+				left join campaign_run cr on cr.id = r.campaign_run_id where r.id = :id""")
 			.param("id", id)
 			.query((rs, n) -> new RunReport(rs.getLong("id"), nullableLong(rs, "campaign_id"),
 					rs.getString("campaign_label"), nullableLong(rs, "campaign_run_id"), rs.getLong("chat_app_id"),
 					rs.getString("app_name"), rs.getString("state"), rs.getInt("total"),
 					rs.getTimestamp("created_at").toInstant(), instant(rs, "finished_at"), outcomes("run_id", id),
-					timeline(id)))
+					timeline(id), SourceShare.parse(rs.getString("audience")), rs.getInt("archived_skipped")))
 			.list();
 		if (runs.isEmpty()) {
 			throw new ReportNotFoundException("run", id);

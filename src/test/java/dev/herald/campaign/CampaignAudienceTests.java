@@ -22,8 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
  * A campaign keeps its sources and resolves them when it fires: accounts tagged after the
@@ -50,6 +52,9 @@ class CampaignAudienceTests {
 
 	@Autowired
 	private CampaignRunRepository runs;
+
+	@Autowired
+	private MockMvcTester mvc;
 
 	private CampaignFixtures.App app;
 
@@ -96,6 +101,10 @@ class CampaignAudienceTests {
 			.query(String.class)
 			.list()).containsExactly(this.app.accounts().get(1).accountId(), this.app.accounts().get(2).accountId(),
 					this.app.accounts().get(3).accountId());
+		assertThat(this.mvc.get().uri("/reports/runs/{id}", run.getDeliveryRunId()).with(user("an").roles("ANALYST")))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Tag &quot;store&quot;: 2", "Individual accounts: 1", "Archived accounts left out: 1");
 	}
 
 	@Test
