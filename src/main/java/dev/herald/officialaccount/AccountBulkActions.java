@@ -31,7 +31,10 @@ class AccountBulkActions {
 
 	private final Clock clock;
 
-	AccountBulkActions(JdbcClient jdbc, AuditLog audit, Clock clock) {
+	private final AccountSearch search;
+
+	AccountBulkActions(JdbcClient jdbc, AuditLog audit, Clock clock, AccountSearch search) {
+		this.search = search;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -40,6 +43,7 @@ class AccountBulkActions {
 	/** How many accounts the action would change now. */
 	@Transactional(readOnly = true)
 	long count(AccountFilter filter, AccountBulkAction action, @Nullable String tag) {
+		this.search.customPlans();
 		List<Object> params = new ArrayList<>();
 		String where = where(filter, action, tag, params);
 		return this.jdbc.sql("select count(*) from official_account a where " + where)
@@ -54,6 +58,7 @@ class AccountBulkActions {
 	 */
 	@Transactional
 	long apply(AccountFilter filter, AccountBulkAction action, @Nullable String tag) {
+		this.search.customPlans();
 		Instant now = this.clock.instant();
 		List<Object> params = new ArrayList<>();
 		if (action.setTakesParameter()) {

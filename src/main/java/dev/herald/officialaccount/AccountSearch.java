@@ -55,6 +55,7 @@ class AccountSearch {
 
 	@Transactional(readOnly = true)
 	Page page(AccountFilter filter) {
+		customPlans();
 		Where where = where(filter);
 		List<Object> params = new ArrayList<>(where.params());
 		String keyset = "";
@@ -81,6 +82,7 @@ class AccountSearch {
 
 	@Transactional(readOnly = true)
 	long count(AccountFilter filter) {
+		customPlans();
 		return count(where(filter));
 	}
 
@@ -92,6 +94,7 @@ class AccountSearch {
 	 */
 	@Transactional(readOnly = true)
 	Page members(TargetGroupView group, @Nullable String after) {
+		customPlans();
 		Where where = groupWhere(group);
 		List<Object> params = new ArrayList<>(where.params());
 		String keyset = "";
@@ -120,6 +123,7 @@ class AccountSearch {
 	 */
 	@Transactional(readOnly = true)
 	List<OfficialAccountView> candidates(long chatAppId, String text) {
+		customPlans();
 		AccountFilter filter = new AccountFilter();
 		filter.setApp(chatAppId);
 		filter.setQ(text);
@@ -132,6 +136,29 @@ class AccountSearch {
 			.params(params)
 			.query((rs, n) -> view(rs))
 			.list();
+	}
+
+	/**
+	 * Tags to suggest while typing a filter: those of a sample of the app's accounts, so
+	 * that the suggestions cost the same at 50,000 accounts as at 50 (counting every tag
+	 * of every account took longer than the page itself).
+	 */
+	@Transactional(readOnly = true)
+	List<String> suggestedTags(long chatAppId) {
+		return this.jdbc.sql("""
+				select distinct t.tag from (select a.tags from official_account a
+				  where a.chat_app_id = ? and a.archived_at is null limit 2000) s, unnest(s.tags) as t(tag)
+				order by t.tag limit 200""").param(chatAppId).query(String.class).list();
+	}
+
+	/**
+	 * Plans this transaction's queries for their actual values. Once a statement has run
+	 * five times PostgreSQL may switch to a generic plan, which cannot know that
+	 * {@code like '%store 12345%'} is selective and scans every account (~25 ms at
+	 * 50,000) where the trigram index answers in a few.
+	 */
+	void customPlans() {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 	}
 
 	private long count(Where where) {

@@ -46,15 +46,12 @@ class OfficialAccountController {
 
 	private final AccountBulkActions bulk;
 
-	private final Audiences audiences;
-
 	OfficialAccountController(OfficialAccounts accounts, ChatApps chatApps, AccountSearch search,
-			AccountBulkActions bulk, Audiences audiences) {
+			AccountBulkActions bulk) {
 		this.accounts = accounts;
 		this.chatApps = chatApps;
 		this.search = search;
 		this.bulk = bulk;
-		this.audiences = audiences;
 	}
 
 	@ModelAttribute("chatApps")
@@ -77,8 +74,9 @@ class OfficialAccountController {
 			model.addAttribute("form", form);
 		}
 		response.setHeader(HttpHeaders.VARY, "HX-Request");
-		render(filter, model);
-		return (htmx != null && restore == null) ? "accounts/list :: results" : "accounts/list";
+		boolean fragment = htmx != null && restore == null;
+		render(filter, model, true, !fragment);
+		return fragment ? "accounts/list :: results" : "accounts/list";
 	}
 
 	@PostMapping
@@ -202,7 +200,7 @@ class OfficialAccountController {
 
 	/** Checks a bulk action's values; problems go to the model, next to their field. */
 	private @Nullable Bulk bulk(AccountFilter filter, @Nullable String action, @Nullable String bulkTag, Model model) {
-		render(filter.firstPage(), model, false);
+		render(filter.firstPage(), model, false, false);
 		model.addAttribute("listLink", listLink(filter.firstPage()));
 		model.addAttribute("action", action);
 		model.addAttribute("bulkTag", bulkTag);
@@ -280,10 +278,10 @@ class OfficialAccountController {
 	}
 
 	private void render(AccountFilter filter, Model model) {
-		render(filter, model, true);
+		render(filter, model, true, true);
 	}
 
-	private void render(AccountFilter filter, Model model, boolean withPage) {
+	private void render(AccountFilter filter, Model model, boolean withPage, boolean withSuggestions) {
 		if (withPage) {
 			AccountSearch.Page page = this.search.page(filter);
 			model.addAttribute("page", page);
@@ -301,7 +299,7 @@ class OfficialAccountController {
 		model.addAttribute("appNames", appNames);
 		model.addAttribute("selectedApp", filter.getApp());
 		model.addAttribute("knownTags",
-				(filter.getApp() != null) ? this.audiences.tags(filter.getApp(), 100).keySet() : List.of());
+				(withSuggestions && filter.getApp() != null) ? this.search.suggestedTags(filter.getApp()) : List.of());
 	}
 
 	/** The list's address for a filter (and page). */

@@ -246,7 +246,7 @@ class TargetGroupController {
 			model.addAttribute("chosen", this.accounts.views(shown));
 			model.addAttribute("candidates", candidates(app, form.getMemberQuery()));
 			model.addAttribute("matchCount", matchCount(app, form.getFilterTags(), form.getFilterText()));
-			model.addAttribute("knownTags", this.audiences.tags(app, 100).keySet());
+			model.addAttribute("knownTags", this.search.suggestedTags(app));
 		}
 		model.addAttribute("appNames", appNames());
 		return "accounts/groups/form";
