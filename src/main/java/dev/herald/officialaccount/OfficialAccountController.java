@@ -134,8 +134,7 @@ class OfficialAccountController {
 			model.addAttribute("account", account);
 			return "accounts/edit";
 		}
-		this.accounts.update(id, form.getName(), form.isTestAccount());
-		this.accounts.retag(id, tags);
+		this.accounts.update(id, form.getName(), form.isTestAccount(), tags);
 		redirect.addFlashAttribute("success", "accounts.updated");
 		redirect.addFlashAttribute("successArg", account.accountId());
 		return "redirect:/accounts?app=" + account.chatAppId();

@@ -5,10 +5,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +26,6 @@ import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
@@ -168,12 +164,6 @@ public class OfficialAccounts {
 					: counts.getOrDefault(id, 0);
 			return TargetGroupView.of(group, count);
 		}).toList();
-	}
-
-	@Transactional(readOnly = true)
-	Page<OfficialAccountView> search(@Nullable Long chatAppId, String text, Pageable page) {
-		return this.accounts.search(chatAppId, text.toLowerCase(java.util.Locale.ROOT), page)
-			.map(OfficialAccountView::of);
 	}
 
 	@Transactional
@@ -317,6 +307,10 @@ public class OfficialAccounts {
 			throw new AccountRuleException("name", "groups.changed");
 		}
 		checkGroup(group.getChatAppId(), name, rule, id);
+		// Members are replaced in SQL: removed before the entity's (lazy) set is first
+		// read,
+		// so Hibernate finds it empty instead of deleting 50,000 rows one by one.
+		this.jdbc.sql("delete from target_group_member where target_group_id = ?").param(id).update();
 		group.update(name, description, Set.of(), this.clock.instant());
 		if (rule.dynamic()) {
 			group.filterBy(rule.tags(), rule.text());
@@ -345,6 +339,15 @@ public class OfficialAccounts {
 		group.restore(this.clock.instant());
 		this.audit
 			.record(AuditRecord.of("group.restored", "target_group", id).withAfter(Map.of("name", group.getName())));
+	}
+
+	/**
+	 * Edits an account's name, test flag and tags (already parsed and checked) at once.
+	 */
+	@Transactional
+	void update(long id, String name, boolean testAccount, List<String> tags) {
+		update(id, name, testAccount);
+		retag(id, tags);
 	}
 
 	/** Replaces the tags of one account (already parsed and checked). */
@@ -396,7 +399,6 @@ public class OfficialAccounts {
 	}
 
 	private void writeMembers(long groupId, GroupRule rule) {
-		this.jdbc.sql("delete from target_group_member where target_group_id = ?").param(groupId).update();
 		if (!rule.dynamic() && !rule.members().isEmpty()) {
 			this.jdbc
 				.sql("insert into target_group_member (target_group_id, official_account_id)"

@@ -187,6 +187,28 @@ class OfficialAccountAudienceTests {
 		assertThat(group.memberCount()).isEqualTo(2_000);
 		MvcTestResult page = list("/accounts/groups/" + group.id());
 		assertThat(page).hasStatusOk().bodyText().contains("Members now: 2,000").contains("id=\"members-next\"");
+		// Editing replaces the members; turning the group dynamic drops them.
+		TargetGroupForm form = (TargetGroupForm) page.getMvcResult().getModelAndView().getModel().get("form");
+		assertThat(form.getMembers()).hasSize(2_000);
+		String ten = form.getMembers().stream().limit(10).map(String::valueOf).collect(Collectors.joining(","));
+		assertThat(this.mvc.post()
+			.uri("/accounts/groups/" + group.id())
+			.with(csrf())
+			.with(user("op").roles("OPERATOR"))
+			.param("chatAppId", String.valueOf(app.id()))
+			.param("name", "Ten")
+			.param("version", String.valueOf(form.getVersion()))
+			.param("members", ten)).hasStatus(302);
+		assertThat(this.accounts.group(group.id()).orElseThrow().memberCount()).isEqualTo(10);
+		// A stale version is refused next to the form, never a 500.
+		assertThat(this.mvc.post()
+			.uri("/accounts/groups/" + group.id())
+			.with(csrf())
+			.with(user("op").roles("OPERATOR"))
+			.param("chatAppId", String.valueOf(app.id()))
+			.param("name", "Stale")
+			.param("version", String.valueOf(form.getVersion()))
+			.param("members", ten)).hasStatusOk().bodyText().contains("Someone changed this group meanwhile");
 		// Archived groups leave the pickers and come back when restored.
 		assertThat(this.mvc.post()
 			.uri("/accounts/groups/" + group.id() + "/archive")
