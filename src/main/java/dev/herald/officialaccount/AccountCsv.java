@@ -15,9 +15,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads an official-account CSV: {@code account_id,name,subscriber_count,test}, header
- * optional, only the id required. Every problem is reported with its line number; the
- * caller saves nothing unless there are none.
+ * Reads an official-account CSV: {@code account_id,name,subscriber_count,test,tags},
+ * header optional (with one, the columns may come in any order and any but the id may be
+ * left out), only the id required. Tags are separated by semicolons, spaces or bars.
+ * Every problem is reported with its line number; the caller saves nothing unless there
+ * are none.
  */
 final class AccountCsv {
 
@@ -25,7 +27,16 @@ final class AccountCsv {
 
 	private static final int MAX_NAME_LENGTH = 150;
 
-	record Row(long line, String accountId, String name, @Nullable Long subscriberCount, boolean testAccount) {
+	private static final List<String> COLUMNS = List.of("account_id", "name", "subscriber_count", "test", "tags");
+
+	/**
+	 * One account of the file.
+	 *
+	 * @param tags its tags, or {@code null} when the file has no tags column (an existing
+	 * account keeps its tags)
+	 */
+	record Row(long line, String accountId, String name, @Nullable Long subscriberCount, boolean testAccount,
+			@Nullable List<String> tags) {
 	}
 
 	record Problem(long line, String messageKey, String value) {
@@ -44,11 +55,18 @@ final class AccountCsv {
 		CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(true).get();
 		try (CSVParser parser = CSVParser.parse(reader, format)) {
 			boolean first = true;
+			// Where each column is: by position, unless a header says otherwise.
+			int[] columns = { 0, 1, 2, 3, 4 };
+			boolean header = false;
 			for (CSVRecord record : parser) {
 				long line = parser.getCurrentLineNumber();
-				String firstCell = stripBom(record.get(0));
-				if (first && firstCell.toLowerCase(Locale.ROOT).replace(" ", "_").equals("account_id")) {
+				if (first && header(record).contains("account_id")) {
 					first = false;
+					header = true;
+					List<String> names = header(record);
+					for (int i = 0; i < COLUMNS.size(); i++) {
+						columns[i] = names.indexOf(COLUMNS.get(i));
+					}
 					continue;
 				}
 				first = false;
@@ -56,7 +74,7 @@ final class AccountCsv {
 					problems.add(new Problem(line, "accounts.import.tooManyRows", String.valueOf(MAX_ROWS)));
 					break;
 				}
-				Row row = row(line, firstCell, record, problems);
+				Row row = row(line, record, columns, header || record.size() > 4, problems);
 				if (row == null) {
 					continue;
 				}
@@ -81,13 +99,23 @@ final class AccountCsv {
 		return new Parsed(rows, problems);
 	}
 
-	private static @Nullable Row row(long line, String accountId, CSVRecord record, List<Problem> problems) {
+	private static List<String> header(CSVRecord record) {
+		List<String> names = new ArrayList<>();
+		for (String cell : record) {
+			names.add(stripBom(cell).toLowerCase(Locale.ROOT).replace(" ", "_"));
+		}
+		return names;
+	}
+
+	private static @Nullable Row row(long line, CSVRecord record, int[] columns, boolean withTags,
+			List<Problem> problems) {
+		String accountId = stripBom(cell(record, columns[0]));
 		String idProblem = AccountIds.problem(accountId);
 		if (idProblem != null) {
 			problems.add(new Problem(line, idProblem, accountId));
 			return null;
 		}
-		String name = cell(record, 1);
+		String name = cell(record, columns[1]);
 		if (name.isEmpty()) {
 			name = accountId;
 		}
@@ -96,7 +124,7 @@ final class AccountCsv {
 			return null;
 		}
 		Long subscribers = null;
-		String count = cell(record, 2);
+		String count = cell(record, columns[2]);
 		if (!count.isEmpty()) {
 			try {
 				subscribers = Long.parseLong(count);
@@ -109,7 +137,7 @@ final class AccountCsv {
 				return null;
 			}
 		}
-		String test = cell(record, 3).toLowerCase(Locale.ROOT);
+		String test = cell(record, columns[3]).toLowerCase(Locale.ROOT);
 		boolean testAccount;
 		switch (test) {
 			case "", "false", "no", "0" -> testAccount = false;
@@ -119,11 +147,21 @@ final class AccountCsv {
 				return null;
 			}
 		}
-		return new Row(line, accountId, name, subscribers, testAccount);
+		List<String> tags = null;
+		if (withTags && columns[4] >= 0) {
+			// Bars are a separator too: commas would need quotes in a CSV cell.
+			tags = Tags.parse(cell(record, columns[4]).replace('|', ' '));
+			String tagProblem = Tags.problem(tags);
+			if (tagProblem != null) {
+				problems.add(new Problem(line, tagProblem, cell(record, columns[4])));
+				return null;
+			}
+		}
+		return new Row(line, accountId, name, subscribers, testAccount, tags);
 	}
 
 	private static String cell(CSVRecord record, int index) {
-		return (index < record.size()) ? record.get(index).trim() : "";
+		return (index >= 0 && index < record.size()) ? record.get(index).trim() : "";
 	}
 
 	private static String stripBom(String value) {

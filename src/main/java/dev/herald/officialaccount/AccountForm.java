@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adds one official account by id, or edits its name and test flag.
+ * Adds one official account by id, or edits its name, test flag and tags.
  */
 class AccountForm {
 
@@ -23,6 +23,9 @@ class AccountForm {
 
 	private boolean testAccount;
 
+	// Typed as one text: separated by spaces, commas or semicolons.
+	private @Nullable String tags;
+
 	static AccountForm of(OfficialAccountView account) {
 		AccountForm form = new AccountForm();
 		form.chatAppId = account.chatAppId();
@@ -30,6 +33,7 @@ class AccountForm {
 		form.name = account.name();
 		form.subscriberCount = account.subscriberCount();
 		form.testAccount = account.testAccount();
+		form.tags = String.join(" ", account.tags());
 		return form;
 	}
 
@@ -71,6 +75,14 @@ class AccountForm {
 
 	public void setTestAccount(boolean testAccount) {
 		this.testAccount = testAccount;
+	}
+
+	public @Nullable String getTags() {
+		return this.tags;
+	}
+
+	public void setTags(@Nullable String tags) {
+		this.tags = tags;
 	}
 
 }

@@ -113,6 +113,28 @@ public class Audiences {
 	}
 
 	/**
+	 * Counts the live accounts of an app a dynamic filter matches now, before any group
+	 * is saved with it.
+	 * @param chatAppId the app
+	 * @param tags tags an account needs every one of
+	 * @param text a text its id or name contains, or {@code null}
+	 * @return how many accounts match
+	 */
+	@Transactional(readOnly = true)
+	public int countFilter(long chatAppId, List<String> tags, @Nullable String text) {
+		Term term = dynamicTerm("", tags, text);
+		List<Object> params = new ArrayList<>();
+		params.add(chatAppId);
+		params.addAll(term.params());
+		return this.jdbc
+			.sql("select count(*) from official_account a where a.chat_app_id = ? and a.archived_at is null and "
+					+ term.sql())
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * The tags used by an app's accounts, most used first.
 	 * @param chatAppId the app
 	 * @param limit how many at most

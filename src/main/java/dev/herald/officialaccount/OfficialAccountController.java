@@ -3,6 +3,7 @@ package dev.herald.officialaccount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,8 +12,8 @@ import dev.herald.chatapp.ChatApps;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,27 +23,35 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Official account pages: search, add by id, edit, import from CSV, sync from Tencent.
+ * Official account pages: the filtered list and its bulk actions, add by id, edit, tag,
+ * archive, import from CSV, sync from Tencent.
  */
 @Controller
 @RequestMapping("/accounts")
 @PreAuthorize("hasAnyRole('ADMIN','OPERATOR')")
 class OfficialAccountController {
 
-	private static final int PAGE_SIZE = 50;
-
 	private final OfficialAccounts accounts;
 
 	private final ChatApps chatApps;
 
-	OfficialAccountController(OfficialAccounts accounts, ChatApps chatApps) {
+	private final AccountSearch search;
+
+	private final AccountBulkActions bulk;
+
+	OfficialAccountController(OfficialAccounts accounts, ChatApps chatApps, AccountSearch search,
+			AccountBulkActions bulk) {
 		this.accounts = accounts;
 		this.chatApps = chatApps;
+		this.search = search;
+		this.bulk = bulk;
 	}
 
 	@ModelAttribute("chatApps")
@@ -50,15 +59,24 @@ class OfficialAccountController {
 		return this.chatApps.all();
 	}
 
+	/**
+	 * The list, filtered and paged on the server; an htmx request (search as you type)
+	 * gets the results only.
+	 */
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable Long app, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+	String list(@ModelAttribute("filter") AccountFilter filter, BindingResult binding,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore,
+			HttpServletResponse response, Model model) {
 		if (!model.containsAttribute("form")) {
 			AccountForm form = new AccountForm();
-			form.setChatAppId(app);
+			form.setChatAppId(filter.getApp());
 			model.addAttribute("form", form);
 		}
-		return render(app, q, page, model);
+		response.setHeader(HttpHeaders.VARY, "HX-Request");
+		boolean fragment = htmx != null && restore == null;
+		render(filter, model, true, !fragment);
+		return fragment ? "accounts/list :: results" : "accounts/list";
 	}
 
 	@PostMapping
@@ -85,7 +103,11 @@ class OfficialAccountController {
 				result.rejectValue(ex.field(), ex.messageKey());
 			}
 		}
-		return render(form.getChatAppId(), "", 0, model);
+		AccountFilter filter = new AccountFilter();
+		filter.setApp(form.getChatAppId());
+		model.addAttribute("filter", filter);
+		render(filter, model);
+		return "accounts/list";
 	}
 
 	@GetMapping("/{id}")
@@ -103,14 +125,108 @@ class OfficialAccountController {
 		if (form.getName() == null) {
 			result.rejectValue("name", "NotBlank");
 		}
-		if (result.hasFieldErrors("name")) {
+		List<String> tags = Tags.parse(form.getTags());
+		String tagProblem = Tags.problem(tags);
+		if (tagProblem != null) {
+			result.rejectValue("tags", tagProblem);
+		}
+		if (result.hasFieldErrors("name") || result.hasFieldErrors("tags")) {
 			model.addAttribute("account", account);
 			return "accounts/edit";
 		}
-		this.accounts.update(id, form.getName(), form.isTestAccount());
+		this.accounts.update(id, form.getName(), form.isTestAccount(), tags);
 		redirect.addFlashAttribute("success", "accounts.updated");
 		redirect.addFlashAttribute("successArg", account.accountId());
 		return "redirect:/accounts?app=" + account.chatAppId();
+	}
+
+	@PostMapping("/{id}/archive")
+	String archive(@PathVariable long id, RedirectAttributes redirect) {
+		OfficialAccountView account = this.accounts.archive(id);
+		redirect.addFlashAttribute("success", "accounts.archive.done");
+		redirect.addFlashAttribute("successArg", account.accountId());
+		return "redirect:/accounts/" + id;
+	}
+
+	@PostMapping("/{id}/restore")
+	String restore(@PathVariable long id, RedirectAttributes redirect) {
+		OfficialAccountView account = this.accounts.restore(id);
+		redirect.addFlashAttribute("success", "accounts.restore.done");
+		redirect.addFlashAttribute("successArg", account.accountId());
+		return "redirect:/accounts/" + id;
+	}
+
+	/** Asks before a bulk action, naming how many accounts it changes. */
+	@GetMapping("/bulk")
+	String confirmBulk(@ModelAttribute("filter") AccountFilter filter, BindingResult binding,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String bulkTag, Model model) {
+		Bulk bulk = bulk(filter, action, bulkTag, model);
+		if (bulk != null) {
+			model.addAttribute("count", this.bulk.count(filter, bulk.action(), bulk.tag()));
+		}
+		return "accounts/bulk";
+	}
+
+	/**
+	 * Applies a confirmed bulk action; if the selection changed since the confirmation,
+	 * asks again with the new count.
+	 */
+	@PostMapping("/bulk")
+	String applyBulk(@ModelAttribute("filter") AccountFilter filter, BindingResult binding,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String bulkTag,
+			@RequestParam(required = false) @Nullable Long expected, Model model, RedirectAttributes redirect) {
+		Bulk bulk = bulk(filter, action, bulkTag, model);
+		if (bulk == null) {
+			return "accounts/bulk";
+		}
+		long count = this.bulk.count(filter, bulk.action(), bulk.tag());
+		if (expected == null || count != expected) {
+			model.addAttribute("count", count);
+			model.addAttribute("changed", expected != null);
+			return "accounts/bulk";
+		}
+		long changed = this.bulk.apply(filter, bulk.action(), bulk.tag());
+		redirect.addFlashAttribute("success", "accounts.bulk.done." + bulk.action().name().toLowerCase(Locale.ROOT));
+		redirect.addFlashAttribute("successArg", changed);
+		return "redirect:" + listLink(filter.firstPage());
+	}
+
+	private record Bulk(AccountBulkAction action, @Nullable String tag) {
+
+	}
+
+	/** Checks a bulk action's values; problems go to the model, next to their field. */
+	private @Nullable Bulk bulk(AccountFilter filter, @Nullable String action, @Nullable String bulkTag, Model model) {
+		render(filter.firstPage(), model, false, false);
+		model.addAttribute("listLink", listLink(filter.firstPage()));
+		model.addAttribute("action", action);
+		model.addAttribute("bulkTag", bulkTag);
+		AccountBulkAction parsed = null;
+		for (AccountBulkAction candidate : AccountBulkAction.values()) {
+			if (candidate.name().equalsIgnoreCase(action)) {
+				parsed = candidate;
+			}
+		}
+		if (parsed == null) {
+			model.addAttribute("actionError", "accounts.bulk.action.required");
+			return null;
+		}
+		model.addAttribute("action", parsed.name());
+		if (!parsed.needsTag()) {
+			model.addAttribute("bulkTag", "");
+			return new Bulk(parsed, null);
+		}
+		List<String> tags = Tags.parse(bulkTag);
+		String problem = tags.isEmpty() ? "accounts.bulk.tag.required"
+				: (tags.size() > 1) ? "accounts.bulk.tag.one" : Tags.problem(tags);
+		if (problem != null) {
+			model.addAttribute("tagError", problem);
+			return null;
+		}
+		model.addAttribute("bulkTag", tags.get(0));
+		return new Bulk(parsed, tags.get(0));
 	}
 
 	@GetMapping("/import")
@@ -160,18 +276,45 @@ class OfficialAccountController {
 		return "redirect:/accounts?app=" + app;
 	}
 
-	private String render(@Nullable Long app, @Nullable String q, int page, Model model) {
-		String text = (q != null) ? q : "";
-		Page<OfficialAccountView> results = this.accounts.search(app, text,
-				PageRequest.of(Math.max(0, page), PAGE_SIZE));
+	private void render(AccountFilter filter, Model model) {
+		render(filter, model, true, true);
+	}
+
+	private void render(AccountFilter filter, Model model, boolean withPage, boolean withSuggestions) {
+		if (withPage) {
+			AccountSearch.Page page = this.search.page(filter);
+			model.addAttribute("page", page);
+			if (page.next() != null) {
+				AccountFilter next = filter.firstPage();
+				next.setAfterApp(page.next().app());
+				next.setAfter(page.next().accountId());
+				model.addAttribute("nextLink", listLink(next));
+			}
+			model.addAttribute("firstLink", (filter.getAfter() != null) ? listLink(filter.firstPage()) : null);
+		}
 		Map<Long, String> appNames = this.chatApps.all()
 			.stream()
 			.collect(Collectors.toMap(ChatAppView::id, ChatAppView::name, (a, b) -> a));
-		model.addAttribute("results", results);
 		model.addAttribute("appNames", appNames);
-		model.addAttribute("selectedApp", app);
-		model.addAttribute("q", text);
-		return "accounts/list";
+		model.addAttribute("selectedApp", filter.getApp());
+		model.addAttribute("knownTags",
+				(withSuggestions && filter.getApp() != null) ? this.search.suggestedTags(filter.getApp()) : List.of());
+	}
+
+	/** The list's address for a filter (and page). */
+	static String listLink(AccountFilter filter) {
+		return UriComponentsBuilder.fromPath("/accounts")
+			.queryParamIfPresent("app", java.util.Optional.ofNullable(filter.getApp()))
+			.queryParamIfPresent("q", java.util.Optional.ofNullable(filter.getQ()).filter((q) -> !q.isBlank()))
+			.queryParamIfPresent("tag", java.util.Optional.ofNullable(filter.getTag()).filter((t) -> !t.isBlank()))
+			.queryParamIfPresent("test", java.util.Optional.of(true).filter((t) -> filter.isTest()))
+			.queryParamIfPresent("archived",
+					java.util.Optional.of(filter.getArchived()).filter((a) -> a != AccountFilter.Archived.HIDE))
+			.queryParamIfPresent("afterApp", java.util.Optional.ofNullable(filter.getAfterApp()))
+			.queryParamIfPresent("after", java.util.Optional.ofNullable(filter.getAfter()))
+			.encode()
+			.build()
+			.toUriString();
 	}
 
 }

@@ -5,10 +5,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,12 +22,12 @@ import dev.herald.tencent.OfficialAccountInfoRequest;
 import dev.herald.tencent.OfficialAccountInfoResponse;
 import dev.herald.tencent.OfficialAccountInfoResponse.OfficialAccountInfo;
 import dev.herald.tencent.TencentChatClient;
+import jakarta.persistence.EntityManager;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,9 +59,15 @@ public class OfficialAccounts {
 
 	private final JdbcClient jdbc;
 
+	private final AccountImporter importer;
+
+	private final EntityManager entityManager;
+
 	OfficialAccounts(OfficialAccountRepository accounts, TargetGroupRepository groups, ChatApps chatApps,
 			TencentChatClient client, AuditLog audit, ApplicationEventPublisher events, Clock clock,
-			Audiences audiences, JdbcClient jdbc) {
+			Audiences audiences, JdbcClient jdbc, AccountImporter importer, EntityManager entityManager) {
+		this.importer = importer;
+		this.entityManager = entityManager;
 		this.audiences = audiences;
 		this.jdbc = jdbc;
 		this.accounts = accounts;
@@ -162,12 +166,6 @@ public class OfficialAccounts {
 		}).toList();
 	}
 
-	@Transactional(readOnly = true)
-	Page<OfficialAccountView> search(@Nullable Long chatAppId, String text, Pageable page) {
-		return this.accounts.search(chatAppId, text.toLowerCase(java.util.Locale.ROOT), page)
-			.map(OfficialAccountView::of);
-	}
-
 	@Transactional
 	public OfficialAccountView add(long chatAppId, String accountId, String name, long subscriberCount,
 			boolean testAccount) {
@@ -207,32 +205,12 @@ public class OfficialAccounts {
 		if (!parsed.problems().isEmpty()) {
 			return new ImportResult(0, 0, parsed.problems());
 		}
-		Instant now = this.clock.instant();
-		Map<String, OfficialAccount> existing = new LinkedHashMap<>();
-		List<String> ids = parsed.rows().stream().map(AccountCsv.Row::accountId).toList();
-		for (int from = 0; from < ids.size(); from += 1000) {
-			this.accounts.findByChatAppIdAndAccountIdIn(chatAppId, ids.subList(from, Math.min(ids.size(), from + 1000)))
-				.forEach((account) -> existing.put(account.getAccountId(), account));
-		}
-		List<OfficialAccount> toSave = new ArrayList<>();
-		int created = 0;
-		for (AccountCsv.Row row : parsed.rows()) {
-			OfficialAccount account = existing.get(row.accountId());
-			if (account == null) {
-				account = new OfficialAccount(chatAppId, row.accountId(), row.name(),
-						(row.subscriberCount() != null) ? row.subscriberCount() : 0, row.testAccount(), now);
-				created++;
-			}
-			else {
-				account.imported(row.name(), row.subscriberCount(), row.testAccount(), now);
-			}
-			toSave.add(account);
-		}
-		List<OfficialAccountView> saved = this.accounts.saveAll(toSave).stream().map(OfficialAccountView::of).toList();
-		int updated = saved.size() - created;
+		AccountImporter.Written written = this.importer.write(chatAppId, parsed.rows(), this.clock.instant());
+		int created = written.created();
+		int updated = parsed.rows().size() - created;
 		this.audit.record(AuditRecord.of("account.imported", "chatapp", chatAppId)
 			.withAfter(Map.of("created", created, "updated", updated)));
-		this.events.publishEvent(new OfficialAccountsAdded(chatAppId, saved));
+		this.events.publishEvent(new OfficialAccountsAdded(chatAppId, written.accounts()));
 		return new ImportResult(created, updated, List.of());
 	}
 
@@ -279,13 +257,26 @@ public class OfficialAccounts {
 
 	@Transactional
 	TargetGroupView createGroup(long chatAppId, String name, @Nullable String description, Set<Long> members) {
+		return createGroup(chatAppId, name, description, GroupRule.members(members));
+	}
+
+	/**
+	 * Creates a static or dynamic target group.
+	 * @throws AccountRuleException naming the field that is wrong
+	 */
+	@Transactional
+	TargetGroupView createGroup(long chatAppId, String name, @Nullable String description, GroupRule rule) {
 		this.chatApps.get(chatAppId);
-		checkGroup(chatAppId, name, members, null);
-		TargetGroup group = this.groups
-			.save(new TargetGroup(chatAppId, name, description, members, this.clock.instant()));
-		this.audit.record(AuditRecord.of("group.created", "target_group", group.getId())
-			.withAfter(Map.of("name", name, "members", members.size())));
-		return TargetGroupView.of(group, members.size());
+		checkGroup(chatAppId, name, rule, null);
+		TargetGroup group = new TargetGroup(chatAppId, name, description, Set.of(), this.clock.instant());
+		if (rule.dynamic()) {
+			group.filterBy(rule.tags(), rule.text());
+		}
+		group = this.groups.save(group);
+		long id = java.util.Objects.requireNonNull(group.getId());
+		writeMembers(id, rule);
+		this.audit.record(AuditRecord.of("group.created", "target_group", id).withAfter(rule.describe(name)));
+		return views(List.of(group)).get(0);
 	}
 
 	/**
@@ -302,24 +293,136 @@ public class OfficialAccounts {
 
 	@Transactional
 	void updateGroup(long id, long expectedVersion, String name, @Nullable String description, Set<Long> members) {
-		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
-		if (group.getVersion() != expectedVersion) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("Target group " + id + " changed");
-		}
-		checkGroup(group.getChatAppId(), name, members, id);
-		group.update(name, description, members, this.clock.instant());
-		this.audit.record(AuditRecord.of("group.updated", "target_group", id)
-			.withAfter(Map.of("name", name, "members", members.size())));
+		updateGroup(id, expectedVersion, name, description, GroupRule.members(members));
 	}
 
-	private void checkGroup(long chatAppId, String name, Set<Long> members, @Nullable Long id) {
+	/**
+	 * Changes a group's name, description, kind and members or filter.
+	 * @throws AccountRuleException naming the field that is wrong
+	 */
+	@Transactional
+	void updateGroup(long id, long expectedVersion, String name, @Nullable String description, GroupRule rule) {
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		if (group.getVersion() != expectedVersion) {
+			throw new AccountRuleException("name", "groups.changed");
+		}
+		checkGroup(group.getChatAppId(), name, rule, id);
+		// Members are replaced in SQL: removed before the entity's (lazy) set is first
+		// read,
+		// so Hibernate finds it empty instead of deleting 50,000 rows one by one.
+		this.jdbc.sql("delete from target_group_member where target_group_id = ?").param(id).update();
+		group.update(name, description, Set.of(), this.clock.instant());
+		if (rule.dynamic()) {
+			group.filterBy(rule.tags(), rule.text());
+		}
+		else {
+			group.fixMembers();
+		}
+		// The entity's (now empty) member set is written first; the members follow in
+		// SQL.
+		this.entityManager.flush();
+		writeMembers(id, rule);
+		this.audit.record(AuditRecord.of("group.updated", "target_group", id).withAfter(rule.describe(name)));
+	}
+
+	@Transactional
+	void archiveGroup(long id) {
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		group.archive(this.clock.instant());
+		this.audit
+			.record(AuditRecord.of("group.archived", "target_group", id).withAfter(Map.of("name", group.getName())));
+	}
+
+	@Transactional
+	void restoreGroup(long id) {
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		group.restore(this.clock.instant());
+		this.audit
+			.record(AuditRecord.of("group.restored", "target_group", id).withAfter(Map.of("name", group.getName())));
+	}
+
+	/**
+	 * Edits an account's name, test flag and tags (already parsed and checked) at once.
+	 */
+	@Transactional
+	void update(long id, String name, boolean testAccount, List<String> tags) {
+		update(id, name, testAccount);
+		retag(id, tags);
+	}
+
+	/** Replaces the tags of one account (already parsed and checked). */
+	@Transactional
+	void retag(long id, List<String> tags) {
+		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		List<String> before = account.getTags();
+		account.retag(tags, this.clock.instant());
+		if (!before.equals(account.getTags())) {
+			this.audit.record(AuditRecord.of("account.retagged", "official_account", id)
+				.withBefore(Map.of("tags", before))
+				.withAfter(Map.of("tags", account.getTags())));
+		}
+	}
+
+	@Transactional
+	OfficialAccountView archive(long id) {
+		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		account.archive(this.clock.instant());
+		this.audit.record(AuditRecord.of("account.archived", "official_account", id)
+			.withAfter(Map.of("accountId", account.getAccountId())));
+		return OfficialAccountView.of(account);
+	}
+
+	@Transactional
+	OfficialAccountView restore(long id) {
+		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		account.restore(this.clock.instant());
+		this.audit.record(AuditRecord.of("account.restored", "official_account", id)
+			.withAfter(Map.of("accountId", account.getAccountId())));
+		return OfficialAccountView.of(account);
+	}
+
+	/**
+	 * Herald's ids of an app's accounts, by their {@code @TOA#_} ids.
+	 * @param chatAppId the app
+	 * @param accountIds Tencent's ids
+	 * @return Herald's id of each account the app has, by Tencent's id
+	 */
+	@Transactional(readOnly = true)
+	Map<String, Long> idsOf(long chatAppId, Collection<String> accountIds) {
+		Map<String, Long> ids = new LinkedHashMap<>();
+		this.jdbc.sql("select account_id, id from official_account where chat_app_id = ? and account_id = any(?)")
+			.params(chatAppId, new SqlArrayValue("text", accountIds.toArray()))
+			.query((rs) -> {
+				ids.put(rs.getString(1), rs.getLong(2));
+			});
+		return ids;
+	}
+
+	private void writeMembers(long groupId, GroupRule rule) {
+		if (!rule.dynamic() && !rule.members().isEmpty()) {
+			this.jdbc
+				.sql("insert into target_group_member (target_group_id, official_account_id)"
+						+ " select ?, unnest(?::bigint[])")
+				.params(groupId, Audiences.arrayLiteral(rule.members()))
+				.update();
+		}
+	}
+
+	private void checkGroup(long chatAppId, String name, GroupRule rule, @Nullable Long id) {
 		this.groups.findByChatAppIdAndName(chatAppId, name)
 			.filter((other) -> !other.getId().equals(id))
 			.ifPresent((other) -> {
 				throw new AccountRuleException("name", "groups.name.taken");
 			});
-		long ofApp = this.accounts.findAllById(members).stream().filter((a) -> a.getChatAppId() == chatAppId).count();
-		if (ofApp != members.size()) {
+		if (rule.dynamic()) {
+			return;
+		}
+		long ofApp = this.jdbc
+			.sql("select count(*) from official_account where chat_app_id = ? and id = any(?::bigint[])")
+			.params(chatAppId, Audiences.arrayLiteral(rule.members()))
+			.query(Long.class)
+			.single();
+		if (ofApp != rule.members().size()) {
 			throw new AccountRuleException("members", "groups.members.otherApp");
 		}
 	}

@@ -60,4 +60,45 @@ class AccountCsvTests {
 			.containsExactly("accounts.import.subscribers");
 	}
 
+	@Test
+	void readsTagsSeparatedBySemicolonsSpacesOrBars() {
+		AccountCsv.Parsed parsed = AccountCsv.parse(new StringReader("""
+				account_id,name,subscriber_count,test,tags
+				@TOA#_a,A,,,Store;region:APAC
+				@TOA#_b,B,,,store region:emea|vip
+				@TOA#_c,C,,,"a,b"
+				@TOA#_d,D,,,
+				"""));
+		assertThat(parsed.problems()).isEmpty();
+		assertThat(parsed.rows()).extracting(AccountCsv.Row::tags)
+			.containsExactly(java.util.List.of("region:apac", "store"),
+					java.util.List.of("region:emea", "store", "vip"), java.util.List.of("a", "b"), java.util.List.of());
+	}
+
+	@Test
+	void withoutATagsColumnTagsAreLeftAlone() {
+		AccountCsv.Parsed parsed = AccountCsv.parse(new StringReader("@TOA#_a,A\n@TOA#_b,B,1,false,vip\n"));
+		assertThat(parsed.rows()).extracting(AccountCsv.Row::tags).containsExactly(null, java.util.List.of("vip"));
+	}
+
+	@Test
+	void aHeaderMayOrderAndLeaveOutColumns() {
+		AccountCsv.Parsed parsed = AccountCsv.parse(new StringReader("tags,account_id\nvip,@TOA#_a\n"));
+		assertThat(parsed.problems()).isEmpty();
+		assertThat(parsed.rows()).singleElement().satisfies((row) -> {
+			assertThat(row.accountId()).isEqualTo("@TOA#_a");
+			assertThat(row.name()).isEqualTo("@TOA#_a");
+			assertThat(row.tags()).containsExactly("vip");
+		});
+	}
+
+	@Test
+	void badTagsAreReportedByLine() {
+		String tooLong = "x".repeat(Tags.MAX_LENGTH + 1);
+		AccountCsv.Parsed parsed = AccountCsv
+			.parse(new StringReader("account_id,tags\n@TOA#_a,ok\n@TOA#_b," + tooLong + "\n"));
+		assertThat(parsed.problems()).extracting(AccountCsv.Problem::line, AccountCsv.Problem::messageKey)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "accounts.tags.tooLong"));
+	}
+
 }

@@ -1,0 +1,125 @@
+package dev.herald.officialaccount;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which official accounts the list shows and a bulk action changes: the values of the
+ * list's filter form, bound from request parameters (so the same filter travels in a
+ * link, an htmx request and a bulk action's confirmation), plus the keyset cursor of the
+ * page to show.
+ */
+class AccountFilter {
+
+	/** What to do with archived accounts. */
+	enum Archived {
+
+		HIDE, SHOW, ONLY
+
+	}
+
+	private @Nullable Long app;
+
+	private @Nullable String q;
+
+	private @Nullable String tag;
+
+	private boolean test;
+
+	private Archived archived = Archived.HIDE;
+
+	// The last row of the previous page: its app and account id.
+	private @Nullable Long afterApp;
+
+	private @Nullable String after;
+
+	/** The tags asked for, normalised like an account's tags (public: pages call it). */
+	public List<String> tags() {
+		return Tags.parse(this.tag);
+	}
+
+	/** The search text (public: pages call it). */
+	public String text() {
+		return (this.q != null) ? this.q.strip() : "";
+	}
+
+	/** The same filter on its first page. */
+	AccountFilter firstPage() {
+		AccountFilter copy = new AccountFilter();
+		copy.app = this.app;
+		copy.q = this.q;
+		copy.tag = this.tag;
+		copy.test = this.test;
+		copy.archived = this.archived;
+		return copy;
+	}
+
+	/** What the audit log keeps of this filter. */
+	java.util.Map<String, Object> describe() {
+		java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+		map.put("app", (this.app != null) ? this.app : "all");
+		map.put("q", text());
+		map.put("tags", tags());
+		map.put("test", this.test);
+		map.put("archived", this.archived.name());
+		return map;
+	}
+
+	public @Nullable Long getApp() {
+		return this.app;
+	}
+
+	public void setApp(@Nullable Long app) {
+		this.app = app;
+	}
+
+	public @Nullable String getQ() {
+		return this.q;
+	}
+
+	public void setQ(@Nullable String q) {
+		this.q = q;
+	}
+
+	public @Nullable String getTag() {
+		return this.tag;
+	}
+
+	public void setTag(@Nullable String tag) {
+		this.tag = tag;
+	}
+
+	public boolean isTest() {
+		return this.test;
+	}
+
+	public void setTest(boolean test) {
+		this.test = test;
+	}
+
+	public Archived getArchived() {
+		return this.archived;
+	}
+
+	public void setArchived(@Nullable Archived archived) {
+		this.archived = (archived != null) ? archived : Archived.HIDE;
+	}
+
+	public @Nullable Long getAfterApp() {
+		return this.afterApp;
+	}
+
+	public void setAfterApp(@Nullable Long afterApp) {
+		this.afterApp = afterApp;
+	}
+
+	public @Nullable String getAfter() {
+		return this.after;
+	}
+
+	public void setAfter(@Nullable String after) {
+		this.after = after;
+	}
+
+}
