@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The choices of the test send picker: test accounts grouped by their Chat app, under the
  * app's name, so an operator sees which app a test message goes through. A draft is not
- * bound to an app, so every app with test accounts is offered.
+ * bound to an app, so every enabled app with live test accounts is offered.
  */
 @Component
 class TestSendPicker {
@@ -33,8 +33,9 @@ class TestSendPicker {
 	List<AppAccounts> choices() {
 		Map<Long, List<OfficialAccountView>> byApp = this.accounts.testAccounts()
 			.stream()
+			.filter((account) -> !account.archived())
 			.collect(Collectors.groupingBy(OfficialAccountView::chatAppId));
-		return this.apps.all()
+		return this.apps.enabledApps()
 			.stream()
 			.filter((app) -> byApp.containsKey(app.id()))
 			.sorted(Comparator.comparing(ChatAppView::name, String.CASE_INSENSITIVE_ORDER))
