@@ -319,8 +319,10 @@ class CampaignController {
 	 */
 	@GetMapping("/audience/accounts")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String findAccounts(@RequestParam long app, @RequestParam(defaultValue = "") String q, Model model) {
-		model.addAttribute("found", q.isBlank() ? List.of() : this.audiences.find(app, q, PICKER_PAGE));
+	String findAccounts(@RequestParam(required = false) @Nullable Long app, @RequestParam(defaultValue = "") String q,
+			Model model) {
+		model.addAttribute("found",
+				(app == null || q.isBlank()) ? List.of() : this.audiences.find(app, q, PICKER_PAGE));
 		model.addAttribute("q", q);
 		model.addAttribute("pageSize", PICKER_PAGE);
 		return "campaigns/form :: found";

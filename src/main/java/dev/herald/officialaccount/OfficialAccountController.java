@@ -257,7 +257,8 @@ class OfficialAccountController {
 			return "accounts/import";
 		}
 		redirect.addFlashAttribute("success", "accounts.imported");
-		redirect.addFlashAttribute("successArg", result.created() + " / " + result.updated());
+		redirect.addFlashAttribute("successArg", result.created());
+		redirect.addFlashAttribute("successArg2", result.updated());
 		return "redirect:/accounts?app=" + app;
 	}
 

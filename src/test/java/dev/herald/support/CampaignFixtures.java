@@ -92,15 +92,14 @@ public final class CampaignFixtures {
 		long versionId = approvedVersion("Content of " + label);
 		Instant firedAt = Instant.now().minusSeconds(3600);
 		Timestamp now = Timestamp.from(Instant.now());
-		return this.jdbc
-			.sql("""
-					insert into campaign (label, chat_app_id, draft_id, draft_version_id, draft_version_number, draft_title,
-					  content_json, content_hash, target_account_ids, target_group_ids, targets, target_count, schedule_kind,
-					  zone_id, fire_at, late_minutes, status, created_by, created_at, updated_at)
-					select :label, :app, v.draft_id, v.id, v.number, d.title, v.content_json, v.content_hash, '', '',
-					  '@TOA#_fixture', 1, 'ONCE', 'UTC', :firedAt, 15, 'COMPLETED', 'operator', :now, :now
-					from draft_version v join draft d on d.id = v.draft_id where v.id = :version
-					returning id""")
+		return this.jdbc.sql("""
+				insert into campaign (label, chat_app_id, draft_id, draft_version_id, draft_version_number, draft_title,
+				  content_json, content_hash, target_count, schedule_kind,
+				  zone_id, fire_at, late_minutes, status, created_by, created_at, updated_at)
+				select :label, :app, v.draft_id, v.id, v.number, d.title, v.content_json, v.content_hash,
+				  1, 'ONCE', 'UTC', :firedAt, 15, 'COMPLETED', 'operator', :now, :now
+				from draft_version v join draft d on d.id = v.draft_id where v.id = :version
+				returning id""")
 			.param("label", label)
 			.param("app", chatAppId)
 			.param("firedAt", Timestamp.from(firedAt))
