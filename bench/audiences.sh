@@ -86,6 +86,17 @@ measure accounts.tag "/accounts?app=$app&tag=region:apac"
 measure accounts.tag_and_search "/accounts?app=$app&tag=store&q=99"
 measure campaign_form.account_search "/campaigns/audience/accounts?app=$app&q=bench_0471"
 
+# The live count under the audience choices (htmx POST): every account, a tag and a dynamic filter.
+count_page=$(get "$base$form")
+count_csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<< "$count_page" | head -1 | sed 's/.*value="//;s/"$//')
+count() { get -o /dev/null -w '%{time_total}\n' -H 'HX-Request: true' --data-urlencode "_csrf=$count_csrf" \
+  --data-urlencode "chatAppId=$app" --data-urlencode "allAccounts=true" --data-urlencode "tags=store, region:apac" \
+  "$base/campaigns/audience/count"; }
+for _ in $(seq 1 20); do count > /dev/null; done
+read -r p50 p95 < <(for _ in $(seq 1 "$requests"); do count; done | percentiles)
+echo "RESULT audience_count.p50_ms=$p50"
+echo "RESULT audience_count.p95_ms=$p95"
+
 # A campaign to every account of the app, a week ahead: the save is one request.
 post_campaign() { # label kind [extra curl args]
   local page csrf token

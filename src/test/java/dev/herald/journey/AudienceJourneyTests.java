@@ -87,6 +87,8 @@ class AudienceJourneyTests {
 		page.locator("#import-submit").click();
 		assertThat(page.locator(".alert-success")).containsText("5,000");
 		assertThat(count("select count(*) from official_account where chat_app_id = ?", app.id())).isEqualTo(ACCOUNTS);
+		page.navigate("/accounts?app=" + app.id() + "&tag=region:apac");
+		Browser.screenshot(page, "audience-accounts-by-tag");
 
 		page.navigate("/accounts/groups/new?app=" + app.id());
 		page.locator("#name").fill("APAC stores");
@@ -129,6 +131,13 @@ class AudienceJourneyTests {
 		if (groupId == null) {
 			page.locator("#allAccounts1").check();
 			assertThat(page.locator("#audience-size")).containsText("5,000");
+			page.locator("#tags").fill("store");
+			page.locator("#tags").dispatchEvent("change");
+			assertThat(page.locator("#audience-shares")).containsText("Tag \"store\": 2,500");
+			assertThat(page.locator("#audience-size")).containsText("5,000");
+			Browser.pickAccount(page, "@TOA#_aud_", firstAccount(app));
+			Browser.screenshot(page, "audience-campaign-form");
+			page.locator("#tags").fill("");
 		}
 		else {
 			page.locator("input[name=groupIds][value='" + groupId + "']").check();
@@ -139,6 +148,10 @@ class AudienceJourneyTests {
 		page.locator("#save-campaign").click();
 		assertThat(page).hasURL(Pattern.compile(".*/campaigns/\\d+$"));
 		return Long.parseLong(page.url().replaceAll(".*/campaigns/(\\d+)$", "$1"));
+	}
+
+	private long firstAccount(ChatAppView app) {
+		return count("select min(id) from official_account where chat_app_id = ?", app.id());
 	}
 
 	private void awaitFinished(long campaignId) {
