@@ -15,24 +15,8 @@ requests=${BENCH_REQUESTS:-60}
 work=${BENCH_WORK:-$(mktemp -d)}
 mkdir -p "$work"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-[[ -n "${BENCH_NO_BUILD:-}" ]] || mvn -q -B -DskipTests package
-jar=$(ls target/herald-*.jar | grep -v '\.original$' | head -1)
-pg_port=$(free_port)
-http=$(free_port)
-base="http://127.0.0.1:$http"
-
-HERALD_DEMO=true HERALD_DATABASE_EMBEDDED_DATA_DIR="$work/pg" HERALD_DATABASE_EMBEDDED_PORT=$pg_port \
-  SERVER_PORT=$http java -Xmx256m -Xms256m -jar "$jar" > "$work/herald.log" 2>&1 &
-herald=$!
-trap 'kill $herald 2>/dev/null || true; wait $herald 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  curl -sf "$base/actuator/health" > /dev/null 2>&1 && break
-  sleep 0.5
-done
-curl -sf "$base/actuator/health" > /dev/null || { tail -40 "$work/herald.log"; exit 1; }
-export PGPASSWORD=postgres
-sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX "$@"; }
+# shellcheck source=bench/start-herald.sh
+source bench/start-herald.sh 256m
 
 have=$(sql -c "select count(*) from delivery where chat_app_id in (select id from chat_app where name like 'Bench %')")
 if (( have < deliveries )); then

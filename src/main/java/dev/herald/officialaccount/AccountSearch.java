@@ -57,27 +57,11 @@ class AccountSearch {
 	Page page(AccountFilter filter) {
 		customPlans();
 		Where where = where(filter);
-		List<Object> params = new ArrayList<>(where.params());
-		String keyset = "";
 		if (filter.getAfter() != null && filter.getAfterApp() != null) {
-			keyset = " and (a.chat_app_id, a.account_id) > (?, ?)";
-			params.add(filter.getAfterApp());
-			params.add(filter.getAfter());
+			return page(where, " and (a.chat_app_id, a.account_id) > (?, ?)",
+					List.of(filter.getAfterApp(), filter.getAfter()), "a.chat_app_id, a.account_id");
 		}
-		params.add(PAGE_SIZE + 1);
-		List<OfficialAccountView> rows = this.jdbc
-			.sql("select " + COLUMNS + " from official_account a where " + where.sql() + keyset
-					+ " order by a.chat_app_id, a.account_id limit ?")
-			.params(params)
-			.query((rs, n) -> view(rs))
-			.list();
-		Cursor next = null;
-		if (rows.size() > PAGE_SIZE) {
-			rows = rows.subList(0, PAGE_SIZE);
-			OfficialAccountView last = rows.get(PAGE_SIZE - 1);
-			next = new Cursor(last.chatAppId(), last.accountId());
-		}
-		return new Page(rows, count(where), next);
+		return page(where, "", List.of(), "a.chat_app_id, a.account_id");
 	}
 
 	@Transactional(readOnly = true)
@@ -96,23 +80,31 @@ class AccountSearch {
 	Page members(TargetGroupView group, @Nullable String after) {
 		customPlans();
 		Where where = groupWhere(group);
-		List<Object> params = new ArrayList<>(where.params());
-		String keyset = "";
 		if (after != null) {
-			keyset = " and a.account_id > ?";
-			params.add(after);
+			return page(where, " and a.account_id > ?", List.of(after), "a.account_id");
 		}
+		return page(where, "", List.of(), "a.account_id");
+	}
+
+	/**
+	 * One page after a keyset condition, and the cursor of the next page when there is
+	 * one.
+	 */
+	private Page page(Where where, String keyset, List<Object> keysetParams, String orderBy) {
+		List<Object> params = new ArrayList<>(where.params());
+		params.addAll(keysetParams);
 		params.add(PAGE_SIZE + 1);
 		List<OfficialAccountView> rows = this.jdbc
-			.sql("select " + COLUMNS + " from official_account a where " + where.sql() + keyset
-					+ " order by a.account_id limit ?")
+			.sql("select " + COLUMNS + " from official_account a where " + where.sql() + keyset + " order by " + orderBy
+					+ " limit ?")
 			.params(params)
 			.query((rs, n) -> view(rs))
 			.list();
 		Cursor next = null;
 		if (rows.size() > PAGE_SIZE) {
 			rows = rows.subList(0, PAGE_SIZE);
-			next = new Cursor(group.chatAppId(), rows.get(PAGE_SIZE - 1).accountId());
+			OfficialAccountView last = rows.get(PAGE_SIZE - 1);
+			next = new Cursor(last.chatAppId(), last.accountId());
 		}
 		return new Page(rows, count(where), next);
 	}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Sourced by the page benchmarks (reports.sh, audiences.sh): builds the jar unless BENCH_NO_BUILD is
+# set, starts Herald in demo mode on an embedded PostgreSQL in "$work/pg" (kept between runs when
+# BENCH_WORK names a folder) with a heap of $1, waits until it is UP and defines `sql` for psql on its
+# database. Sets: jar, pg_port, http, base, herald (its pid; stopped on exit).
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+[[ -n "${BENCH_NO_BUILD:-}" ]] || mvn -q -B -DskipTests package
+jar=$(ls target/herald-*.jar | grep -v '\.original$' | head -1)
+pg_port=$(free_port)
+http=$(free_port)
+base="http://127.0.0.1:$http"
+
+HERALD_DEMO=true HERALD_DATABASE_EMBEDDED_DATA_DIR="$work/pg" HERALD_DATABASE_EMBEDDED_PORT=$pg_port \
+  SERVER_PORT=$http java "-Xmx$1" "-Xms$1" -jar "$jar" > "$work/herald.log" 2>&1 &
+herald=$!
+trap 'kill $herald 2>/dev/null || true; wait $herald 2>/dev/null || true' EXIT
+for _ in $(seq 1 240); do
+  curl -sf "$base/actuator/health" > /dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -sf "$base/actuator/health" > /dev/null || { tail -40 "$work/herald.log"; exit 1; }
+export PGPASSWORD=postgres
+sql() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX "$@"; }
