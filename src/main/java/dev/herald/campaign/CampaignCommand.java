@@ -1,6 +1,7 @@
 package dev.herald.campaign;
 
 import java.util.List;
+import java.util.UUID;
 
 import dev.herald.officialaccount.AudienceSource;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param submissionToken the create form's one-time token, or {@code null}
  */
 record CampaignCommand(String label, long chatAppId, long versionId, List<AudienceSource> sources, Schedule schedule,
-		LateFirePolicy latePolicy, @Nullable String submissionToken) {
+		LateFirePolicy latePolicy, @Nullable UUID submissionToken) {
 
 	CampaignCommand {
 		sources = sources.stream().distinct().toList();

@@ -21,12 +21,12 @@ import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -149,28 +149,16 @@ class CampaignController {
 		CampaignCommand command = command(form, result);
 		if (command != null) {
 			try {
-				CampaignScheduler.Saved saved = this.scheduler.create(command);
+				FormSubmission.Landed saved = FormSubmission.once(command.submissionToken(), this.scheduler::createdBy,
+						() -> this.scheduler.create(command));
 				redirect.addFlashAttribute("success",
-						saved.earlier() ? "campaigns.created.earlier" : "campaigns.created");
+						saved.created() ? "campaigns.created" : "campaigns.created.earlier");
 				redirect.addFlashAttribute("successArg", command.label());
 				clockNote(form).ifPresent((note) -> redirect.addFlashAttribute("clockNote", note));
 				return "redirect:/campaigns/" + saved.id();
 			}
 			catch (CampaignRuleException ex) {
 				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
-			}
-			catch (DataIntegrityViolationException ex) {
-				// Another POST of the same form won the race past the lock (another
-				// node's
-				// transaction not yet visible): land on what it saved.
-				Long earlier = (command.submissionToken() != null)
-						? this.scheduler.createdBy(command.submissionToken()).orElse(null) : null;
-				if (earlier == null) {
-					throw ex;
-				}
-				redirect.addFlashAttribute("success", "campaigns.created.earlier");
-				redirect.addFlashAttribute("successArg", command.label());
-				return "redirect:/campaigns/" + earlier;
 			}
 		}
 		return form(form, null, model);
@@ -306,7 +294,7 @@ class CampaignController {
 		if (form.getChatAppId() != null && this.chatApps.find(form.getChatAppId()).isPresent()) {
 			long app = form.getChatAppId();
 			model.addAttribute("groups", this.accounts.groupsOf(app));
-			model.addAttribute("knownTags", this.audiences.tags(app, 200).keySet());
+			model.addAttribute("knownTags", this.audiences.suggestedTags(app));
 			model.addAttribute("picked", this.accounts.views(form.getAccountIds()));
 			model.addAttribute("audience", measure(form));
 		}
@@ -335,7 +323,6 @@ class CampaignController {
 	@PreAuthorize("hasRole('OPERATOR')")
 	String countAudience(@ModelAttribute("form") CampaignForm form, Model model) {
 		model.addAttribute("audience", measure(form));
-		model.addAttribute("picked", this.accounts.views(form.getAccountIds()));
 		return "campaigns/form :: audience";
 	}
 

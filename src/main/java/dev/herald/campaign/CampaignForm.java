@@ -15,6 +15,7 @@ import java.util.Objects;
 
 import dev.herald.officialaccount.AudienceSource;
 import dev.herald.officialaccount.Tags;
+import dev.herald.shared.web.FormSubmission;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -127,7 +128,7 @@ class CampaignForm {
 			return null;
 		}
 		return new CampaignCommand(this.label, this.chatAppId, this.versionId, sources, schedule,
-				new LateFirePolicy(this.lateMinutes), blankToNull(this.submissionToken));
+				new LateFirePolicy(this.lateMinutes), FormSubmission.token(this.submissionToken));
 	}
 
 	/** The audience as chosen, without duplicates. */
@@ -140,10 +141,6 @@ class CampaignForm {
 		Tags.parse(this.tags).stream().map(AudienceSource::tagged).forEach(sources::add);
 		this.accountIds.stream().filter(Objects::nonNull).distinct().map(AudienceSource::account).forEach(sources::add);
 		return sources;
-	}
-
-	private static @Nullable String blankToNull(@Nullable String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	private @Nullable Schedule schedule(Clock clock, Errors errors) {

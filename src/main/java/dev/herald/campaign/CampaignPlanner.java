@@ -96,8 +96,7 @@ class CampaignPlanner {
 				if (times.isEmpty()) {
 					continue;
 				}
-				// Resolved only when its fires come near ours: resolving is the costly
-				// part.
+				// Resolved only when its fires come near ours: that is the costly part.
 				Set<String> shared = shared(other, mine);
 				if (!shared.isEmpty()) {
 					broadcasts.add(new QuotaCheck.Broadcasts(other.id(), other.getLabel(), shared, times));

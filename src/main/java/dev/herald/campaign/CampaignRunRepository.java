@@ -25,6 +25,8 @@ interface CampaignRunRepository extends ListCrudRepository<CampaignRun, Long> {
 
 	long countByCampaignId(long campaignId);
 
+	List<CampaignRun> findByCampaignIdInAndStatus(Collection<Long> campaignIds, RunStatus status);
+
 	/** The latest fired run of each of the campaigns, in one query (ties: any). */
 	@Query("""
 			select r from CampaignRun r where r.campaignId in :ids

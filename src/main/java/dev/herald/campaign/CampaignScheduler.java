@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.herald.audit.AuditLog;
@@ -14,6 +16,7 @@ import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.AudienceSource;
 import dev.herald.officialaccount.Audiences;
+import dev.herald.shared.web.FormSubmission;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
@@ -79,19 +82,20 @@ class CampaignScheduler {
 	}
 
 	/**
-	 * Saves a new campaign and its trigger.
-	 * @return the campaign id
+	 * Saves a new campaign and its trigger, or finds the one its form's token made.
+	 * @return the campaign, and whether this call created it
 	 * @throws CampaignRuleException when a rule is broken, with the field to show it on
 	 */
 	@Transactional
-	Saved create(CampaignCommand command) {
+	FormSubmission.Landed create(CampaignCommand command) {
 		// One save per app at a time: the quota check below sees every campaign saved
-		// before it, and a repeated form finds the campaign its first POST made.
+		// before it, and a form posted again while its first POST held the lock finds
+		// that campaign here instead of meeting it in the quota check.
 		this.quotaLock.lock(command.chatAppId());
 		if (command.submissionToken() != null) {
-			Campaign earlier = this.campaigns.findBySubmissionToken(command.submissionToken()).orElse(null);
-			if (earlier != null) {
-				return new Saved(earlier.id(), true);
+			Optional<Long> earlier = createdBy(command.submissionToken());
+			if (earlier.isPresent()) {
+				return new FormSubmission.Landed(earlier.get(), false);
 			}
 		}
 		Instant now = this.clock.instant();
@@ -103,7 +107,8 @@ class CampaignScheduler {
 		checkPlan(null, command, members, now);
 		Campaign.Targets targets = new Campaign.Targets(command.sources(), members.size());
 		Campaign campaign = this.campaigns.save(new Campaign(command.label(), command.chatAppId(), content(version),
-				targets, command.schedule(), command.latePolicy(), command.submissionToken(), actor(), now));
+				targets, command.schedule(), command.latePolicy(),
+				(command.submissionToken() != null) ? command.submissionToken().toString() : null, actor(), now));
 		this.triggers.schedule(campaign.id(), command.schedule(), now);
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("label", command.label());
@@ -116,7 +121,7 @@ class CampaignScheduler {
 		this.audit.record(AuditRecord.of("campaign.created", "campaign", campaign.id()).withAfter(after));
 		this.audit.record(
 				AuditRecord.of("campaign.scheduled", "campaign", campaign.id()).withAfter(campaign.describeSchedule()));
-		return new Saved(campaign.id(), false);
+		return FormSubmission.Landed.created(campaign.id());
 	}
 
 	/**
@@ -125,18 +130,8 @@ class CampaignScheduler {
 	 * @return the campaign's id
 	 */
 	@Transactional(readOnly = true)
-	java.util.Optional<Long> createdBy(String submissionToken) {
-		return this.campaigns.findBySubmissionToken(submissionToken).map(Campaign::id);
-	}
-
-	/**
-	 * A saved campaign.
-	 *
-	 * @param id its id
-	 * @param earlier whether an earlier POST of the same form had already saved it
-	 */
-	record Saved(long id, boolean earlier) {
-
+	Optional<Long> createdBy(UUID submissionToken) {
+		return this.campaigns.findBySubmissionToken(submissionToken.toString()).map(Campaign::id);
 	}
 
 	/**

@@ -209,17 +209,19 @@ public class Campaigns {
 	}
 
 	private List<CampaignOverview> overviews(List<Campaign> list) {
-		Map<Long, CampaignRun> lastRuns = lastRuns(list.stream().map(Campaign::id).toList());
+		List<Long> ids = list.stream().map(Campaign::id).toList();
+		Map<Long, CampaignRun> lastRuns = lastRuns(ids);
+		Map<Long, Instant> lastMissed = ids.isEmpty() ? Map.of()
+				: this.runs.findByCampaignIdInAndStatus(ids, RunStatus.MISSED)
+					.stream()
+					.collect(Collectors.toMap(CampaignRun::getCampaignId, CampaignRun::getScheduledFor,
+							(a, b) -> a.isAfter(b) ? a : b));
 		return list.stream().map((campaign) -> {
-			Instant lastMissed = this.runs.findByCampaignIdAndStatus(campaign.id(), RunStatus.MISSED)
-				.stream()
-				.map(CampaignRun::getScheduledFor)
-				.max(Comparator.naturalOrder())
-				.orElse(null);
 			CampaignRun lastRun = lastRuns.get(campaign.id());
 			return new CampaignOverview(campaign.id(), campaign.getLabel(), campaign.getChatAppId(),
 					campaign.getStatus(), campaign.schedule().kind().name(), campaign.getTargetCount(),
-					campaign.getNextFireAt(), lastMissed, (lastRun != null) ? lastRun.getFiredAt() : null,
+					campaign.getNextFireAt(), lastMissed.get(campaign.id()),
+					(lastRun != null) ? lastRun.getFiredAt() : null,
 					(lastRun != null) ? lastRun.getStatus().name() : null);
 		}).toList();
 	}

@@ -1,7 +1,10 @@
 package dev.herald.draft;
 
+import java.util.UUID;
+
 import java.security.Principal;
 
+import dev.herald.shared.web.FormSubmission;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -25,13 +28,10 @@ class DraftArchiveController {
 
 	private final Drafts drafts;
 
-	private final DraftSubmissions submissions;
-
 	private final MessageSource messages;
 
-	DraftArchiveController(Drafts drafts, DraftSubmissions submissions, MessageSource messages) {
+	DraftArchiveController(Drafts drafts, MessageSource messages) {
 		this.drafts = drafts;
-		this.submissions = submissions;
 		this.messages = messages;
 	}
 
@@ -60,10 +60,12 @@ class DraftArchiveController {
 			end = Character.isHighSurrogate(title.charAt(end - 1)) ? end - 1 : end;
 			title = title.substring(0, end) + "…";
 		}
-		DraftSubmissions.Outcome outcome = this.submissions.copy(id, SubmissionToken.parse(submissionToken), title,
-				principal.getName());
-		redirect.addFlashAttribute("success", outcome.created() ? "drafts.cloned" : "drafts.alreadyCreated");
-		return "redirect:/drafts/" + outcome.draftId() + "/edit";
+		UUID token = FormSubmission.token(submissionToken);
+		String copyTitle = title;
+		FormSubmission.Landed landed = FormSubmission.once(token, this.drafts::findByToken,
+				() -> FormSubmission.Landed.created(this.drafts.copy(id, token, copyTitle, principal.getName())));
+		redirect.addFlashAttribute("success", landed.created() ? "drafts.cloned" : "drafts.alreadyCreated");
+		return "redirect:/drafts/" + landed.id() + "/edit";
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.herald.audit.AuditLog;
+import dev.herald.shared.web.FormSubmission;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +41,6 @@ class DraftController {
 
 	private final Drafts drafts;
 
-	private final DraftSubmissions submissions;
-
 	private final LivePanels panels;
 
 	private final SmartValidator formValidator;
@@ -50,11 +49,10 @@ class DraftController {
 
 	private final TestSendPicker testSendPicker;
 
-	DraftController(Drafts drafts, DraftSubmissions submissions, LivePanels panels,
-			jakarta.validation.Validator beanValidator, AuditLog audit, TestSendPicker testSendPicker) {
+	DraftController(Drafts drafts, LivePanels panels, jakarta.validation.Validator beanValidator, AuditLog audit,
+			TestSendPicker testSendPicker) {
 		this.testSendPicker = testSendPicker;
 		this.drafts = drafts;
-		this.submissions = submissions;
 		this.panels = panels;
 		this.formValidator = new SpringValidatorAdapter(beanValidator);
 		this.audit = audit;
@@ -182,10 +180,12 @@ class DraftController {
 		String title = (form.getTitle() != null) ? form.getTitle() : "";
 		long draftId;
 		if (id == null) {
-			DraftSubmissions.Outcome outcome = this.submissions.create(SubmissionToken.parse(form.getSubmissionToken()),
-					title, form.getNotes(), composition.message(), principal.getName());
-			draftId = outcome.draftId();
-			redirect.addFlashAttribute("success", outcome.created() ? "drafts.created" : "drafts.alreadyCreated");
+			UUID token = FormSubmission.token(form.getSubmissionToken());
+			FormSubmission.Landed landed = FormSubmission
+				.once(token, this.drafts::findByToken, () -> FormSubmission.Landed.created(
+						this.drafts.create(token, title, form.getNotes(), composition.message(), principal.getName())));
+			draftId = landed.id();
+			redirect.addFlashAttribute("success", landed.created() ? "drafts.created" : "drafts.alreadyCreated");
 		}
 		else {
 			Long lock = form.getVersion();

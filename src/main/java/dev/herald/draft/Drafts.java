@@ -60,7 +60,7 @@ class Drafts {
 
 	/**
 	 * Saves a new draft. A token that is already taken fails on the unique constraint;
-	 * {@link DraftSubmissions} turns that into the draft that has it.
+	 * {@link dev.herald.shared.web.FormSubmission} turns that into the draft that has it.
 	 * @param token the one-time token of the form, or {@code null}
 	 */
 	@Transactional

@@ -110,18 +110,18 @@ class AccountSearch {
 	}
 
 	/**
-	 * Live accounts of an app whose id or name contains a text, for the group form's
-	 * picker.
+	 * Live accounts of an app whose id or name contains a text, for the pickers of the
+	 * group and campaign forms: the first {@code limit} by id.
 	 */
 	@Transactional(readOnly = true)
-	List<OfficialAccountView> candidates(long chatAppId, String text) {
+	List<OfficialAccountView> candidates(long chatAppId, String text, int limit) {
 		customPlans();
 		AccountFilter filter = new AccountFilter();
 		filter.setApp(chatAppId);
 		filter.setQ(text);
 		Where where = where(filter);
 		List<Object> params = new ArrayList<>(where.params());
-		params.add(PAGE_SIZE);
+		params.add(limit);
 		return this.jdbc
 			.sql("select " + COLUMNS + " from official_account a where " + where.sql()
 					+ " order by a.chat_app_id, a.account_id limit ?")

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +26,11 @@ public class Audiences {
 
 	private final JdbcClient jdbc;
 
-	Audiences(JdbcClient jdbc) {
+	private final AccountSearch search;
+
+	Audiences(JdbcClient jdbc, AccountSearch search) {
 		this.jdbc = jdbc;
+		this.search = search;
 	}
 
 	/**
@@ -90,26 +94,8 @@ public class Audiences {
 	 * Accounts of an app whose id or name contains a text, for pickers: never archived,
 	 * at most {@code limit}.
 	 */
-	@Transactional(readOnly = true)
 	public List<OfficialAccountView> find(long chatAppId, String text, int limit) {
-		String like = like(text);
-		return this.jdbc
-			.sql("""
-					select a.id, a.chat_app_id, a.account_id, a.name, a.subscriber_count, a.test_account, a.synced_at, a.tags
-					from official_account a
-					where a.chat_app_id = ? and a.archived_at is null
-					  and (lower(a.account_id) like ? escape '\\' or lower(a.name) like ? escape '\\')
-					order by a.account_id
-					limit ?""")
-			.params(chatAppId, like, like, limit)
-			.query((rs, n) -> {
-				java.sql.Timestamp synced = rs.getTimestamp("synced_at");
-				return new OfficialAccountView(rs.getLong("id"), rs.getLong("chat_app_id"), rs.getString("account_id"),
-						rs.getString("name"), rs.getLong("subscriber_count"), rs.getBoolean("test_account"),
-						(synced != null) ? synced.toInstant() : null,
-						List.of((String[]) rs.getArray("tags").getArray()), false);
-			})
-			.list();
+		return this.search.candidates(chatAppId, text, limit);
 	}
 
 	/**
@@ -135,21 +121,12 @@ public class Audiences {
 	}
 
 	/**
-	 * The tags used by an app's accounts, most used first.
+	 * Tags to suggest while a person types targets (those the account list suggests too).
 	 * @param chatAppId the app
-	 * @param limit how many at most
-	 * @return tags with how many live accounts carry each
+	 * @return tags, sorted
 	 */
-	@Transactional(readOnly = true)
-	public Map<String, Integer> tags(long chatAppId, int limit) {
-		Map<String, Integer> tags = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select t.tag, count(*) from official_account a, unnest(a.tags) as t(tag)
-				where a.chat_app_id = ? and a.archived_at is null
-				group by t.tag order by count(*) desc, t.tag limit ?""").params(chatAppId, limit).query((rs) -> {
-			tags.put(rs.getString(1), rs.getInt(2));
-		});
-		return tags;
+	public List<String> suggestedTags(long chatAppId) {
+		return this.search.suggestedTags(chatAppId);
 	}
 
 	/** A case-insensitive "contains" pattern for {@code like ... escape '\'}. */
@@ -203,8 +180,7 @@ public class Audiences {
 		}
 		if (!accountIds.isEmpty()) {
 			checkAccounts(chatAppId, accountIds);
-			terms.add(new Term(AudienceSource.Kind.ACCOUNT, "", "a.id = any(?::bigint[])",
-					List.of(arrayLiteral(accountIds))));
+			terms.add(new Term(AudienceSource.Kind.ACCOUNT, "", "a.id = any(?)", List.of(ids(accountIds))));
 		}
 		return new Filter(terms);
 	}
@@ -214,7 +190,7 @@ public class Audiences {
 		Map<Long, Term> byId = new LinkedHashMap<>();
 		this.jdbc.sql("""
 				select id, chat_app_id, name, dynamic, filter_tags, filter_text
-				from target_group where id = any(?::bigint[])""").param(arrayLiteral(groupIds)).query((rs) -> {
+				from target_group where id = any(?)""").param(ids(groupIds)).query((rs) -> {
 			long id = rs.getLong("id");
 			if (rs.getLong("chat_app_id") != chatAppId) {
 				throw new IllegalArgumentException("Target group " + id + " is not of app " + chatAppId);
@@ -241,18 +217,23 @@ public class Audiences {
 	}
 
 	private void checkAccounts(long chatAppId, List<Long> accountIds) {
-		long ofApp = this.jdbc
-			.sql("select count(*) from official_account where chat_app_id = ? and id = any(?::bigint[])")
-			.params(chatAppId, arrayLiteral(accountIds))
-			.query(Long.class)
-			.single();
-		if (ofApp != accountIds.stream().distinct().count()) {
+		if (!allOfApp(chatAppId, accountIds)) {
 			throw new IllegalArgumentException("Some official accounts are not of app " + chatAppId);
 		}
 	}
 
-	static String arrayLiteral(Collection<Long> ids) {
-		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+	/** Whether every one of the accounts exists and belongs to the app. */
+	boolean allOfApp(long chatAppId, Collection<Long> accountIds) {
+		long ofApp = this.jdbc.sql("select count(*) from official_account where chat_app_id = ? and id = any(?)")
+			.params(chatAppId, ids(accountIds))
+			.query(Long.class)
+			.single();
+		return ofApp == accountIds.stream().distinct().count();
+	}
+
+	/** Ids as a PostgreSQL {@code bigint[]} parameter. */
+	static SqlArrayValue ids(Collection<Long> ids) {
+		return new SqlArrayValue("bigint", ids.toArray());
 	}
 
 	/** One source as an SQL condition on {@code official_account a}. */

@@ -144,6 +144,10 @@ public class OfficialAccounts {
 		return this.groups.findById(groupId).map(TargetGroup::getMembers).orElse(Set.of());
 	}
 
+	/**
+	 * Views with live member counts: static groups' in one query, dynamic groups' in one
+	 * pass over each app's accounts.
+	 */
 	private List<TargetGroupView> views(List<TargetGroup> list) {
 		List<Long> staticIds = list.stream().filter((g) -> !g.isDynamic()).map(TargetGroup::getId).toList();
 		Map<Long, Integer> counts = new java.util.HashMap<>();
@@ -151,19 +155,25 @@ public class OfficialAccounts {
 			this.jdbc.sql("""
 					select m.target_group_id, count(*) from target_group_member m
 					join official_account a on a.id = m.official_account_id and a.archived_at is null
-					where m.target_group_id = any(?::bigint[]) group by m.target_group_id""")
-				.param(Audiences.arrayLiteral(staticIds))
+					where m.target_group_id = any(?) group by m.target_group_id""")
+				.param(Audiences.ids(staticIds))
 				.query((rs) -> {
 					counts.put(rs.getLong(1), rs.getInt(2));
 				});
 		}
-		return list.stream().map((group) -> {
-			long id = java.util.Objects.requireNonNull(group.getId());
-			int count = group.isDynamic()
-					? this.audiences.measure(group.getChatAppId(), List.of(AudienceSource.group(id))).size()
-					: counts.getOrDefault(id, 0);
-			return TargetGroupView.of(group, count);
-		}).toList();
+		list.stream()
+			.filter(TargetGroup::isDynamic)
+			.collect(Collectors.groupingBy(TargetGroup::getChatAppId,
+					Collectors.mapping(TargetGroup::getId, Collectors.toList())))
+			.forEach((app, ids) -> {
+				List<Audience.Share> shares = this.audiences
+					.measure(app, ids.stream().map(AudienceSource::group).toList())
+					.shares();
+				for (int i = 0; i < ids.size(); i++) {
+					counts.put(ids.get(i), shares.get(i).accounts());
+				}
+			});
+		return list.stream().map((group) -> TargetGroupView.of(group, counts.getOrDefault(group.getId(), 0))).toList();
 	}
 
 	@Transactional
@@ -307,9 +317,8 @@ public class OfficialAccounts {
 			throw new AccountRuleException("name", "groups.changed");
 		}
 		checkGroup(group.getChatAppId(), name, rule, id);
-		// Members are replaced in SQL: removed before the entity's (lazy) set is first
-		// read,
-		// so Hibernate finds it empty instead of deleting 50,000 rows one by one.
+		// Members are replaced in SQL, before the entity's lazy set is first read, so
+		// Hibernate finds it empty instead of deleting 50,000 rows one by one.
 		this.jdbc.sql("delete from target_group_member where target_group_id = ?").param(id).update();
 		group.update(name, description, Set.of(), this.clock.instant());
 		if (rule.dynamic()) {
@@ -318,8 +327,7 @@ public class OfficialAccounts {
 		else {
 			group.fixMembers();
 		}
-		// The entity's (now empty) member set is written first; the members follow in
-		// SQL.
+		// The entity's (now empty) member set is written first; members follow in SQL.
 		this.entityManager.flush();
 		writeMembers(id, rule);
 		this.audit.record(AuditRecord.of("group.updated", "target_group", id).withAfter(rule.describe(name)));
@@ -401,9 +409,8 @@ public class OfficialAccounts {
 	private void writeMembers(long groupId, GroupRule rule) {
 		if (!rule.dynamic() && !rule.members().isEmpty()) {
 			this.jdbc
-				.sql("insert into target_group_member (target_group_id, official_account_id)"
-						+ " select ?, unnest(?::bigint[])")
-				.params(groupId, Audiences.arrayLiteral(rule.members()))
+				.sql("insert into target_group_member (target_group_id, official_account_id)" + " select ?, unnest(?)")
+				.params(groupId, Audiences.ids(rule.members()))
 				.update();
 		}
 	}
@@ -417,12 +424,7 @@ public class OfficialAccounts {
 		if (rule.dynamic()) {
 			return;
 		}
-		long ofApp = this.jdbc
-			.sql("select count(*) from official_account where chat_app_id = ? and id = any(?::bigint[])")
-			.params(chatAppId, Audiences.arrayLiteral(rule.members()))
-			.query(Long.class)
-			.single();
-		if (ofApp != rule.members().size()) {
+		if (!this.audiences.allOfApp(chatAppId, rule.members())) {
 			throw new AccountRuleException("members", "groups.members.otherApp");
 		}
 	}

@@ -256,7 +256,7 @@ class TargetGroupController {
 		if (app == null || query == null || query.isBlank()) {
 			return List.of();
 		}
-		return this.search.candidates(app, query);
+		return this.search.candidates(app, query, AccountSearch.PAGE_SIZE);
 	}
 
 	private @Nullable Integer matchCount(@Nullable Long app, @Nullable String filterTags, @Nullable String filterText) {
