@@ -39,6 +39,12 @@ class ChatApp {
 
 	private int rateLimitPerSecond;
 
+	private @Nullable String callbackTokenCipher;
+
+	private boolean allowUnsignedCallbacks;
+
+	private int messageHistoryDays;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -73,7 +79,26 @@ class ChatApp {
 		this.customBaseUrl = (settings.endpoint() == Endpoint.CUSTOM) ? settings.customBaseUrl() : null;
 		this.adminIdentifier = settings.adminIdentifier();
 		this.rateLimitPerSecond = settings.rateLimitPerSecond();
+		this.messageHistoryDays = settings.messageHistoryDays();
+		this.allowUnsignedCallbacks = settings.allowUnsignedCallbacks();
 		this.updatedAt = now;
+	}
+
+	/**
+	 * Sets or removes the callback token Tencent signs callbacks with.
+	 * @param cipher the encrypted token, or {@code null} to remove it
+	 */
+	void changeCallbackToken(@Nullable String cipher, Instant now) {
+		this.callbackTokenCipher = cipher;
+		this.updatedAt = now;
+	}
+
+	@Nullable String getCallbackTokenCipher() {
+		return this.callbackTokenCipher;
+	}
+
+	boolean hasCallbackToken() {
+		return this.callbackTokenCipher != null;
 	}
 
 	/**
@@ -112,7 +137,7 @@ class ChatApp {
 
 	ChatAppSettings settings() {
 		return new ChatAppSettings(this.name, this.sdkAppId, this.endpoint, this.customBaseUrl, this.adminIdentifier,
-				this.rateLimitPerSecond);
+				this.rateLimitPerSecond, this.messageHistoryDays, this.allowUnsignedCallbacks);
 	}
 
 	@Nullable Long getId() {

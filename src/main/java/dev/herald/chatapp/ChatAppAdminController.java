@@ -5,6 +5,9 @@ import java.util.List;
 import dev.herald.tencent.TencentErrorCodes;
 import jakarta.validation.Valid;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admin's Chat app pages: list, create, edit, test connection, disable and enable.
@@ -32,10 +36,22 @@ class ChatAppAdminController {
 
 	private final ScheduledCampaigns scheduled;
 
-	ChatAppAdminController(ChatApps apps, MessageSource messages, ScheduledCampaigns scheduled) {
+	private final CallbackJournal callbacks;
+
+	private final @Nullable String publicUrl;
+
+	ChatAppAdminController(ChatApps apps, MessageSource messages, ScheduledCampaigns scheduled,
+			CallbackJournal callbacks, @Value("${herald.public-url:}") @Nullable String publicUrl) {
 		this.apps = apps;
 		this.messages = messages;
 		this.scheduled = scheduled;
+		this.callbacks = callbacks;
+		this.publicUrl = (publicUrl == null || publicUrl.isBlank()) ? null : publicUrl.replaceAll("/+$", "");
+	}
+
+	@ModelAttribute("historyPeriods")
+	List<Integer> historyPeriods() {
+		return ChatAppSettings.HISTORY_PERIODS;
 	}
 
 	@ModelAttribute("endpoints")
@@ -65,7 +81,7 @@ class ChatAppAdminController {
 		}
 		if (!result.hasErrors()) {
 			try {
-				ChatAppView created = this.apps.create(form.toSettings(), form.getSecretKey());
+				ChatAppView created = this.apps.create(form.toSettings(), form.getSecretKey(), form.getCallbackToken());
 				redirect.addFlashAttribute("success", "chatapp.created");
 				redirect.addFlashAttribute("successArg", created.name());
 				return "redirect:/admin/apps";
@@ -75,6 +91,7 @@ class ChatAppAdminController {
 			}
 		}
 		form.setSecretKey(null);
+		form.setCallbackToken(null);
 		model.addAttribute("editing", false);
 		return "admin/apps/form";
 	}
@@ -111,7 +128,8 @@ class ChatAppAdminController {
 		checkEndpoint(form, result);
 		if (!result.hasErrors()) {
 			try {
-				this.apps.update(id, form.getVersion(), form.toSettings(), form.getSecretKey());
+				this.apps.update(id, form.getVersion(), form.toSettings(), form.getSecretKey(), tokenChange(form),
+						form.getCallbackToken());
 				redirect.addFlashAttribute("success", "chatapp.updated");
 				redirect.addFlashAttribute("successArg", form.getName());
 				return "redirect:/admin/apps";
@@ -121,6 +139,7 @@ class ChatAppAdminController {
 			}
 		}
 		form.setSecretKey(null);
+		form.setCallbackToken(null);
 		addState(id, model);
 		return "admin/apps/form";
 	}
@@ -155,6 +174,26 @@ class ChatAppAdminController {
 		model.addAttribute("editing", true);
 		model.addAttribute("app", this.apps.get(id));
 		model.addAttribute("scheduledCampaigns", this.scheduled.count(id));
+		model.addAttribute("callbackStatus", this.callbacks.status(id).orElse(null));
+	}
+
+	/**
+	 * The address to paste into the Tencent console: Herald's public URL when configured
+	 * (behind a proxy the request's own address may be an internal one), else this
+	 * request's.
+	 */
+	@ModelAttribute("callbackUrl")
+	String callbackUrl() {
+		String base = (this.publicUrl != null) ? this.publicUrl
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return base + "/callbacks/tencent";
+	}
+
+	private static ChatApps.TokenChange tokenChange(ChatAppForm form) {
+		if (form.getCallbackToken() != null) {
+			return ChatApps.TokenChange.SET;
+		}
+		return form.isRemoveCallbackToken() ? ChatApps.TokenChange.REMOVE : ChatApps.TokenChange.KEEP;
 	}
 
 	private static void checkEndpoint(ChatAppForm form, BindingResult result) {

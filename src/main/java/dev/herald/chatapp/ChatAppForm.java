@@ -44,6 +44,18 @@ class ChatAppForm {
 	@Max(1000)
 	private @Nullable Integer rateLimitPerSecond = 200;
 
+	@NotNull
+	private @Nullable Integer messageHistoryDays = 7;
+
+	// Write-only like the secret key: left blank on edit, the stored one stays.
+	@Size(max = 200)
+	@Pattern(regexp = "\\S*")
+	private @Nullable String callbackToken;
+
+	private boolean removeCallbackToken;
+
+	private boolean allowUnsignedCallbacks;
+
 	private long version;
 
 	static ChatAppForm of(ChatApp app) {
@@ -55,6 +67,8 @@ class ChatAppForm {
 		form.customBaseUrl = settings.customBaseUrl();
 		form.adminIdentifier = settings.adminIdentifier();
 		form.rateLimitPerSecond = settings.rateLimitPerSecond();
+		form.messageHistoryDays = settings.messageHistoryDays();
+		form.allowUnsignedCallbacks = settings.allowUnsignedCallbacks();
 		form.version = app.getVersion();
 		return form;
 	}
@@ -63,7 +77,8 @@ class ChatAppForm {
 		return new ChatAppSettings(java.util.Objects.requireNonNull(this.name),
 				java.util.Objects.requireNonNull(this.sdkAppId), java.util.Objects.requireNonNull(this.endpoint),
 				this.customBaseUrl, java.util.Objects.requireNonNull(this.adminIdentifier),
-				java.util.Objects.requireNonNull(this.rateLimitPerSecond));
+				java.util.Objects.requireNonNull(this.rateLimitPerSecond),
+				java.util.Objects.requireNonNull(this.messageHistoryDays), this.allowUnsignedCallbacks);
 	}
 
 	public @Nullable String getName() {
@@ -120,6 +135,38 @@ class ChatAppForm {
 
 	public void setRateLimitPerSecond(@Nullable Integer rateLimitPerSecond) {
 		this.rateLimitPerSecond = rateLimitPerSecond;
+	}
+
+	public @Nullable Integer getMessageHistoryDays() {
+		return this.messageHistoryDays;
+	}
+
+	public void setMessageHistoryDays(@Nullable Integer messageHistoryDays) {
+		this.messageHistoryDays = messageHistoryDays;
+	}
+
+	public @Nullable String getCallbackToken() {
+		return this.callbackToken;
+	}
+
+	public void setCallbackToken(@Nullable String callbackToken) {
+		this.callbackToken = callbackToken;
+	}
+
+	public boolean isRemoveCallbackToken() {
+		return this.removeCallbackToken;
+	}
+
+	public void setRemoveCallbackToken(boolean removeCallbackToken) {
+		this.removeCallbackToken = removeCallbackToken;
+	}
+
+	public boolean isAllowUnsignedCallbacks() {
+		return this.allowUnsignedCallbacks;
+	}
+
+	public void setAllowUnsignedCallbacks(boolean allowUnsignedCallbacks) {
+		this.allowUnsignedCallbacks = allowUnsignedCallbacks;
 	}
 
 	public long getVersion() {

@@ -1,7 +1,10 @@
 package dev.herald.chatapp;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
- * What other modules and pages may know about a Chat app: everything but the secret key.
+ * What other modules and pages may know about a Chat app: everything but its secrets.
  *
  * @param id Herald's id of the app
  * @param name its display name
@@ -11,13 +14,38 @@ package dev.herald.chatapp;
  * @param rateLimitPerSecond Herald's limit of calls per second per API across all nodes
  * @param enabled {@code false} once an admin disabled it: it may not be chosen for new
  * campaigns, while what is already scheduled still sends
+ * @param messageHistoryDays the edition's message history period: Tencent recalls a
+ * message only within it
+ * @param callbackSigned whether a callback token is set, so callbacks must be signed
+ * @param allowUnsignedCallbacks whether unsigned callbacks are accepted while no token is
+ * set
  */
 public record ChatAppView(long id, String name, long sdkAppId, Endpoint endpoint, String adminIdentifier,
-		int rateLimitPerSecond, boolean enabled) {
+		int rateLimitPerSecond, boolean enabled, int messageHistoryDays, boolean callbackSigned,
+		boolean allowUnsignedCallbacks) {
 
 	static ChatAppView of(ChatApp app) {
 		return new ChatAppView(java.util.Objects.requireNonNull(app.getId()), app.getName(), app.getSdkAppId(),
-				app.getEndpoint(), app.getAdminIdentifier(), app.getRateLimitPerSecond(), app.isEnabled());
+				app.getEndpoint(), app.getAdminIdentifier(), app.getRateLimitPerSecond(), app.isEnabled(),
+				app.settings().messageHistoryDays(), app.hasCallbackToken(), app.settings().allowUnsignedCallbacks());
+	}
+
+	/**
+	 * The last moment Tencent still recalls a message sent at the given time.
+	 * @param sentAt when Tencent took the message
+	 * @return the end of the message history period
+	 */
+	public Instant recallableUntil(Instant sentAt) {
+		return sentAt.plus(Duration.ofDays(this.messageHistoryDays));
+	}
+
+	/**
+	 * Whether callbacks for this app are accepted at all: signed with a token, or
+	 * unsigned by an admin's explicit choice.
+	 * @return {@code false} when every callback is refused
+	 */
+	public boolean acceptsCallbacks() {
+		return this.callbackSigned || this.allowUnsignedCallbacks;
 	}
 
 }

@@ -107,26 +107,85 @@ public class ChatApps {
 		return this.apps.findById(id).orElseThrow(() -> new ChatAppNotFoundException(id));
 	}
 
+	/**
+	 * How callbacks that name this SDKAppID are verified, token included. Never log or
+	 * show the result.
+	 * @param sdkAppId the SDKAppID a callback names
+	 * @return the app's trust, or empty when no app of ours has that SDKAppID
+	 */
+	@Transactional(readOnly = true)
+	public Optional<CallbackTrust> callbackTrust(long sdkAppId) {
+		return this.apps.findBySdkAppId(sdkAppId)
+			.map((app) -> new CallbackTrust(java.util.Objects.requireNonNull(app.getId()), app.getSdkAppId(),
+					(app.getCallbackTokenCipher() != null)
+							? this.cipher.decrypt(app.getCallbackTokenCipher(), SecretCipher.Purpose.CALLBACK_TOKEN)
+							: null,
+					app.settings().allowUnsignedCallbacks()));
+	}
+
 	@Transactional
 	public ChatAppView create(ChatAppSettings settings, String secretKey) {
-		checkUnique(settings, null);
-		ChatApp app = this.apps.save(new ChatApp(settings, this.cipher.encrypt(secretKey), this.clock.instant()));
-		this.audit.record(AuditRecord.of("chatapp.created", "chatapp", app.getId()).withAfter(describe(settings)));
+		return create(settings, secretKey, null);
+	}
+
+	/**
+	 * Adds a Chat app.
+	 * @param settings everything but the secrets
+	 * @param secretKey the key UserSigs are made with
+	 * @param callbackToken the token Tencent signs callbacks with, if one is set in the
+	 * console
+	 * @return the new app
+	 */
+	@Transactional
+	public ChatAppView create(ChatAppSettings settings, String secretKey, @Nullable String callbackToken) {
+		checkSettings(settings, null);
+		ChatApp app = new ChatApp(settings, this.cipher.encrypt(secretKey), this.clock.instant());
+		if (callbackToken != null) {
+			app.changeCallbackToken(this.cipher.encrypt(callbackToken, SecretCipher.Purpose.CALLBACK_TOKEN),
+					this.clock.instant());
+		}
+		app = this.apps.save(app);
+		Map<String, Object> after = new java.util.LinkedHashMap<>(describe(settings));
+		after.put("callbackToken", callbackToken != null);
+		this.audit.record(AuditRecord.of("chatapp.created", "chatapp", app.getId()).withAfter(after));
 		this.events.publishEvent(new ChatAppSaved(app.getId()));
 		return ChatAppView.of(app);
 	}
 
 	@Transactional
 	void update(long id, long expectedVersion, ChatAppSettings settings, @Nullable String newSecretKey) {
+		update(id, expectedVersion, settings, newSecretKey, TokenChange.KEEP, null);
+	}
+
+	/** What an edit does to the callback token. */
+	enum TokenChange {
+
+		KEEP, SET, REMOVE
+
+	}
+
+	@Transactional
+	void update(long id, long expectedVersion, ChatAppSettings settings, @Nullable String newSecretKey,
+			TokenChange tokenChange, @Nullable String newCallbackToken) {
 		ChatApp app = entity(id);
 		if (app.getVersion() != expectedVersion) {
 			throw new org.springframework.dao.OptimisticLockingFailureException("Chat app " + id + " changed");
 		}
-		checkUnique(settings, id);
+		checkSettings(settings, id);
 		ChatAppSettings before = app.settings();
 		app.update(settings, (newSecretKey != null) ? this.cipher.encrypt(newSecretKey) : null, this.clock.instant());
+		if (tokenChange == TokenChange.SET) {
+			app.changeCallbackToken(this.cipher.encrypt(java.util.Objects.requireNonNull(newCallbackToken),
+					SecretCipher.Purpose.CALLBACK_TOKEN), this.clock.instant());
+		}
+		else if (tokenChange == TokenChange.REMOVE) {
+			app.changeCallbackToken(null, this.clock.instant());
+		}
 		java.util.Map<String, Object> after = new java.util.LinkedHashMap<>(describe(settings));
 		after.put("secretKeyChanged", newSecretKey != null);
+		if (tokenChange != TokenChange.KEEP) {
+			after.put("callbackToken", tokenChange.name().toLowerCase(java.util.Locale.ROOT));
+		}
 		this.audit
 			.record(AuditRecord.of("chatapp.updated", "chatapp", id).withBefore(describe(before)).withAfter(after));
 	}
@@ -176,7 +235,10 @@ public class ChatApps {
 		return new ConnectionCheck(false, "chatapp.test.unreachable", reason);
 	}
 
-	private void checkUnique(ChatAppSettings settings, @Nullable Long id) {
+	private void checkSettings(ChatAppSettings settings, @Nullable Long id) {
+		if (!ChatAppSettings.HISTORY_PERIODS.contains(settings.messageHistoryDays())) {
+			throw new ChatAppRuleException("messageHistoryDays", "chatapp.messageHistoryDays.invalid");
+		}
 		this.apps.findByName(settings.name()).filter((other) -> !other.getId().equals(id)).ifPresent((other) -> {
 			throw new ChatAppRuleException("name", "chatapp.name.taken");
 		});
@@ -210,6 +272,8 @@ public class ChatApps {
 		}
 		map.put("adminIdentifier", settings.adminIdentifier());
 		map.put("rateLimitPerSecond", settings.rateLimitPerSecond());
+		map.put("messageHistoryDays", settings.messageHistoryDays());
+		map.put("allowUnsignedCallbacks", settings.allowUnsignedCallbacks());
 		return map;
 	}
 

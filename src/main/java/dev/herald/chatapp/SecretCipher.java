@@ -23,8 +23,21 @@ class SecretCipher {
 
 	private static final int TAG_BITS = 128;
 
-	// Binds ciphertexts to their purpose, so they cannot be replayed in another column.
-	private static final byte[] ASSOCIATED_DATA = "herald:chat_app.secret_key".getBytes(StandardCharsets.UTF_8);
+	/**
+	 * What a secret is for. Each is bound into its ciphertext, so a value cannot be
+	 * copied into another column and decrypted there.
+	 */
+	enum Purpose {
+
+		SECRET_KEY("herald:chat_app.secret_key"), CALLBACK_TOKEN("herald:chat_app.callback_token");
+
+		private final byte[] associatedData;
+
+		Purpose(String associatedData) {
+			this.associatedData = associatedData.getBytes(StandardCharsets.UTF_8);
+		}
+
+	}
 
 	private final SecretKey key;
 
@@ -38,12 +51,20 @@ class SecretCipher {
 	}
 
 	String encrypt(String plaintext) {
+		return encrypt(plaintext, Purpose.SECRET_KEY);
+	}
+
+	String decrypt(String stored) {
+		return decrypt(stored, Purpose.SECRET_KEY);
+	}
+
+	String encrypt(String plaintext, Purpose purpose) {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			this.random.nextBytes(nonce);
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.ENCRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, nonce));
-			cipher.updateAAD(ASSOCIATED_DATA);
+			cipher.updateAAD(purpose.associatedData);
 			byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
 			byte[] stored = new byte[nonce.length + sealed.length];
 			System.arraycopy(nonce, 0, stored, 0, nonce.length);
@@ -55,7 +76,7 @@ class SecretCipher {
 		}
 	}
 
-	String decrypt(String stored) {
+	String decrypt(String stored, Purpose purpose) {
 		if (!stored.startsWith(PREFIX)) {
 			throw new IllegalStateException("Unknown secret format");
 		}
@@ -63,14 +84,14 @@ class SecretCipher {
 			byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
-			cipher.updateAAD(ASSOCIATED_DATA);
+			cipher.updateAAD(purpose.associatedData);
 			byte[] plain = cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES);
 			return new String(plain, StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
 			// Never include the value: the message may reach a log.
 			throw new IllegalStateException(
-					"Could not decrypt a Chat app secret key: HERALD_SECRET_KEY differs from the one it was saved with");
+					"Could not decrypt a Chat app secret: HERALD_SECRET_KEY differs from the one it was saved with");
 		}
 	}
 
