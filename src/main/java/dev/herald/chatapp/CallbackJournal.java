@@ -37,7 +37,11 @@ public class CallbackJournal {
 				      last_accepted_command = excluded.last_accepted_command
 				  where chat_app_callback_status.last_accepted_at is null
 				     or chat_app_callback_status.last_accepted_at < excluded.last_accepted_at - interval '1 second'
-				""").param("app", chatAppId).param("at", at).param("command", clip(command)).update();
+				""")
+			.param("app", chatAppId)
+			.param("at", java.sql.Timestamp.from(at))
+			.param("command", clip(command))
+			.update();
 	}
 
 	/** Notes a refused callback and why; refusals are rare enough to write each. */
@@ -53,7 +57,7 @@ public class CallbackJournal {
 					      last_refused_command = excluded.last_refused_command
 					""")
 			.param("app", chatAppId)
-			.param("at", at)
+			.param("at", java.sql.Timestamp.from(at))
 			.param("reason", reason)
 			.param("command", clip(command))
 			.update();
@@ -74,7 +78,7 @@ public class CallbackJournal {
 				      rate_alert_requests = excluded.rate_alert_requests, rate_alert_limit = excluded.rate_alert_limit
 				""")
 			.param("app", chatAppId)
-			.param("at", at)
+			.param("at", java.sql.Timestamp.from(at))
 			.param("command", clip(command))
 			.param("requests", requests)
 			.param("limit", limit)
@@ -102,7 +106,7 @@ public class CallbackJournal {
 				where s.rate_alert_at >= :since
 				order by s.rate_alert_at desc
 				""")
-			.param("since", since)
+			.param("since", java.sql.Timestamp.from(since))
 			.query((rs, row) -> new RateAlert(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4),
 					rs.getInt(5), rs.getInt(6)))
 			.list();

@@ -188,6 +188,7 @@ public class ChatApps {
 		}
 		this.audit
 			.record(AuditRecord.of("chatapp.updated", "chatapp", id).withBefore(describe(before)).withAfter(after));
+		this.events.publishEvent(new ChatAppSaved(id));
 	}
 
 	/** Disables the app; disabling a disabled app changes and audits nothing. */

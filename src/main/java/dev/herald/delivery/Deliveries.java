@@ -343,7 +343,8 @@ public class Deliveries {
 	 * @return whether a delivery changed
 	 */
 	@Transactional
-	boolean settleSent(long sdkAppId, String officialAccount, String cloudCustomData, String msgKey, long msgTime) {
+	public boolean settleSent(long sdkAppId, String officialAccount, String cloudCustomData, String msgKey,
+			long msgTime) {
 		Long deliveryId = CloudCustomData.deliveryId(cloudCustomData);
 		if (deliveryId == null) {
 			return false;
@@ -358,15 +359,13 @@ public class Deliveries {
 		return changed;
 	}
 
-	/** Tencent's after-recall callback. */
+	/**
+	 * Tencent's after-recall callback.
+	 * @return how many deliveries changed
+	 */
 	@Transactional
-	int settleRecalled(long sdkAppId, String officialAccount, List<String> msgKeys) {
+	public int settleRecalled(long sdkAppId, String officialAccount, List<String> msgKeys) {
 		return this.store.settleRecalled(sdkAppId, officialAccount, msgKeys, this.clock.instant());
-	}
-
-	@Transactional(readOnly = true)
-	boolean isOurSdkAppId(long sdkAppId) {
-		return this.store.isOurSdkAppId(sdkAppId);
 	}
 
 	private void wakeAfterCommit() {

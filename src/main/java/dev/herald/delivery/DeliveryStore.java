@@ -649,12 +649,6 @@ class DeliveryStore {
 
 	// ---- callbacks
 
-	boolean isOurSdkAppId(long sdkAppId) {
-		Integer n = this.jdbc.queryForObject("select count(*) from chat_app where sdk_app_id = ?", Integer.class,
-				sdkAppId);
-		return n != null && n > 0;
-	}
-
 	/**
 	 * Settles a delivery from Tencent's after-send callback: an open or in-doubt delivery
 	 * becomes SENT with the key; a sent one without a key gets it.

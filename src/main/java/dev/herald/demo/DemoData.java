@@ -60,9 +60,15 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		if (this.chatApps.all().stream().noneMatch((app) -> app.sdkAppId() == SDK_APP_ID)) {
-			String key = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
-			ChatAppView app = this.chatApps
-				.create(new ChatAppSettings(APP_NAME, SDK_APP_ID, Endpoint.SIMULATOR, null, "administrator", 200), key);
+			SecureRandom random = new SecureRandom();
+			String key = HexFormat.of().formatHex(random.generateSeed(32));
+			// The simulator signs its callbacks with this token, as Tencent does once one
+			// is
+			// set.
+			String callbackToken = HexFormat.of().formatHex(random.generateSeed(16));
+			ChatAppView app = this.chatApps.create(
+					new ChatAppSettings(APP_NAME, SDK_APP_ID, Endpoint.SIMULATOR, null, "administrator", 200), key,
+					callbackToken);
 			for (String[] account : ACCOUNTS) {
 				this.accounts.add(app.id(), account[0], account[1], Long.parseLong(account[2]),
 						account[0].endsWith("_test"));

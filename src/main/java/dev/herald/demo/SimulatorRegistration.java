@@ -1,5 +1,6 @@
 package dev.herald.demo;
 
+import dev.herald.chatapp.CallbackTrust;
 import dev.herald.chatapp.ChatAppSaved;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
@@ -10,6 +11,7 @@ import dev.herald.officialaccount.OfficialAccountsAdded;
 import dev.herald.simulator.SimulatorDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -26,10 +28,14 @@ class SimulatorRegistration {
 
 	private final OfficialAccounts accounts;
 
-	SimulatorRegistration(ObjectProvider<SimulatorDirectory> simulator, ChatApps chatApps, OfficialAccounts accounts) {
+	private final Environment environment;
+
+	SimulatorRegistration(ObjectProvider<SimulatorDirectory> simulator, ChatApps chatApps, OfficialAccounts accounts,
+			Environment environment) {
 		this.simulator = simulator;
 		this.chatApps = chatApps;
 		this.accounts = accounts;
+		this.environment = environment;
 	}
 
 	void registerAll() {
@@ -39,8 +45,7 @@ class SimulatorRegistration {
 		}
 		for (ChatAppView app : this.chatApps.all()) {
 			if (app.endpoint() == Endpoint.SIMULATOR) {
-				directory.registerApp(app.sdkAppId(), app.adminIdentifier(),
-						this.chatApps.connection(app.id()).secretKey(), app.rateLimitPerSecond());
+				register(directory, app);
 				for (OfficialAccountView account : this.accounts.ofApp(app.id())) {
 					directory.registerAccount(app.sdkAppId(), account.accountId(), account.name(),
 							account.subscriberCount());
@@ -49,13 +54,29 @@ class SimulatorRegistration {
 		}
 	}
 
+	/**
+	 * Registers the app with its secret key and, when it accepts callbacks, Herald's own
+	 * callback URL and token, as an admin would set them in Tencent's console.
+	 */
+	private void register(SimulatorDirectory directory, ChatAppView app) {
+		String secretKey = this.chatApps.connection(app.id()).secretKey();
+		if (!app.acceptsCallbacks()) {
+			directory.registerApp(app.sdkAppId(), app.adminIdentifier(), secretKey, app.rateLimitPerSecond());
+			return;
+		}
+		String token = this.chatApps.callbackTrust(app.sdkAppId()).map(CallbackTrust::token).orElse(null);
+		String port = this.environment.getProperty("local.server.port",
+				this.environment.getProperty("server.port", "8080"));
+		directory.registerApp(app.sdkAppId(), app.adminIdentifier(), secretKey, app.rateLimitPerSecond(),
+				"http://127.0.0.1:" + port + "/callbacks/tencent", token);
+	}
+
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ChatAppSaved saved) {
 		SimulatorDirectory directory = this.simulator.getIfAvailable();
 		ChatAppView app = this.chatApps.get(saved.chatAppId());
 		if (directory != null && app.endpoint() == Endpoint.SIMULATOR) {
-			directory.registerApp(app.sdkAppId(), app.adminIdentifier(), this.chatApps.connection(app.id()).secretKey(),
-					app.rateLimitPerSecond());
+			register(directory, app);
 		}
 	}
 
@@ -69,8 +90,7 @@ class SimulatorRegistration {
 		if (app.endpoint() != Endpoint.SIMULATOR) {
 			return;
 		}
-		directory.registerApp(app.sdkAppId(), app.adminIdentifier(), this.chatApps.connection(app.id()).secretKey(),
-				app.rateLimitPerSecond());
+		register(directory, app);
 		for (OfficialAccountView account : added.accounts()) {
 			directory.registerAccount(app.sdkAppId(), account.accountId(), account.name(), account.subscriberCount());
 		}

@@ -380,6 +380,42 @@ public class OfficialAccounts {
 		return OfficialAccountView.of(account);
 	}
 
+	/**
+	 * Tencent's callback that an official account was destroyed: the account is archived,
+	 * so new runs skip it, and the history keeps it.
+	 * @return whether an account changed
+	 */
+	@Transactional
+	public boolean destroyedAtTencent(long chatAppId, String accountId) {
+		return this.accounts.findByChatAppIdAndAccountId(chatAppId, accountId)
+			.filter((account) -> account.getArchivedAt() == null)
+			.map((account) -> {
+				account.archive(this.clock.instant());
+				this.audit.record(AuditRecord.of("account.destroyed", "official_account", account.getId())
+					.withAfter(Map.of("accountId", accountId)));
+				return true;
+			})
+			.orElse(false);
+	}
+
+	/**
+	 * Tencent's subscriber added or deleted callbacks: keeps the subscriber count current
+	 * between syncs (a sync from Tencent sets the exact figure again).
+	 * @param delta subscribers added (positive) or deleted (negative)
+	 * @return whether an account changed
+	 */
+	@Transactional
+	public boolean subscribersChanged(long chatAppId, String accountId, int delta) {
+		return this.jdbc.sql("""
+				update official_account set subscriber_count = greatest(0, subscriber_count + :delta), updated_at = :now
+				where chat_app_id = :app and account_id = :account""")
+			.param("delta", delta)
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("app", chatAppId)
+			.param("account", accountId)
+			.update() > 0;
+	}
+
 	@Transactional
 	OfficialAccountView restore(long id) {
 		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));

@@ -15,9 +15,14 @@ import org.jspecify.annotations.Nullable;
  * {@link DuplicateAnswer#OK_ORIGINAL}
  * @param duplicateErrorCode the error code used with {@link DuplicateAnswer#ERROR}
  * @param accounts the official accounts of this app
+ * @param callbackUrl where the app's callbacks go (the URL configured in Tencent's
+ * console); {@code null} for none
+ * @param callbackToken the callback token that signs them; {@code null} sends them
+ * unsigned, as Tencent does while no token is set
  */
 record AppSpec(long sdkAppId, String adminIdentifier, String secretKey, int rateLimitPerSecond,
-		@Nullable DuplicateAnswer duplicateAnswer, int duplicateErrorCode, @Nullable List<AccountSpec> accounts) {
+		@Nullable DuplicateAnswer duplicateAnswer, int duplicateErrorCode, @Nullable List<AccountSpec> accounts,
+		@Nullable String callbackUrl, @Nullable String callbackToken) {
 
 	static final int DEFAULT_RATE_LIMIT = 200;
 
@@ -40,25 +45,29 @@ record AppSpec(long sdkAppId, String adminIdentifier, String secretKey, int rate
 			throw new IllegalArgumentException("duplicateErrorCode is required when duplicateAnswer is ERROR");
 		}
 		accounts = (accounts != null) ? List.copyOf(accounts) : List.of();
+		if (callbackUrl != null && !callbackUrl.startsWith("http://") && !callbackUrl.startsWith("https://")) {
+			throw new IllegalArgumentException("callbackUrl must be an http or https URL");
+		}
 	}
 
 	// A factory, not a constructor: configuration binding needs a single constructor.
 	static AppSpec of(long sdkAppId, String adminIdentifier, String secretKey) {
-		return new AppSpec(sdkAppId, adminIdentifier, secretKey, 0, null, 0, null);
+		return new AppSpec(sdkAppId, adminIdentifier, secretKey, 0, null, 0, null, null, null);
 	}
 
 	AppSpec withAccounts(List<AccountSpec> accounts) {
 		return new AppSpec(this.sdkAppId, this.adminIdentifier, this.secretKey, this.rateLimitPerSecond,
-				this.duplicateAnswer, this.duplicateErrorCode, accounts);
+				this.duplicateAnswer, this.duplicateErrorCode, accounts, this.callbackUrl, this.callbackToken);
 	}
 
-	// The key must never reach a log line, even through toString().
+	// The key and token must never reach a log line, even through toString().
 	@Override
 	public String toString() {
 		return "AppSpec[sdkAppId=" + this.sdkAppId + ", adminIdentifier=" + this.adminIdentifier
 				+ ", secretKey=***, rateLimitPerSecond=" + this.rateLimitPerSecond + ", duplicateAnswer="
 				+ this.duplicateAnswer + ", duplicateErrorCode=" + this.duplicateErrorCode + ", accounts="
-				+ this.accounts + "]";
+				+ this.accounts + ", callbackUrl=" + this.callbackUrl + ", callbackToken="
+				+ ((this.callbackToken != null) ? "***" : "none") + "]";
 	}
 
 }

@@ -35,6 +35,10 @@ final class OfficialAccountSimulator {
 
 	static final String RECALL = "official_account_msg_recall";
 
+	static final String AFTER_SEND_CALLBACK = "OfficialAccount.CallbackAfterSendMsg";
+
+	static final String AFTER_RECALL_CALLBACK = "OfficialAccount.CallbackAfterMsgWithDraw";
+
 	static final String INFO = "get_official_account_info";
 
 	static final String GET_SIMPLE = "official_account_msg_get_simple";
@@ -49,6 +53,8 @@ final class OfficialAccountSimulator {
 
 	private final UserSigVerifier verifier;
 
+	private final CallbackSender callbacks;
+
 	private final ConcurrentMap<Long, SimulatedApp> apps = new ConcurrentHashMap<>();
 
 	// Never reset, so a MsgKey stays unique for the life of the process.
@@ -62,6 +68,7 @@ final class OfficialAccountSimulator {
 		// trees.
 		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 		this.verifier = new UserSigVerifier(this.json);
+		this.callbacks = new CallbackSender(clock, this.json);
 		apps.forEach(this::register);
 	}
 
@@ -240,6 +247,15 @@ final class OfficialAccountSimulator {
 		String msgKey = this.msgSeq.incrementAndGet() + "_1_" + msgTime;
 		StoredMessage message = new StoredMessage(msgKey, msgTime, nowMillis, random, body);
 		account.accept(message);
+		Map<String, Object> callback = new java.util.LinkedHashMap<>();
+		callback.put("Official_Account", account.spec.officialAccount());
+		callback.put("MsgKey", msgKey);
+		callback.put("MsgTime", msgTime);
+		callback.put("OnlineOnlyFlag", body.path("OnlineOnlyFlag").asInt(0));
+		callback.put("MsgBody", body.path("MsgBody"));
+		callback.put("CloudCustomData", body.path("CloudCustomData").asString(""));
+		callback.put("EventTime", nowMillis);
+		this.callbacks.send(app.spec, AFTER_SEND_CALLBACK, callback);
 		return sent(message);
 	}
 
@@ -261,6 +277,7 @@ final class OfficialAccountSimulator {
 			return fail(10004, invalid);
 		}
 		ArrayNode results = this.json.createArrayNode();
+		List<Map<String, String>> withdrawn = new ArrayList<>();
 		for (JsonNode key : body.get("MsgKeyList")) {
 			StoredMessage message = account.find(key.asString());
 			// An unknown key and an already recalled one look the same: Tencent has no
@@ -269,8 +286,13 @@ final class OfficialAccountSimulator {
 			if (retCode == 0) {
 				message.recalled = true;
 				account.recalled++;
+				withdrawn.add(Map.of("MsgKey", key.asString()));
 			}
 			results.addObject().put("MsgKey", key.asString()).put("RetCode", retCode);
+		}
+		if (!withdrawn.isEmpty()) {
+			this.callbacks.send(app.spec, AFTER_RECALL_CALLBACK, Map.of("Official_Account",
+					account.spec.officialAccount(), "WithdrawMsgList", withdrawn, "EventTime", this.clock.millis()));
 		}
 		ObjectNode fields = this.json.createObjectNode();
 		fields.set("RecallRetList", results);
@@ -476,6 +498,10 @@ final class OfficialAccountSimulator {
 		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
 	}
 
+	CallbackSender callbacks() {
+		return this.callbacks;
+	}
+
 	long unknownAppCalls() {
 		return this.unknownAppCalls.get();
 	}
@@ -483,6 +509,7 @@ final class OfficialAccountSimulator {
 	/** Forgets history, windows, counters and faults; keeps apps and accounts. */
 	void reset() {
 		this.unknownAppCalls.set(0);
+		this.callbacks.reset();
 		for (SimulatedApp app : this.apps.values()) {
 			synchronized (app) {
 				app.clear();

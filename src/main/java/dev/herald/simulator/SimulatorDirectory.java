@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What Herald tells its built-in simulator about the Chat apps and official accounts that
  * point at it, so that their calls verify and their accounts exist. The simulator keeps
@@ -26,9 +28,44 @@ public final class SimulatorDirectory {
 	 * @param rateLimitPerSecond calls per second per API
 	 */
 	public void registerApp(long sdkAppId, String adminIdentifier, String secretKey, int rateLimitPerSecond) {
+		registerApp(sdkAppId, adminIdentifier, secretKey, rateLimitPerSecond, null, null);
+	}
+
+	/**
+	 * Registers an app that calls back like Tencent, or updates its settings and keeps
+	 * its history.
+	 * @param sdkAppId the SDKAppID
+	 * @param adminIdentifier the admin account that signs calls
+	 * @param secretKey the key UserSigs are signed with
+	 * @param rateLimitPerSecond calls per second per API
+	 * @param callbackUrl where after-send and after-recall callbacks go; {@code null} for
+	 * none
+	 * @param callbackToken the token that signs them; {@code null} sends them unsigned
+	 */
+	public void registerApp(long sdkAppId, String adminIdentifier, String secretKey, int rateLimitPerSecond,
+			@Nullable String callbackUrl, @Nullable String callbackToken) {
 		// Registering again keeps the accounts and history the simulator already has.
-		this.simulator
-			.register(new AppSpec(sdkAppId, adminIdentifier, secretKey, rateLimitPerSecond, null, 0, List.of()));
+		this.simulator.register(new AppSpec(sdkAppId, adminIdentifier, secretKey, rateLimitPerSecond, null, 0,
+				List.of(), callbackUrl, callbackToken));
+	}
+
+	/**
+	 * Callbacks the simulator sent for an app, and how many of them were answered OK.
+	 * @param sdkAppId the app
+	 * @return sent and accepted
+	 */
+	public CallbackCounts callbacks(long sdkAppId) {
+		CallbackSender sender = this.simulator.callbacks();
+		return new CallbackCounts(sender.sent(sdkAppId), sender.accepted(sdkAppId));
+	}
+
+	/**
+	 * Callbacks the simulator sent for one app.
+	 *
+	 * @param sent callbacks sent, whatever the answer
+	 * @param accepted callbacks answered with HTTP 200 and {@code ErrorCode} 0
+	 */
+	public record CallbackCounts(long sent, long accepted) {
 	}
 
 	/**

@@ -18,6 +18,7 @@ import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,10 +73,18 @@ final class DeliveryFixtures {
 	}
 
 	TestApp app(int rate, int accounts) {
+		return app(rate, accounts, null);
+	}
+
+	/**
+	 * A Chat app on the simulator, with its accounts.
+	 * @param callbackToken the token its callbacks must be signed with, or {@code null}
+	 */
+	TestApp app(int rate, int accounts, @Nullable String callbackToken) {
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_500_000_000L, 1_900_000_000L);
 		ChatAppView view = this.apps.create(
 				new ChatAppSettings("Delivery " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", rate),
-				KEY);
+				KEY, callbackToken);
 		this.simulator.registerApp(sdkAppId, "administrator", KEY, rate);
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < accounts; i++) {

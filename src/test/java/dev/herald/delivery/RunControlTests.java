@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.TencentCallbacks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class RunControlTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private static final String AFTER_SEND = "OfficialAccount.CallbackAfterSendMsg";
 
 	@Autowired
 	private ApplicationContext context;
@@ -121,7 +124,7 @@ class RunControlTests {
 
 	@Test
 	void afterSendCallbackSettlesAnInDoubtDeliveryAndForeignAppsAreRefused() {
-		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1);
+		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, TencentCallbacks.TOKEN);
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "callback"));
 		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
 		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
@@ -135,17 +138,17 @@ class RunControlTests {
 					.build()
 					.writeValueAsString(CloudCustomData.wrap(id, "campaign-data")));
 		assertThat(this.mvc.post()
-			.uri("/callbacks/tencent?SdkAppid=1&CallbackCommand=OfficialAccount.CallbackAfterSendMsg")
-			.content(body)).hasStatus(400);
+			.uri("/callbacks/tencent?" + TencentCallbacks.signed(1, AFTER_SEND, TencentCallbacks.TOKEN, Instant.now()))
+			.content(body)).hasStatus(403);
 		assertThat(this.mvc.post()
-			.uri("/callbacks/tencent?SdkAppid={id}&CallbackCommand=OfficialAccount.CallbackAfterSendMsg",
-					app.sdkAppId())
+			.uri("/callbacks/tencent?"
+					+ TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, Instant.now()))
 			.content(body)).hasStatusOk().bodyText().contains("\"ErrorCode\":0");
 		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
 		assertThat(this.store.delivery(id).orElseThrow().msgKey()).isEqualTo("9_1_9");
 		assertThat(this.mvc.post()
-			.uri("/callbacks/tencent?SdkAppid={id}&CallbackCommand=OfficialAccount.CallbackAfterMsgWithDraw",
-					app.sdkAppId())
+			.uri("/callbacks/tencent?" + TencentCallbacks.signed(app.sdkAppId(),
+					"OfficialAccount.CallbackAfterMsgWithDraw", TencentCallbacks.TOKEN, Instant.now()))
 			.content("""
 					{"Official_Account":"%s","WithdrawMsgList":[{"MsgKey":"9_1_9"}]}"""
 				.formatted(app.accounts().get(0))))
@@ -155,7 +158,7 @@ class RunControlTests {
 
 	@Test
 	void aCallbackThatBeatsTheCallsAnswerCountsTheBroadcastInTheOaWindowOnce() {
-		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1);
+		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, TencentCallbacks.TOKEN);
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "callback first"));
 		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
 		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
@@ -171,10 +174,13 @@ class RunControlTests {
 				tools.jackson.databind.json.JsonMapper.builder()
 					.build()
 					.writeValueAsString(CloudCustomData.wrap(id, null)));
+		// Tencent repeating a callback signs it again at its own time (the same signed
+		// request
+		// twice would be refused as a replay).
 		for (int i = 0; i < 2; i++) {
 			assertThat(this.mvc.post()
-				.uri("/callbacks/tencent?SdkAppid={id}&CallbackCommand=OfficialAccount.CallbackAfterSendMsg",
-						app.sdkAppId())
+				.uri("/callbacks/tencent?" + TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN,
+						Instant.now().minusSeconds(i)))
 				.content(body)).hasStatusOk();
 		}
 		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);

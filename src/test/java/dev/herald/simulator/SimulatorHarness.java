@@ -44,7 +44,7 @@ final class SimulatorHarness implements AutoCloseable {
 
 	SimulatorHarness() {
 		this(new AppSpec(APP_ID, ADMIN, KEY, 0, null, 0,
-				List.of(new AccountSpec(ALPHA, "Alpha", 1200), new AccountSpec(BETA, "Beta", 30))));
+				List.of(new AccountSpec(ALPHA, "Alpha", 1200), new AccountSpec(BETA, "Beta", 30)), null, null));
 	}
 
 	SimulatorHarness(AppSpec app) {

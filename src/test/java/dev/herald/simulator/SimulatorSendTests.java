@@ -186,15 +186,16 @@ class SimulatorSendTests {
 
 	@Test
 	void answersADuplicateAsConfiguredPerApp() {
-		try (SimulatorHarness errors = new SimulatorHarness(new AppSpec(SimulatorHarness.APP_ID, SimulatorHarness.ADMIN,
-				SimulatorHarness.KEY, 0, DuplicateAnswer.ERROR, 10002, List.of(new AccountSpec(ALPHA, "Alpha", 1))))) {
+		try (SimulatorHarness errors = new SimulatorHarness(
+				new AppSpec(SimulatorHarness.APP_ID, SimulatorHarness.ADMIN, SimulatorHarness.KEY, 0,
+						DuplicateAnswer.ERROR, 10002, List.of(new AccountSpec(ALPHA, "Alpha", 1)), null, null))) {
 			assertThat(errors.send(ALPHA, 1, "x", "").errorCode()).isZero();
 			assertThat(errors.send(ALPHA, 1, "x", "").errorCode()).isEqualTo(10002);
 			assertThat(errors.broadcasts(ALPHA)).isEqualTo(1);
 		}
 		try (SimulatorHarness noKey = new SimulatorHarness(
 				new AppSpec(SimulatorHarness.APP_ID, SimulatorHarness.ADMIN, SimulatorHarness.KEY, 0,
-						DuplicateAnswer.OK_WITHOUT_KEY, 0, List.of(new AccountSpec(ALPHA, "Alpha", 1))))) {
+						DuplicateAnswer.OK_WITHOUT_KEY, 0, List.of(new AccountSpec(ALPHA, "Alpha", 1)), null, null))) {
 			assertThat(noKey.send(ALPHA, 1, "x", "").errorCode()).isZero();
 			JsonNode duplicate = noKey.send(ALPHA, 1, "x", "").json();
 			assertThat(duplicate.path("ErrorCode").asInt()).isZero();
