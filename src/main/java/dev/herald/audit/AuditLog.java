@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,11 @@ public class AuditLog {
 
 	private static String currentActor() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
+		// Anonymous requests are machine calls, such as Tencent's callbacks: no person
+		// acted.
+		boolean person = authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+		return person ? authentication.getName() : SYSTEM;
 	}
 
 	private static @Nullable String currentClientIp() {

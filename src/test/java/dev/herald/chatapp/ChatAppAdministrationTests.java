@@ -104,6 +104,64 @@ class ChatAppAdministrationTests {
 	}
 
 	@Test
+	void theCallbackTokenIsWriteOnlyEncryptedKeptWhenBlankAndRemovable() {
+		long sdkAppId = newSdkAppId();
+		ChatAppView app = this.apps.create(
+				new ChatAppSettings("Token " + sdkAppId, sdkAppId, Endpoint.TOKYO, null, "administrator", 200), KEY);
+		assertThat(this.apps.get(app.id()).acceptsCallbacks()).isFalse();
+		String token = "console-token-" + sdkAppId;
+		assertThat(edit(app.id(), sdkAppId, 0).param("callbackToken", token).param("messageHistoryDays", "30"))
+			.hasStatus(302);
+		String stored = this.jdbc.sql("select callback_token_cipher from chat_app where id = ?")
+			.param(app.id())
+			.query(String.class)
+			.single();
+		assertThat(stored).startsWith("v1:").doesNotContain(token);
+		assertThat(this.apps.callbackTrust(sdkAppId).orElseThrow().token()).isEqualTo(token);
+		assertThat(this.apps.callbackTrust(sdkAppId).orElseThrow().toString()).doesNotContain(token);
+		assertThat(this.apps.get(app.id()).messageHistoryDays()).isEqualTo(30);
+		assertThat(this.mvc.get().uri("/admin/apps/{id}", app.id()).with(user("root").roles("ADMIN"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"callbacks-signed\"")
+			.doesNotContain(token);
+
+		assertThat(edit(app.id(), sdkAppId, 1).param("callbackToken", "")).hasStatus(302);
+		assertThat(this.apps.callbackTrust(sdkAppId).orElseThrow().token()).isEqualTo(token);
+
+		assertThat(edit(app.id(), sdkAppId, 2).param("removeCallbackToken", "true")
+			.param("allowUnsignedCallbacks", "true")).hasStatus(302);
+		assertThat(this.apps.callbackTrust(sdkAppId).orElseThrow().token()).isNull();
+		assertThat(this.mvc.get().uri("/admin/apps/{id}", app.id()).with(user("root").roles("ADMIN"))).bodyText()
+			.contains("id=\"callbacks-unsigned\"");
+	}
+
+	@Test
+	void aHistoryPeriodTencentDoesNotOfferIsRefusedNextToTheField() {
+		long sdkAppId = newSdkAppId();
+		ChatAppView app = this.apps.create(
+				new ChatAppSettings("Period " + sdkAppId, sdkAppId, Endpoint.TOKYO, null, "administrator", 200), KEY);
+		assertThat(edit(app.id(), sdkAppId, 0).param("messageHistoryDays", "14")).hasStatusOk()
+			.bodyText()
+			.contains("Choose 7, 30 or 90 days.");
+		assertThat(this.apps.get(app.id()).messageHistoryDays()).isEqualTo(7);
+	}
+
+	private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder edit(long id,
+			long sdkAppId, long version) {
+		return this.mvc.post()
+			.uri("/admin/apps/{id}", id)
+			.with(csrf())
+			.with(user("root").roles("ADMIN"))
+			.param("name", "Token " + sdkAppId)
+			.param("sdkAppId", String.valueOf(sdkAppId))
+			.param("endpoint", "TOKYO")
+			.param("adminIdentifier", "administrator")
+			.param("secretKey", "")
+			.param("rateLimitPerSecond", "200")
+			.param("version", String.valueOf(version));
+	}
+
+	@Test
 	void testConnectionSucceedsAgainstTheSimulatorWithTheRightKey() {
 		long sdkAppId = newSdkAppId();
 		ChatAppView app = this.apps.create(
