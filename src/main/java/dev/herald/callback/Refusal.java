@@ -8,9 +8,9 @@ import org.springframework.http.HttpStatus;
  */
 enum Refusal {
 
-	UNKNOWN_APP("unknownApp", HttpStatus.FORBIDDEN),
+	UNKNOWN_APP("unknownApp", HttpStatus.BAD_REQUEST),
 
-	NOT_CONFIGURED("notConfigured", HttpStatus.FORBIDDEN),
+	NOT_CONFIGURED("notConfigured", HttpStatus.UNAUTHORIZED),
 
 	UNSIGNED("unsigned", HttpStatus.UNAUTHORIZED),
 

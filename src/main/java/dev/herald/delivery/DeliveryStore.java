@@ -439,6 +439,17 @@ class DeliveryStore {
 	 * @return the event to publish, when this call finished it
 	 */
 	Optional<SendRunFinished> finishIfDone(long runId, Instant now) {
+		// One check per run at a time: two transactions settling a run's last two
+		// deliveries at once (two callbacks, or a callback and an answer) would each
+		// still
+		// see the other's delivery open, and neither would finish the run. Behind the
+		// lock
+		// the later one reads what the earlier committed.
+		if (this.jdbc
+			.queryForList("select id from send_run where id = ? and finished_at is null for update", Long.class, runId)
+			.isEmpty()) {
+			return Optional.empty();
+		}
 		List<Object[]> finished = this.jdbc.query("""
 				update send_run r
 				set finished_at = ?, state_changed_at = ?,

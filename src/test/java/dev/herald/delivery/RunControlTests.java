@@ -139,7 +139,7 @@ class RunControlTests {
 					.writeValueAsString(CloudCustomData.wrap(id, "campaign-data")));
 		assertThat(this.mvc.post()
 			.uri("/callbacks/tencent?" + TencentCallbacks.signed(1, AFTER_SEND, TencentCallbacks.TOKEN, Instant.now()))
-			.content(body)).hasStatus(403);
+			.content(body)).hasStatus(400);
 		assertThat(this.mvc.post()
 			.uri("/callbacks/tencent?"
 					+ TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, Instant.now()))

@@ -114,7 +114,7 @@ class SignedCallbackTests {
 		long id = inDoubtDelivery(app);
 		String body = afterSend(app, id, "78_1_78");
 		HttpResponse<String> refused = this.tencent.post(TencentCallbacks.unsigned(app.sdkAppId(), AFTER_SEND), body);
-		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.statusCode()).isEqualTo(401);
 		assertThat(refused.body()).contains("notConfigured");
 		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_DOUBT);
 
