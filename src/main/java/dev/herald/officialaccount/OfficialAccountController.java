@@ -232,14 +232,19 @@ class OfficialAccountController {
 	@GetMapping("/import")
 	String importForm(@RequestParam(required = false) @Nullable Long app, Model model) {
 		model.addAttribute("selectedApp", app);
+		model.addAttribute("encodings", CsvEncoding.values());
+		model.addAttribute("selectedEncoding", CsvEncoding.UTF_8);
 		return "accounts/import";
 	}
 
 	@PostMapping("/import")
 	String importCsv(@RequestParam(required = false) @Nullable Long app,
-			@RequestParam(required = false) @Nullable MultipartFile file, Model model, RedirectAttributes redirect)
+			@RequestParam(required = false) @Nullable MultipartFile file,
+			@RequestParam(defaultValue = "UTF_8") CsvEncoding encoding, Model model, RedirectAttributes redirect)
 			throws IOException {
 		model.addAttribute("selectedApp", app);
+		model.addAttribute("encodings", CsvEncoding.values());
+		model.addAttribute("selectedEncoding", encoding);
 		if (app == null || this.chatApps.find(app).isEmpty()) {
 			model.addAttribute("appError", "accounts.app.unknown");
 			return "accounts/import";
@@ -250,7 +255,7 @@ class OfficialAccountController {
 		}
 		ImportResult result;
 		try (InputStream in = file.getInputStream()) {
-			result = this.accounts.importCsv(app, in);
+			result = this.accounts.importCsv(app, in, encoding);
 		}
 		if (!result.saved()) {
 			model.addAttribute("problems", result.problems());

@@ -1,8 +1,8 @@
 package dev.herald.officialaccount;
 
+import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -205,13 +205,18 @@ public class OfficialAccounts {
 	/**
 	 * Imports a CSV into one app, all rows or none.
 	 * @param chatAppId the app
-	 * @param csv the file, UTF-8 (a byte-order mark is fine)
+	 * @param csv the file (a byte-order mark is fine)
+	 * @param encoding the file's encoding; bytes that do not decode refuse the file
 	 * @return what was saved, or every problem by line
 	 */
 	@Transactional
-	ImportResult importCsv(long chatAppId, InputStream csv) {
+	ImportResult importCsv(long chatAppId, InputStream csv, CsvEncoding encoding) throws IOException {
 		this.chatApps.get(chatAppId);
-		AccountCsv.Parsed parsed = AccountCsv.parse(new InputStreamReader(csv, StandardCharsets.UTF_8));
+		CsvDecoder.Decoded decoded = CsvDecoder.decode(csv, encoding);
+		if (!decoded.problems().isEmpty()) {
+			return new ImportResult(0, 0, decoded.problems());
+		}
+		AccountCsv.Parsed parsed = AccountCsv.parse(new StringReader(decoded.text()));
 		if (!parsed.problems().isEmpty()) {
 			return new ImportResult(0, 0, parsed.problems());
 		}

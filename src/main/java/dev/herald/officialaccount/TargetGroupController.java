@@ -1,8 +1,8 @@
 package dev.herald.officialaccount;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -213,10 +213,16 @@ class TargetGroupController {
 
 	private void upload(long app, MultipartFile file, TargetGroupForm form, BindingResult result, Model model)
 			throws IOException {
-		MemberCsv.Parsed parsed;
-		try (InputStreamReader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-			parsed = MemberCsv.parse(reader);
+		CsvDecoder.Decoded decoded;
+		try (InputStream in = file.getInputStream()) {
+			decoded = CsvDecoder.decode(in, form.getMembersEncoding());
 		}
+		if (!decoded.problems().isEmpty()) {
+			result.rejectValue("membersFile", "groups.members.file");
+			model.addAttribute("memberProblems", decoded.problems());
+			return;
+		}
+		MemberCsv.Parsed parsed = MemberCsv.parse(new StringReader(decoded.text()));
 		List<AccountCsv.Problem> problems = new ArrayList<>(parsed.problems());
 		Map<String, Long> ids = this.accounts.idsOf(app, parsed.lines().keySet());
 		parsed.lines().forEach((accountId, line) -> {
@@ -237,6 +243,7 @@ class TargetGroupController {
 	private String renderForm(TargetGroupForm form, @Nullable Long groupId, Model model) {
 		model.addAttribute("form", form);
 		model.addAttribute("groupId", groupId);
+		model.addAttribute("encodings", CsvEncoding.values());
 		if (!model.containsAttribute("memberProblems")) {
 			model.addAttribute("memberProblems", List.of());
 		}

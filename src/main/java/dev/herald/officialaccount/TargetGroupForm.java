@@ -34,6 +34,8 @@ class TargetGroupForm {
 
 	private @Nullable MultipartFile membersFile;
 
+	private CsvEncoding membersEncoding = CsvEncoding.UTF_8;
+
 	// What the member picker searches for.
 	private @Nullable String memberQuery;
 
@@ -108,6 +110,14 @@ class TargetGroupForm {
 
 	public void setMembersFile(@Nullable MultipartFile membersFile) {
 		this.membersFile = membersFile;
+	}
+
+	public CsvEncoding getMembersEncoding() {
+		return this.membersEncoding;
+	}
+
+	public void setMembersEncoding(@Nullable CsvEncoding membersEncoding) {
+		this.membersEncoding = (membersEncoding != null) ? membersEncoding : CsvEncoding.UTF_8;
 	}
 
 	public @Nullable String getMemberQuery() {

@@ -1,8 +1,11 @@
 package dev.herald.tencent;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -71,12 +74,16 @@ public class MessageValidator {
 
 	public static final String INTERNAL = "tencent.validation.internal";
 
+	public static final String WEB_URL = "tencent.validation.url.web";
+
+	public static final String CONTROL_CHARACTER = "tencent.validation.text.control";
+
 	/** Every code this validator can produce; the i18n bundles must define each one. */
 	public static final List<String> CODES = List.of(MESSAGE_REQUIRED, FIELD_REQUIRED, FIELD_RANGE, FIELD_NEGATIVE,
 			FIELD_NOT_FINITE, FIELD_UNKNOWN_VALUE, DOWNLOAD_FLAG, OFFICIAL_ACCOUNT_PREFIX_CODE, RANDOM_RANGE,
 			MSG_BODY_EMPTY, ELEMENT_REQUIRED, ELEMENT_UNSUPPORTED, CUSTOM_ELEM_TOO_MANY, CUSTOM_ELEM_NO_PUSH,
 			SEND_MSG_CONTROL_WITH_ONLINE_ONLY, PUSH_DESC_EXT_TOO_LONG, SIZE_TOO_LARGE, NOT_SERIALIZABLE,
-			MSG_KEY_LIST_SIZE, REASON_TOO_LONG, INTERNAL);
+			MSG_KEY_LIST_SIZE, REASON_TOO_LONG, INTERNAL, WEB_URL, CONTROL_CHARACTER);
 
 	private static final List<Integer> ZERO_ONE = List.of(0, 1);
 
@@ -168,6 +175,7 @@ public class MessageValidator {
 			String content = path + ".MsgContent";
 			if (element instanceof MsgElement.TextElem text) {
 				requireText(text.text(), content + ".Text", "Text", violations);
+				shownText(text.text(), content + ".Text", "Text", violations);
 			}
 			else if (element instanceof MsgElement.FaceElem face) {
 				require(face.index(), content + ".Index", "Index", violations);
@@ -175,7 +183,9 @@ public class MessageValidator {
 			else if (element instanceof MsgElement.LocationElem location) {
 				checkLocation(location, content, violations);
 			}
-			else if (element instanceof MsgElement.CustomElem) {
+			else if (element instanceof MsgElement.CustomElem custom) {
+				// Desc is the push text; Data and Ext are for the app, not the reader.
+				shownText(custom.desc(), content + ".Desc", "Desc", violations);
 				customCount++;
 				if (customCount == 2) {
 					violations.add(Violation.error(path, CUSTOM_ELEM_TOO_MANY, 1));
@@ -186,6 +196,7 @@ public class MessageValidator {
 			}
 			else if (element instanceof MsgElement.SoundElem sound) {
 				requireText(sound.url(), content + ".Url", "Url", violations);
+				webUrl(sound.url(), content + ".Url", "Url", violations);
 				requireText(sound.uuid(), content + ".UUID", "UUID", violations);
 				notNegative(sound.size(), content + ".Size", "Size", violations);
 				notNegative(sound.second(), content + ".Second", "Second", violations);
@@ -193,6 +204,8 @@ public class MessageValidator {
 			}
 			else if (element instanceof MsgElement.FileElem file) {
 				requireText(file.url(), content + ".Url", "Url", violations);
+				webUrl(file.url(), content + ".Url", "Url", violations);
+				shownText(file.fileName(), content + ".FileName", "FileName", violations);
 				requireText(file.uuid(), content + ".UUID", "UUID", violations);
 				notNegative(file.fileSize(), content + ".FileSize", "FileSize", violations);
 				downloadFlag(file.downloadFlag(), content + ".Download_Flag", "Download_Flag", violations);
@@ -209,6 +222,7 @@ public class MessageValidator {
 
 	private void checkLocation(MsgElement.LocationElem location, String content, List<Violation> violations) {
 		requireText(location.desc(), content + ".Desc", "Desc", violations);
+		shownText(location.desc(), content + ".Desc", "Desc", violations);
 		coordinate(location.latitude(), content + ".Latitude", "Latitude", 90, violations);
 		coordinate(location.longitude(), content + ".Longitude", "Longitude", 180, violations);
 	}
@@ -233,16 +247,19 @@ public class MessageValidator {
 			positive(info.width(), path + ".Width", "Width", violations);
 			positive(info.height(), path + ".Height", "Height", violations);
 			requireText(info.url(), path + ".URL", "URL", violations);
+			webUrl(info.url(), path + ".URL", "URL", violations);
 		}
 	}
 
 	private void checkVideo(MsgElement.VideoFileElem video, String content, List<Violation> violations) {
 		requireText(video.videoUrl(), content + ".VideoUrl", "VideoUrl", violations);
+		webUrl(video.videoUrl(), content + ".VideoUrl", "VideoUrl", violations);
 		requireText(video.videoUuid(), content + ".VideoUUID", "VideoUUID", violations);
 		notNegative(video.videoSize(), content + ".VideoSize", "VideoSize", violations);
 		notNegative(video.videoSecond(), content + ".VideoSecond", "VideoSecond", violations);
 		downloadFlag(video.videoDownloadFlag(), content + ".VideoDownloadFlag", "VideoDownloadFlag", violations);
 		requireText(video.thumbUrl(), content + ".ThumbUrl", "ThumbUrl", violations);
+		webUrl(video.thumbUrl(), content + ".ThumbUrl", "ThumbUrl", violations);
 		requireText(video.thumbUuid(), content + ".ThumbUUID", "ThumbUUID", violations);
 		notNegative(video.thumbSize(), content + ".ThumbSize", "ThumbSize", violations);
 		positive(video.thumbWidth(), content + ".ThumbWidth", "ThumbWidth", violations);
@@ -264,8 +281,13 @@ public class MessageValidator {
 		OfflinePushInfo push = message.offlinePushInfo();
 		if (push != null) {
 			oneOf(push.pushFlag(), ZERO_ONE, "OfflinePushInfo.PushFlag", "PushFlag", violations);
+			shownText(push.title(), "OfflinePushInfo.Title", "Title", violations);
+			shownText(push.desc(), "OfflinePushInfo.Desc", "Desc", violations);
 			OfflinePushInfo.ApnsInfo apns = push.apnsInfo();
 			if (apns != null) {
+				shownText(apns.title(), "OfflinePushInfo.ApnsInfo.Title", "Title", violations);
+				shownText(apns.subTitle(), "OfflinePushInfo.ApnsInfo.SubTitle", "SubTitle", violations);
+				webUrl(apns.image(), "OfflinePushInfo.ApnsInfo.Image", "Image", violations);
 				oneOf(apns.badgeMode(), ZERO_ONE, "OfflinePushInfo.ApnsInfo.BadgeMode", "BadgeMode", violations);
 				oneOf(apns.mutableContent(), ZERO_ONE, "OfflinePushInfo.ApnsInfo.MutableContent", "MutableContent",
 						violations);
@@ -338,6 +360,48 @@ public class MessageValidator {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Media is fetched by every subscriber's phone: only web addresses, never
+	 * {@code javascript:}, {@code data:}, {@code file:} or a relative path.
+	 */
+	private static void webUrl(@Nullable String value, String path, String field, List<Violation> violations) {
+		if (!isEmpty(value) && !isWebUrl(value)) {
+			violations.add(Violation.error(path, WEB_URL, field));
+		}
+	}
+
+	private static boolean isWebUrl(String value) {
+		URI uri;
+		try {
+			// Also refuses unencoded spaces and control characters.
+			uri = new URI(value);
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
+		return (scheme.equals("https") || scheme.equals("http")) && !isEmpty(uri.getRawAuthority());
+	}
+
+	/**
+	 * Text a subscriber reads may hold tabs and line breaks (browsers post a textarea's
+	 * breaks as CR LF), but no other control character: phones show those as boxes or not
+	 * at all, and they can hide what a message really says.
+	 */
+	private static void shownText(@Nullable String value, String path, String field, List<Violation> violations) {
+		if (value == null) {
+			return;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean lineBreak = c == '\n' || (c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n');
+			if (Character.getType(c) == Character.CONTROL && c != '\t' && !lineBreak) {
+				violations.add(Violation.error(path, CONTROL_CHARACTER, field, String.format("U+%04X", (int) c)));
+				return;
+			}
+		}
 	}
 
 	private static void require(@Nullable Object value, String path, String field, List<Violation> violations) {

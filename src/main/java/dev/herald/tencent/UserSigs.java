@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * TLSSigAPIv2 UserSig: HMAC-SHA256 over four fixed lines, wrapped in a small JSON object,
  * zlib-compressed and base64-encoded with a URL-safe substitution. Written in-house
- * (about 60 lines of JDK code) instead of pulling the official jar and its old org.json.
+ * (about 60 lines of JDK code) instead of shipping the official jar and its org.json; the
+ * tests hold it against that jar (test scope only).
  */
 public final class UserSigs {
 

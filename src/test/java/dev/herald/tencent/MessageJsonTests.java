@@ -33,7 +33,11 @@ class MessageJsonTests {
 		JsonNode original = TencentJson.mapper().readTree(SEED_SAMPLE);
 		JsonNode written = TencentJson.mapper().readTree(TencentJson.toJson(message));
 		assertThat(written).isEqualTo(original);
-		assertThat(new MessageValidator().validate(message).violations()).isEmpty();
+		// The sample's APNs image is a bare host name, which Herald refuses in what it
+		// sends.
+		assertThat(new MessageValidator().validate(message).violations()).extracting(Violation::path, Violation::code)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple("OfflinePushInfo.ApnsInfo.Image", MessageValidator.WEB_URL));
 	}
 
 	@Test

@@ -94,6 +94,13 @@ class MessageModelPropertyTests {
 			// Emoji are surrogate pairs; add them whole so no half pair appears.
 			.map((s) -> s.replace("!", "😀"));
 		Arbitrary<String> optional = text.injectNull(0.3);
+		Arbitrary<String> url = Arbitraries.strings()
+			.alpha()
+			.numeric()
+			.withChars("-._~/中文")
+			.ofMaxLength(30)
+			.flatMap((path) -> Arbitraries.of("https://", "http://", "HTTPS://")
+				.map((scheme) -> scheme + "cdn.example/" + path));
 		Arbitrary<Integer> size = Arbitraries.integers().between(1, 4096);
 		Arbitrary<MsgElement> element = Arbitraries
 			.oneOf(text.map(MsgElement.TextElem::new),
@@ -103,18 +110,18 @@ class MessageModelPropertyTests {
 						.as(MsgElement.LocationElem::new),
 					Combinators
 						.combine(text, Arbitraries.of(1, 2, 3, 4, 255), Combinators
-							.combine(Arbitraries.of(1, 2, 3).injectNull(0.2), size.map(Long::valueOf), size, size, text)
+							.combine(Arbitraries.of(1, 2, 3).injectNull(0.2), size.map(Long::valueOf), size, size, url)
 							.as(MsgElement.ImageInfo::new)
 							.list()
 							.ofMinSize(1)
 							.ofMaxSize(3))
 						.as(MsgElement.ImageElem::new),
-					Combinators.combine(text, text, size.map(Long::valueOf), size)
-						.as((url, uuid, bytes, seconds) -> new MsgElement.SoundElem(url, uuid, bytes, seconds, 2)),
-					Combinators.combine(text, text, size.map(Long::valueOf), optional)
-						.as((url, uuid, bytes, name) -> new MsgElement.FileElem(url, uuid, bytes, name, 2)),
-					Combinators.combine(text, text, text, text, size, size)
-						.as((url, uuid, thumbUrl, thumbUuid, w, h) -> new MsgElement.VideoFileElem(url, uuid, null,
+					Combinators.combine(url, text, size.map(Long::valueOf), size)
+						.as((link, uuid, bytes, seconds) -> new MsgElement.SoundElem(link, uuid, bytes, seconds, 2)),
+					Combinators.combine(url, text, size.map(Long::valueOf), optional)
+						.as((link, uuid, bytes, name) -> new MsgElement.FileElem(link, uuid, bytes, name, 2)),
+					Combinators.combine(url, text, url, text, size, size)
+						.as((link, uuid, thumbUrl, thumbUuid, w, h) -> new MsgElement.VideoFileElem(link, uuid, null,
 								null, "mp4", 2, thumbUrl, thumbUuid, null, w, h, null, 2)));
 		Arbitrary<MsgElement> custom = Combinators.combine(optional, text, optional, optional)
 			.as(MsgElement.CustomElem::new);
@@ -131,8 +138,8 @@ class MessageModelPropertyTests {
 		Arbitrary<OfflinePushInfo> push = Combinators
 			.combine(Arbitraries.of(0, 1).injectNull(0.3), optional, optional, optional,
 					Combinators
-						.combine(optional, Arbitraries.of(0, 1).injectNull(0.3), optional, optional, optional,
-								Arbitraries.of(0, 1).injectNull(0.3))
+						.combine(optional, Arbitraries.of(0, 1).injectNull(0.3), optional, optional,
+								url.injectNull(0.3), Arbitraries.of(0, 1).injectNull(0.3))
 						.as(OfflinePushInfo.ApnsInfo::new)
 						.injectNull(0.3))
 			.as((flag, title, desc, ext, apns) -> new OfflinePushInfo(flag, title, desc, ext,

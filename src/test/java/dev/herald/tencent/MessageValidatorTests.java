@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -158,7 +160,7 @@ class MessageValidatorTests {
 
 	@Test
 	void fileNeedsUrlUuidAndDownloadFlagTwo() {
-		MsgElement file = new MsgElement.FileElem("u", "id", -5L, "f", null);
+		MsgElement file = new MsgElement.FileElem("https://cdn.example/u", "id", -5L, "f", null);
 
 		assertThat(check(MessageFixtures.withBody(file)).errors()).extracting(Violation::path)
 			.containsExactly("MsgBody[0].MsgContent.FileSize", "MsgBody[0].MsgContent.Download_Flag");
@@ -176,6 +178,74 @@ class MessageValidatorTests {
 					"MsgBody[0].MsgContent.ThumbUUID", "MsgBody[0].MsgContent.ThumbWidth",
 					"MsgBody[0].MsgContent.ThumbHeight", "MsgBody[0].MsgContent.ThumbDownloadFlag");
 		assertThat(check(MessageFixtures.withBody(MessageFixtures.video())).isValid()).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "javascript:alert(1)", "JavaScript:alert(1)", "data:image/png;base64,iVBORw0KGgo=",
+			"ftp://cdn.example/a.png", "file:///etc/passwd", "www.image.com", "/img/a.png", "//cdn.example/a.png",
+			"https://", "https:///a.png", "http:cdn.example/a.png", "https://cdn.example/a b.png",
+			" https://cdn.example/a.png", "https://cdn.example/a.png\n" })
+	void mediaUrlsMustBeHttpOrHttps(String url) {
+		OfficialAccountMessage message = MessageFixtures
+			.withBody(new MsgElement.ImageElem("img", 1, List.of(new MsgElement.ImageInfo(1, 1L, 1, 1, url))),
+					new MsgElement.SoundElem(url, "s", 1L, 1, 2), new MsgElement.FileElem(url, "f", 1L, "f.pdf", 2),
+					new MsgElement.VideoFileElem(url, "v", 1L, 1, "mp4", 2, url, "t", 1L, 1, 1, "JPG", 2))
+			.withOfflinePushInfo(new OfflinePushInfo(null, null, "push", null, null,
+					new OfflinePushInfo.ApnsInfo(null, null, null, null, url, null)));
+
+		assertThat(check(message).errors()).extracting(Violation::path, Violation::code)
+			.containsExactly(tuple("MsgBody[0].MsgContent.ImageInfoArray[0].URL", MessageValidator.WEB_URL),
+					tuple("MsgBody[1].MsgContent.Url", MessageValidator.WEB_URL),
+					tuple("MsgBody[2].MsgContent.Url", MessageValidator.WEB_URL),
+					tuple("MsgBody[3].MsgContent.VideoUrl", MessageValidator.WEB_URL),
+					tuple("MsgBody[3].MsgContent.ThumbUrl", MessageValidator.WEB_URL),
+					tuple("OfflinePushInfo.ApnsInfo.Image", MessageValidator.WEB_URL));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "https://cdn.example/i.jpg", "HTTP://cdn.example:8080/a.png?w=1&h=2#top",
+			"https://cdn.example/新闻/图.png", "http://10.0.0.1/a%20b.png" })
+	void webAddressesAreAcceptedForMedia(String url) {
+		OfficialAccountMessage message = MessageFixtures
+			.withBody(new MsgElement.ImageElem("img", 1, List.of(new MsgElement.ImageInfo(1, 1L, 1, 1, url))),
+					new MsgElement.SoundElem(url, "s", 1L, 1, 2))
+			.withOfflinePushInfo(new OfflinePushInfo(null, null, "push", null, null,
+					new OfflinePushInfo.ApnsInfo(null, null, null, null, url, null)));
+
+		assertThat(check(message).violations()).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u0000", "\u0007", "\u001B[31m", "\u007F", "\u0085", "line\rbreak", "end\r" })
+	void controlCharactersAreRefusedInTextSubscribersRead(String control) {
+		String text = "Sale " + control + " today";
+		OfficialAccountMessage message = MessageFixtures
+			.withBody(new MsgElement.TextElem(text), new MsgElement.LocationElem(text, 1.0, 1.0),
+					new MsgElement.CustomElem("{}", text, null, null),
+					new MsgElement.FileElem("https://cdn.example/f", "f", 1L, text, 2))
+			.withOfflinePushInfo(new OfflinePushInfo(null, text, text, null, null,
+					new OfflinePushInfo.ApnsInfo(null, null, text, text, null, null)));
+
+		List<Violation> errors = check(message).errors();
+
+		assertThat(errors).extracting(Violation::path)
+			.containsExactly("MsgBody[0].MsgContent.Text", "MsgBody[1].MsgContent.Desc", "MsgBody[2].MsgContent.Desc",
+					"MsgBody[3].MsgContent.FileName", "OfflinePushInfo.Title", "OfflinePushInfo.Desc",
+					"OfflinePushInfo.ApnsInfo.Title", "OfflinePushInfo.ApnsInfo.SubTitle");
+		assertThat(errors).extracting(Violation::code).containsOnly(MessageValidator.CONTROL_CHARACTER);
+		char first = control
+			.charAt(control.startsWith("line") || control.startsWith("end") ? control.indexOf('\r') : 0);
+		assertThat(errors.get(0).arguments()).containsExactly("Text", String.format("U+%04X", (int) first));
+	}
+
+	@Test
+	void tabsAndLineBreaksAreFineAndDataForTheAppIsNotText() {
+		String text = "Line one\n\tindented\r\nline three";
+		OfficialAccountMessage message = MessageFixtures
+			.withBody(new MsgElement.TextElem(text), new MsgElement.CustomElem("\u0001raw", text, "\u0002", null))
+			.withOfflinePushInfo(new OfflinePushInfo(null, text, text, "\u0003ext", null, null));
+
+		assertThat(check(message).violations()).isEmpty();
 	}
 
 	@Test

@@ -51,7 +51,7 @@ class TencentMessagesTests {
 		source.setFallbackToSystemLocale(false);
 		Locale locale = Locale.forLanguageTag(languageTag);
 		ValidationReport report = new MessageValidator().validate(OfficialAccountMessage.of("@TOA#_a", 4294967296L,
-				List.of(new MsgElement.SoundElem("u", "i", 1L, 1, 1))));
+				List.of(new MsgElement.SoundElem("https://cdn.example/u", "i", 1L, 1, 1))));
 
 		List<String> texts = report.violations().stream().map((v) -> source.getMessage(v, locale)).toList();
 
