@@ -16,12 +16,17 @@ import java.util.stream.Collectors;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.delivery.Deliveries;
+import dev.herald.delivery.RecallRefusal;
+import dev.herald.delivery.RecallSummary;
+import dev.herald.delivery.RecallWindowClosedException;
 import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.shared.web.TimeFormat;
+import dev.herald.shared.web.UserTimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -69,10 +74,13 @@ class CampaignController {
 
 	private final MessageSource messages;
 
+	private final TimeFormat timeFormat;
+
 	CampaignController(Campaigns campaigns, CampaignScheduler scheduler, ChatApps chatApps, OfficialAccounts accounts,
 			ApprovedVersions approvedVersions, Deliveries deliveries, Clock clock, Audiences audiences,
-			MessageSource messages) {
+			MessageSource messages, TimeFormat timeFormat) {
 		this.messages = messages;
+		this.timeFormat = timeFormat;
 		this.audiences = audiences;
 		this.deliveries = deliveries;
 		this.campaigns = campaigns;
@@ -174,6 +182,7 @@ class CampaignController {
 			.filter((run) -> run.deliveryRunId() != null)
 			.findFirst()
 			.ifPresent((run) -> model.addAttribute("latestRun", this.deliveries.progress(run.deliveryRunId())));
+		model.addAttribute("recallWindow", this.deliveries.campaignRecallWindow(id));
 		return "campaigns/detail";
 	}
 
@@ -229,11 +238,18 @@ class CampaignController {
 
 	@PostMapping("/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recall(@PathVariable long id, RedirectAttributes redirect) {
+	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
 		this.campaigns.detail(id);
-		long recalled = this.scheduler.recall(id);
-		redirect.addFlashAttribute("success", "campaigns.recalled");
-		redirect.addFlashAttribute("successArg", recalled);
+		try {
+			RecallSummary summary = this.scheduler.recall(id);
+			redirect.addFlashAttribute("success",
+					(summary.pastWindow() > 0) ? "campaigns.recalledPartly" : "campaigns.recalled");
+			redirect.addFlashAttribute("successArg", summary.recalled());
+			redirect.addFlashAttribute("successArg2", summary.pastWindow());
+		}
+		catch (RecallWindowClosedException ex) {
+			RecallRefusal.flash(redirect, "campaigns.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
+		}
 		return "redirect:/campaigns/" + id;
 	}
 

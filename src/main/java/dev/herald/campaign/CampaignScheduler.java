@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.delivery.RecallSummary;
 import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.AudienceSource;
@@ -259,10 +260,11 @@ class CampaignScheduler {
 	}
 
 	/**
-	 * Recalls every message the campaign sent (the delivery engine audits the recall).
-	 * @return how many were recalled
+	 * Recalls every message the campaign sent that can still be recalled (the delivery
+	 * engine audits the recall).
+	 * @return what the recall did
 	 */
-	long recall(long id) {
+	RecallSummary recall(long id) {
 		this.campaigns.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
 		return this.delivery.recallCampaign(id);
 	}

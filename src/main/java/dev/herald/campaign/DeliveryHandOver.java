@@ -3,6 +3,7 @@ package dev.herald.campaign;
 import java.util.List;
 
 import dev.herald.delivery.Deliveries;
+import dev.herald.delivery.RecallSummary;
 import dev.herald.delivery.RunOrder;
 
 import org.springframework.stereotype.Component;
@@ -43,8 +44,8 @@ class DeliveryHandOver implements RunHandOver {
 	}
 
 	@Override
-	public long recallCampaign(long campaignId) {
-		return this.deliveries.recallCampaign(campaignId).recalled();
+	public RecallSummary recallCampaign(long campaignId) {
+		return this.deliveries.recallCampaign(campaignId);
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.herald.campaign;
 
 import java.util.List;
 
+import dev.herald.delivery.RecallSummary;
+
 /**
  * The delivery engine as campaigns use it: a fire hands its run over, operators pause,
  * resume, cancel and recall. Implemented by {@link DeliveryHandOver}, the one class that
@@ -22,9 +24,12 @@ interface RunHandOver {
 	void cancel(long deliveryRunId);
 
 	/**
-	 * Recalls every message the campaign sent.
-	 * @return how many messages were recalled
+	 * Recalls every message the campaign sent that its Chat app's message history period
+	 * still covers.
+	 * @return what was recalled, failed, and left alone as past the period
+	 * @throws dev.herald.delivery.RecallWindowClosedException when every sent message is
+	 * past the period
 	 */
-	long recallCampaign(long campaignId);
+	RecallSummary recallCampaign(long campaignId);
 
 }

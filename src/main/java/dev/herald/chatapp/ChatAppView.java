@@ -40,6 +40,16 @@ public record ChatAppView(long id, String name, long sdkAppId, Endpoint endpoint
 	}
 
 	/**
+	 * The send time before which Tencent no longer recalls a message: the counterpart of
+	 * {@link #recallableUntil} for selecting recallable messages by their send time.
+	 * @param now the moment of the recall
+	 * @return messages sent after it are still within the period
+	 */
+	public Instant recallableIfSentAfter(Instant now) {
+		return now.minus(Duration.ofDays(this.messageHistoryDays));
+	}
+
+	/**
 	 * Whether callbacks for this app are accepted at all: signed with a token, or
 	 * unsigned by an admin's explicit choice.
 	 * @return {@code false} when every callback is refused

@@ -8,12 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
+import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.ChatAppConnection;
@@ -170,41 +172,123 @@ public class Deliveries {
 	// ---- recall
 
 	/**
-	 * Recalls every sent message of a run: per OA, 10 MsgKeys per call; every RetCode is
-	 * stored on its delivery. Blocks until every call has been answered.
+	 * Recalls every sent message of a run that is still within its Chat app's message
+	 * history period: per OA, 10 MsgKeys per call; every RetCode is stored on its
+	 * delivery. Messages past the period are counted, never sent to Tencent. Blocks until
+	 * every call has been answered.
+	 * @throws RecallWindowClosedException when there are sent messages and all are past
+	 * the period
 	 */
 	public RecallSummary recallRun(long runId) {
-		this.store.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
-		RecallSummary summary = recall(this.store.recallable(List.of(runId)));
+		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RecallSummary summary = recallWithinWindow(Map.of(run.chatAppId(), List.of(runId)));
 		auditRecall("run.recalled", "run", runId, summary);
 		return summary;
 	}
 
-	/** Recalls every sent message of every run of a campaign. */
+	/**
+	 * Recalls every sent message of every run of a campaign, as {@link #recallRun} does.
+	 * @throws RecallWindowClosedException when all sent messages are past the period
+	 */
 	public RecallSummary recallCampaign(long campaignId) {
-		RecallSummary summary = recall(this.store.recallable(this.store.runsOfCampaign(campaignId)));
+		RecallSummary summary = recallWithinWindow(this.store.runsOfCampaign(campaignId));
 		auditRecall("campaign.recalled", "campaign", campaignId, summary);
 		return summary;
 	}
 
-	/** Recalls one delivery's message. */
+	/**
+	 * Recalls one delivery's message.
+	 * @throws IllegalStateException when it has no sent message to recall
+	 * @throws RecallWindowClosedException when its message is past the period
+	 */
 	public RecallSummary recallDelivery(long deliveryId) {
 		DeliveryRow row = this.store.delivery(deliveryId)
 			.orElseThrow(() -> new RunNotFoundException("delivery", deliveryId));
-		RecallSummary summary = this.store.recallableDelivery(deliveryId)
-			.map((item) -> recall(List.of(item)))
+		DeliveryStore.Recallable item = this.store.recallableDelivery(deliveryId)
 			.orElseThrow(() -> new IllegalStateException(
 					"Delivery " + deliveryId + " is " + row.status() + " and has nothing to recall"));
+		RecallDeadline deadline = RecallDeadline.of(this.apps.get(item.chatAppId()), item.sentAt(),
+				this.clock.instant());
+		if (!deadline.open()) {
+			throw new RecallWindowClosedException(RecallWindow.closed(deadline));
+		}
+		RecallSummary summary = recall(List.of(item), 0);
 		auditRecall("delivery.recalled", "delivery", deliveryId, summary);
 		return summary;
 	}
 
-	private void auditRecall(String action, String type, long id, RecallSummary summary) {
-		this.transactions.executeWithoutResult((status) -> this.audit.record(AuditRecord.of(action, type, id)
-			.withAfter(Map.of("calls", summary.calls(), "recalled", summary.recalled(), "failed", summary.failed()))));
+	/** How long a run's sent messages can still be recalled. */
+	@Transactional(readOnly = true)
+	public RecallWindow recallWindow(long runId) {
+		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		return recallWindow(Map.of(run.chatAppId(), List.of(runId)), this.clock.instant());
 	}
 
-	private RecallSummary recall(List<DeliveryStore.Recallable> items) {
+	/** How long a campaign's sent messages can still be recalled. */
+	@Transactional(readOnly = true)
+	public RecallWindow campaignRecallWindow(long campaignId) {
+		return recallWindow(this.store.runsOfCampaign(campaignId), this.clock.instant());
+	}
+
+	/** The recall deadline of each listed delivery that has a message to recall. */
+	Map<Long, RecallDeadline> recallDeadlines(long chatAppId, List<DeliveryRow> rows) {
+		Map<Long, RecallDeadline> deadlines = new LinkedHashMap<>();
+		List<DeliveryRow> sent = rows.stream().filter(DeliveryRow::recallable).toList();
+		if (sent.isEmpty()) {
+			return deadlines;
+		}
+		ChatAppView app = this.apps.get(chatAppId);
+		Instant now = this.clock.instant();
+		for (DeliveryRow row : sent) {
+			deadlines.put(row.id(), RecallDeadline.of(app, Objects.requireNonNull(row.sentAt()), now));
+		}
+		return deadlines;
+	}
+
+	private RecallWindow recallWindow(Map<Long, List<Long>> runsByApp, Instant now) {
+		RecallWindow window = RecallWindow.NONE;
+		for (Map.Entry<Long, List<Long>> runs : runsByApp.entrySet()) {
+			ChatAppView app = this.apps.get(runs.getKey());
+			window = window.plus(recallWindow(app, runs.getValue(), now));
+		}
+		return window;
+	}
+
+	private RecallWindow recallWindow(ChatAppView app, List<Long> runIds, Instant now) {
+		DeliveryStore.SentMessages sent = this.store.sentMessages(runIds, app.recallableIfSentAfter(now));
+		if (sent.firstSentAt() == null || sent.lastSentAt() == null) {
+			return RecallWindow.NONE;
+		}
+		return new RecallWindow(sent.recallable(), sent.pastWindow(), app.recallableUntil(sent.firstSentAt()),
+				app.recallableUntil(sent.lastSentAt()), app.messageHistoryDays());
+	}
+
+	/**
+	 * Recalls what is still within each app's period. The period is checked in the query
+	 * that selects the deliveries, so expired ones are never loaded, let alone sent.
+	 */
+	private RecallSummary recallWithinWindow(Map<Long, List<Long>> runsByApp) {
+		Instant now = this.clock.instant();
+		RecallWindow window = RecallWindow.NONE;
+		List<DeliveryStore.Recallable> items = new ArrayList<>();
+		for (Map.Entry<Long, List<Long>> runs : runsByApp.entrySet()) {
+			ChatAppView app = this.apps.get(runs.getKey());
+			window = window.plus(recallWindow(app, runs.getValue(), now));
+			items.addAll(this.store.recallable(runs.getValue(), app.recallableIfSentAfter(now)));
+		}
+		if (window.closed()) {
+			throw new RecallWindowClosedException(window);
+		}
+		return recall(items, window.pastWindow());
+	}
+
+	private void auditRecall(String action, String type, long id, RecallSummary summary) {
+		this.transactions.executeWithoutResult((status) -> this.audit.record(AuditRecord.of(action, type, id)
+			.withAfter(Map.of("calls", summary.calls(), "recalled", summary.recalled(), "failed", summary.failed(),
+					"pastWindow", summary.pastWindow()))));
+	}
+
+	private RecallSummary recall(List<DeliveryStore.Recallable> items, int pastWindow) {
 		// Grouped by app and OA, in chunks of at most 10 keys.
 		Map<Long, Map<String, List<DeliveryStore.Recallable>>> byApp = new LinkedHashMap<>();
 		for (DeliveryStore.Recallable item : items) {
@@ -239,7 +323,7 @@ public class Deliveries {
 				}
 			}
 		}
-		return new RecallSummary(calls, recalled, failed);
+		return new RecallSummary(calls, recalled, failed, pastWindow);
 	}
 
 	/**

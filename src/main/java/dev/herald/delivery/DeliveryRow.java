@@ -4,13 +4,19 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** One delivery as the run page lists it. */
+/**
+ * One delivery as the run page lists it.
+ *
+ * @param sentAt when Tencent took the message (its recall period starts then),
+ * {@code null} without a MsgKey
+ */
 public record DeliveryRow(long id, long runId, String officialAccount, DeliveryStatus status, int attempts,
 		@Nullable Instant lastAttemptAt, @Nullable Integer errorCode, @Nullable String errorInfo,
-		@Nullable String msgKey, @Nullable Integer recallCode) {
+		@Nullable String msgKey, @Nullable Integer recallCode, @Nullable Instant sentAt) {
 
+	/** Whether Tencent holds a message of it that is not recalled yet. */
 	public boolean recallable() {
-		return this.msgKey != null
+		return this.msgKey != null && this.sentAt != null
 				&& (this.status == DeliveryStatus.SENT || this.status == DeliveryStatus.RECALL_FAILED);
 	}
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,16 @@ import org.springframework.stereotype.Repository;
 class DeliveryStore {
 
 	static final String ACTIVE_STATUSES = "('QUEUED', 'SENDING', 'IN_DOUBT')";
+
+	/**
+	 * When Tencent took a delivery's message, which starts its recall period: Tencent's
+	 * MsgTime (seconds; 0 when an answer lacked it), else the end of the call that sent
+	 * it, else when the row was made (rows seeded without either).
+	 */
+	static final String SENT_AT = "coalesce(to_timestamp(nullif(d.msg_time, 0)), d.last_attempt_at, d.created_at)";
+
+	/** A delivery whose message Tencent holds and which is not recalled yet. */
+	private static final String HAS_MESSAGE = "d.status in ('SENT', 'RECALL_FAILED') and d.msg_key is not null";
 
 	private final JdbcTemplate jdbc;
 
@@ -570,9 +581,14 @@ class DeliveryStore {
 				from send_run where finished_at is null order by created_at, id""", this::runRow);
 	}
 
-	List<Long> runsOfCampaign(long campaignId) {
-		return this.jdbc.queryForList("select id from send_run where campaign_id = ? order by id", Long.class,
-				campaignId);
+	/** The runs of a campaign by Chat app (every run of a campaign is on its one app). */
+	Map<Long, List<Long>> runsOfCampaign(long campaignId) {
+		Map<Long, List<Long>> runs = new LinkedHashMap<>();
+		this.jdbc.query("select chat_app_id, id from send_run where campaign_id = ? order by chat_app_id, id",
+				(ResultSet rs) -> {
+					runs.computeIfAbsent(rs.getLong(1), (app) -> new ArrayList<>()).add(rs.getLong(2));
+				}, campaignId);
+		return runs;
 	}
 
 	private RunRow runRow(ResultSet rs, int n) throws SQLException {
@@ -581,25 +597,27 @@ class DeliveryStore {
 				instant(rs, "created_at"), instantOrNull(rs, "finished_at"));
 	}
 
+	private static final String DELIVERY_COLUMNS = """
+			d.id, d.run_id, d.official_account, d.status, d.attempts, d.last_attempt_at, d.error_code, d.error_info,
+			d.msg_key, d.recall_code, case when d.msg_key is not null then %s end as sent_at""".formatted(SENT_AT);
+
 	List<DeliveryRow> deliveries(long runId, int limit) {
-		return this.jdbc.query("""
-				select id, run_id, official_account, status, attempts, last_attempt_at, error_code, error_info, msg_key,
-				       recall_code
-				from delivery where run_id = ? order by id limit ?""", this::deliveryRow, runId, limit);
+		return this.jdbc.query(
+				"select " + DELIVERY_COLUMNS + " from delivery d where d.run_id = ? order by d.id limit ?",
+				this::deliveryRow, runId, limit);
 	}
 
 	Optional<DeliveryRow> delivery(long id) {
-		return this.jdbc.query("""
-				select id, run_id, official_account, status, attempts, last_attempt_at, error_code, error_info, msg_key,
-				       recall_code
-				from delivery where id = ?""", this::deliveryRow, id).stream().findFirst();
+		return this.jdbc.query("select " + DELIVERY_COLUMNS + " from delivery d where d.id = ?", this::deliveryRow, id)
+			.stream()
+			.findFirst();
 	}
 
 	private DeliveryRow deliveryRow(ResultSet rs, int n) throws SQLException {
 		return new DeliveryRow(rs.getLong("id"), rs.getLong("run_id"), rs.getString("official_account"),
 				DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
 				instantOrNull(rs, "last_attempt_at"), integer(rs, "error_code"), rs.getString("error_info"),
-				rs.getString("msg_key"), integer(rs, "recall_code"));
+				rs.getString("msg_key"), integer(rs, "recall_code"), instantOrNull(rs, "sent_at"));
 	}
 
 	long queueDepth() {
@@ -612,27 +630,59 @@ class DeliveryStore {
 	// ---- recall
 
 	/** A sent delivery that can be recalled. */
-	record Recallable(long id, long chatAppId, String officialAccount, String msgKey) {
+	record Recallable(long id, long chatAppId, String officialAccount, String msgKey, Instant sentAt) {
 	}
 
-	List<Recallable> recallable(Collection<Long> runIds) {
+	/**
+	 * The sent deliveries of some runs of one Chat app that are still within its recall
+	 * period, so a recall of 10,000 deliveries never loads the expired ones.
+	 * @param sentAfter the oldest send time the app's period still covers
+	 */
+	List<Recallable> recallable(Collection<Long> runIds, Instant sentAfter) {
 		if (runIds.isEmpty()) {
 			return List.of();
 		}
 		return this.named.query("""
-				select id, chat_app_id, official_account, msg_key from delivery
-				where run_id in (:runs) and status in ('SENT', 'RECALL_FAILED') and msg_key is not null
-				order by chat_app_id, official_account, id""", new MapSqlParameterSource("runs", runIds),
-				(rs, n) -> new Recallable(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+				select d.id, d.chat_app_id, d.official_account, d.msg_key, %s as sent_at from delivery d
+				where d.run_id in (:runs) and %s and %s > :sentAfter
+				order by d.chat_app_id, d.official_account, d.id""".formatted(SENT_AT, HAS_MESSAGE, SENT_AT),
+				new MapSqlParameterSource("runs", runIds).addValue("sentAfter", ts(sentAfter)), this::recallable);
 	}
 
 	Optional<Recallable> recallableDelivery(long deliveryId) {
 		return this.jdbc.query("""
-				select id, chat_app_id, official_account, msg_key from delivery
-				where id = ? and status in ('SENT', 'RECALL_FAILED') and msg_key is not null""",
-				(rs, n) -> new Recallable(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), deliveryId)
+				select d.id, d.chat_app_id, d.official_account, d.msg_key, %s as sent_at from delivery d
+				where d.id = ? and %s""".formatted(SENT_AT, HAS_MESSAGE), this::recallable, deliveryId)
 			.stream()
 			.findFirst();
+	}
+
+	private Recallable recallable(ResultSet rs, int n) throws SQLException {
+		return new Recallable(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), instant(rs, "sent_at"));
+	}
+
+	/**
+	 * The sent, not yet recalled messages of some runs of one Chat app, counted by
+	 * whether they are still within its recall period, with the first and last send time:
+	 * one aggregate, however many rows.
+	 */
+	record SentMessages(int recallable, int pastWindow, @Nullable Instant firstSentAt, @Nullable Instant lastSentAt) {
+	}
+
+	SentMessages sentMessages(Collection<Long> runIds, Instant sentAfter) {
+		if (runIds.isEmpty()) {
+			return new SentMessages(0, 0, null, null);
+		}
+		return this.named.queryForObject(
+				"""
+						select count(*) filter (where s.sent_at > :sentAfter) as recallable,
+						       count(*) filter (where s.sent_at <= :sentAfter) as past_window,
+						       min(s.sent_at) as first_sent_at, max(s.sent_at) as last_sent_at
+						from (select %s as sent_at from delivery d where d.run_id in (:runs) and %s) s"""
+					.formatted(SENT_AT, HAS_MESSAGE),
+				new MapSqlParameterSource("runs", runIds).addValue("sentAfter", ts(sentAfter)),
+				(rs, n) -> new SentMessages(rs.getInt("recallable"), rs.getInt("past_window"),
+						instantOrNull(rs, "first_sent_at"), instantOrNull(rs, "last_sent_at")));
 	}
 
 	/** Stores one recall result per delivery; a RetCode of 0 makes it RECALLED. */

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.web.TimeFormat;
+import dev.herald.shared.web.UserTimeZone;
 import dev.herald.tencent.TencentErrorCodes;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -39,14 +42,17 @@ class RunController {
 
 	private final MessageSource messages;
 
+	private final TimeFormat timeFormat;
+
 	// Recalls of whole runs take one call per 10 messages: they run off the request
 	// thread, as the signed-in user (for the audit log).
 	private final Executor recalls;
 
-	RunController(Deliveries deliveries, ChatApps apps, MessageSource messages) {
+	RunController(Deliveries deliveries, ChatApps apps, MessageSource messages, TimeFormat timeFormat) {
 		this.deliveries = deliveries;
 		this.apps = apps;
 		this.messages = messages;
+		this.timeFormat = timeFormat;
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("run-recall-");
 		executor.setConcurrencyLimit(4);
 		this.recalls = new DelegatingSecurityContextExecutor(executor);
@@ -60,6 +66,8 @@ class RunController {
 		model.addAttribute("run", run);
 		model.addAttribute("app", this.apps.find(run.chatAppId()).orElse(null));
 		model.addAttribute("deliveries", rows);
+		model.addAttribute("recallWindow", this.deliveries.recallWindow(id));
+		model.addAttribute("recallDeadlines", this.deliveries.recallDeadlines(run.chatAppId(), rows));
 		// Error and recall codes in words, from the tencent bundles.
 		Map<Integer, String> errors = new HashMap<>();
 		for (DeliveryRow row : rows) {
@@ -102,8 +110,14 @@ class RunController {
 
 	@PostMapping("/runs/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recall(@PathVariable long id, RedirectAttributes redirect) {
-		this.deliveries.progress(id);
+	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+		// Checked here too: a refusal is told at once, not lost in the background.
+		RecallWindow window = this.deliveries.recallWindow(id);
+		if (window.closed()) {
+			RecallRefusal.flash(redirect, "run.recall.tooLate", new RecallWindowClosedException(window),
+					this.timeFormat, UserTimeZone.of(request));
+			return "redirect:/runs/" + id;
+		}
 		this.recalls.execute(() -> {
 			try {
 				this.deliveries.recallRun(id);
@@ -112,18 +126,23 @@ class RunController {
 				logger.warn("Recall of run " + id + " failed: " + ex.getMessage());
 			}
 		});
-		redirect.addFlashAttribute("success", "run.recall.started");
+		redirect.addFlashAttribute("success", window.partial() ? "run.recall.startedPartly" : "run.recall.started");
+		redirect.addFlashAttribute("successArg", window.recallable());
+		redirect.addFlashAttribute("successArg2", window.pastWindow());
 		return "redirect:/runs/" + id;
 	}
 
 	@PostMapping("/deliveries/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recallDelivery(@PathVariable long id, RedirectAttributes redirect) {
+	String recallDelivery(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
 		DeliveryRow row = this.deliveries.delivery(id);
 		try {
 			RecallSummary summary = this.deliveries.recallDelivery(id);
 			redirect.addFlashAttribute(summary.recalled() > 0 ? "success" : "failure",
 					summary.recalled() > 0 ? "delivery.recall.done" : "delivery.recall.failed");
+		}
+		catch (RecallWindowClosedException ex) {
+			RecallRefusal.flash(redirect, "delivery.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
 		}
 		catch (IllegalStateException ex) {
 			redirect.addFlashAttribute("failure", "delivery.recall.nothing");

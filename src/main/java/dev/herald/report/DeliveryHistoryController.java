@@ -2,11 +2,14 @@ package dev.herald.report;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
@@ -71,6 +74,7 @@ class DeliveryHistoryController {
 		model.addAttribute("page", page);
 		model.addAttribute("invalid", binding.hasErrors());
 		model.addAttribute("errorWords", errorWords(page.rows(), locale));
+		model.addAttribute("recallDeadlines", recallDeadlines(page.rows()));
 		model.addAttribute("path", PATH);
 		response.setHeader(HttpHeaders.VARY, "HX-Request");
 		if (htmx != null && restore == null) {
@@ -95,6 +99,20 @@ class DeliveryHistoryController {
 		this.exportLog.exported("deliveries", exportFormat, filter.parameters(), zone);
 		Exports.prepare(response, "deliveries", exportFormat, this.clock, zone);
 		this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());
+	}
+
+	/** Until when each sent, not yet recalled message of the page can be recalled. */
+	private Map<Long, RecallDeadline> recallDeadlines(List<DeliveryLine> rows) {
+		Map<Long, RecallDeadline> result = new LinkedHashMap<>();
+		Map<Long, Optional<ChatAppView>> apps = new HashMap<>();
+		Instant now = this.clock.instant();
+		for (DeliveryLine row : rows) {
+			if (row.hasMessageToRecall()) {
+				apps.computeIfAbsent(row.chatAppId(), this.apps::find)
+					.ifPresent((app) -> result.put(row.id(), RecallDeadline.of(app, row.sentAt(), now)));
+			}
+		}
+		return result;
 	}
 
 	private Map<Integer, String> errorWords(List<DeliveryLine> rows, Locale locale) {

@@ -32,4 +32,22 @@ record DeliveryLine(long id, Instant createdAt, @Nullable Long campaignId, @Null
 		return "reports.status." + this.status;
 	}
 
+	/** Whether Tencent holds a message of it that is not recalled yet. */
+	boolean hasMessageToRecall() {
+		return this.msgKey != null && ("SENT".equals(this.status) || "RECALL_FAILED".equals(this.status));
+	}
+
+	/**
+	 * When Tencent took the message, which starts its recall period: its MsgTime (an
+	 * answer without one stores 0), else the end of the last call, else when the row was
+	 * made. {@link SendReports#SENT_AT} is the same in SQL, and so does the delivery
+	 * module read it.
+	 */
+	Instant sentAt() {
+		if (this.msgTime != null && this.msgTime.getEpochSecond() != 0) {
+			return this.msgTime;
+		}
+		return (this.lastAttemptAt != null) ? this.lastAttemptAt : this.createdAt;
+	}
+
 }

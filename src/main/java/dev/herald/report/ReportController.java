@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.web.UserTimeZone;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,9 +34,12 @@ class ReportController {
 
 	private final MessageSource messages;
 
-	ReportController(SendReports reports, MessageSource messages) {
+	private final ChatApps apps;
+
+	ReportController(SendReports reports, MessageSource messages, ChatApps apps) {
 		this.reports = reports;
 		this.messages = messages;
+		this.apps = apps;
 	}
 
 	@GetMapping("/reports")
@@ -79,6 +83,8 @@ class ReportController {
 		model.addAttribute("run", run);
 		model.addAttribute("outcomes", run.outcomes());
 		model.addAttribute("errorWords", words(run.outcomes(), locale));
+		model.addAttribute("recallSpan",
+				this.apps.find(run.chatAppId()).flatMap((app) -> this.reports.recallSpan(id, app)).orElse(null));
 		List<String> minutes = new ArrayList<>();
 		List<Long> sends = new ArrayList<>();
 		List<Long> delivered = new ArrayList<>();

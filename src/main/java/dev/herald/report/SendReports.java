@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+
+import dev.herald.chatapp.ChatAppView;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
 class SendReports {
 
 	/** Charts group by quarter hours in SQL and by days in the viewer's zone here. */
+	/**
+	 * When Tencent took a delivery's message (see {@link DeliveryLine#sentAt()}), the
+	 * start of its recall period.
+	 */
+	static final String SENT_AT = "coalesce(to_timestamp(nullif(d.msg_time, 0)), d.last_attempt_at, d.created_at)";
+
 	private static final String BUCKET = "date_bin('15 minutes', d.created_at, timestamptz '2000-01-01 00:00:00+00')";
 
 	private final JdbcClient jdbc;
@@ -60,6 +69,29 @@ class SendReports {
 			throw new ReportNotFoundException("run", id);
 		}
 		return runs.get(0);
+	}
+
+	/**
+	 * How long the run's sent, not yet recalled messages can still be recalled.
+	 * @param app the run's Chat app
+	 * @return empty when the run has no such message
+	 */
+	@Transactional(readOnly = true)
+	Optional<RecallSpan> recallSpan(long runId, ChatAppView app) {
+		return this.jdbc
+			.sql("""
+					select min(%1$s) as first_sent, max(%1$s) as last_sent from delivery d
+					where d.run_id = :run and d.status in ('SENT', 'RECALL_FAILED') and d.msg_key is not null"""
+				.formatted(SENT_AT))
+			.param("run", runId)
+			.query((rs, n) -> {
+				Instant first = instant(rs, "first_sent");
+				Instant last = instant(rs, "last_sent");
+				return (first != null && last != null) ? Optional.of(new RecallSpan(app.recallableUntil(first),
+						app.recallableUntil(last), app.messageHistoryDays(), this.clock.instant()))
+						: Optional.<RecallSpan>empty();
+			})
+			.single();
 	}
 
 	@Transactional(readOnly = true)

@@ -2,9 +2,11 @@ package dev.herald.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 
@@ -73,7 +75,12 @@ final class DeliveryFixtures {
 	}
 
 	TestApp app(int rate, int accounts) {
-		return app(rate, accounts, null);
+		return app(rate, accounts, null, 7);
+	}
+
+	/** A Chat app on the simulator whose edition keeps messages for the given days. */
+	TestApp app(int rate, int accounts, int historyDays) {
+		return app(rate, accounts, null, historyDays);
 	}
 
 	/**
@@ -81,10 +88,13 @@ final class DeliveryFixtures {
 	 * @param callbackToken the token its callbacks must be signed with, or {@code null}
 	 */
 	TestApp app(int rate, int accounts, @Nullable String callbackToken) {
+		return app(rate, accounts, callbackToken, 7);
+	}
+
+	private TestApp app(int rate, int accounts, @Nullable String callbackToken, int historyDays) {
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_500_000_000L, 1_900_000_000L);
-		ChatAppView view = this.apps.create(
-				new ChatAppSettings("Delivery " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", rate),
-				KEY, callbackToken);
+		ChatAppView view = this.apps.create(new ChatAppSettings("Delivery " + sdkAppId, sdkAppId, Endpoint.SIMULATOR,
+				null, "administrator", rate, historyDays, false), KEY, callbackToken);
 		this.simulator.registerApp(sdkAppId, "administrator", KEY, rate);
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < accounts; i++) {
@@ -137,6 +147,35 @@ final class DeliveryFixtures {
 		return DeliveryProperties.defaults()
 			.withTimeouts(Duration.ofMillis(1000), Duration.ofSeconds(4), Duration.ofSeconds(2))
 			.withRetries(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMinutes(4));
+	}
+
+	/**
+	 * A finished run whose every delivery is SENT, with a message the simulator holds:
+	 * recall tests need more messages per OA than Tencent's 2 broadcasts an hour allow.
+	 */
+	long sentRun(TestApp app, @Nullable Long campaign) {
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
+			RunOrder order = new RunOrder(app.id(), content("seeded"), app.accounts(), campaign, null);
+			Instant now = this.clock.instant();
+			long run = this.store.insertRun(order, app.accounts().size(), now);
+			long[] randoms = new long[app.accounts().size()];
+			this.store.insertDeliveries(run, order, app.accounts(), randoms, now);
+			for (String account : app.accounts()) {
+				long id = this.jdbc.sql("select id from delivery where run_id = ? and official_account = ?")
+					.param(run)
+					.param(account)
+					.query(Long.class)
+					.single();
+				String key = this.simulator.storeMessage(app.sdkAppId(), account, 0, CloudCustomData.wrap(id, null));
+				this.jdbc.sql("""
+						update delivery set status = 'SENT', next_attempt_at = null, msg_key = ?, attempts = 1
+						where id = ?""").param(key).param(id).update();
+			}
+			this.jdbc.sql("update send_run set state = 'FINISHED', finished_at = now() where id = ?")
+				.param(run)
+				.update();
+			return run;
+		}));
 	}
 
 	Map<DeliveryStatus, Long> counts(long runId) {

@@ -1,7 +1,5 @@
 package dev.herald.delivery;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.herald.simulator.SimulatorDirectory;
@@ -11,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +33,6 @@ class RecallTests {
 	private DeliveryStore store;
 
 	@Autowired
-	private TransactionTemplate transactions;
-
-	@Autowired
-	private Clock clock;
-
-	@Autowired
 	private JdbcClient jdbc;
 
 	@Test
@@ -50,10 +41,10 @@ class RecallTests {
 		DeliveryFixtures.TestApp app = fixtures.app(200, 3);
 		long campaign = ThreadLocalRandom.current().nextLong(1_000_000, 9_000_000);
 		for (int i = 0; i < 25; i++) {
-			seedSentRun(app, campaign);
+			fixtures.sentRun(app, campaign);
 		}
 		RecallSummary summary = this.deliveries.recallCampaign(campaign);
-		assertThat(summary).isEqualTo(new RecallSummary(9, 75, 0));
+		assertThat(summary).isEqualTo(new RecallSummary(9, 75, 0, 0));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(9);
 		assertThat(this.simulator.recalledMessages(app.sdkAppId()).values()).containsOnly(25L);
 		assertThat(this.jdbc.sql("""
@@ -71,44 +62,19 @@ class RecallTests {
 	void everyKeysRetCodeIsStoredAndAnUnknownKeyFails() {
 		DeliveryFixtures fixtures = DeliveryFixtures.of(this.context);
 		DeliveryFixtures.TestApp app = fixtures.app(200, 3);
-		long run = seedSentRun(app, null);
+		long run = fixtures.sentRun(app, null);
 		this.jdbc.sql("update delivery set msg_key = '1_1_1' where run_id = ? and official_account = ?")
 			.param(run)
 			.param(app.accounts().get(1))
 			.update();
 		RecallSummary summary = this.deliveries.recallRun(run);
-		assertThat(summary).isEqualTo(new RecallSummary(3, 2, 1));
+		assertThat(summary).isEqualTo(new RecallSummary(3, 2, 1, 0));
 		assertThat(this.store.deliveries(run, 10)).extracting(DeliveryRow::status, DeliveryRow::recallCode)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALLED, 0),
 					org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALL_FAILED, 10030),
 					org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALLED, 0));
 		long failed = this.store.deliveries(run, 10).get(1).id();
-		assertThat(this.deliveries.recallDelivery(failed)).isEqualTo(new RecallSummary(1, 0, 1));
-	}
-
-	private long seedSentRun(DeliveryFixtures.TestApp app, Long campaign) {
-		return this.transactions.execute((status) -> {
-			RunOrder order = new RunOrder(app.id(), DeliveryFixtures.content("seeded"), app.accounts(), campaign, null);
-			Instant now = this.clock.instant();
-			long run = this.store.insertRun(order, app.accounts().size(), now);
-			long[] randoms = new long[app.accounts().size()];
-			this.store.insertDeliveries(run, order, app.accounts(), randoms, now);
-			for (String account : app.accounts()) {
-				long id = this.jdbc.sql("select id from delivery where run_id = ? and official_account = ?")
-					.param(run)
-					.param(account)
-					.query(Long.class)
-					.single();
-				String key = this.simulator.storeMessage(app.sdkAppId(), account, 0, CloudCustomData.wrap(id, null));
-				this.jdbc.sql("""
-						update delivery set status = 'SENT', next_attempt_at = null, msg_key = ?, attempts = 1
-						where id = ?""").param(key).param(id).update();
-			}
-			this.jdbc.sql("update send_run set state = 'FINISHED', finished_at = now() where id = ?")
-				.param(run)
-				.update();
-			return run;
-		});
+		assertThat(this.deliveries.recallDelivery(failed)).isEqualTo(new RecallSummary(1, 0, 1, 0));
 	}
 
 }

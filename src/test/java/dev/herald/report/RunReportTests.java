@@ -3,14 +3,17 @@ package dev.herald.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.web.TimeFormat;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +49,9 @@ class RunReportTests {
 
 	@Autowired
 	private OfficialAccounts accounts;
+
+	@Autowired
+	private TimeFormat timeFormat;
 
 	private ReportFixtures fixtures;
 
@@ -193,6 +199,46 @@ class RunReportTests {
 		this.fixtures.row(run, app, "@TOA#_q", day).status("QUEUED").insert();
 		assertThat(this.reports.sendsPerDay(day.minusSeconds(3600), day.plusSeconds(3600), ZoneOffset.UTC))
 			.containsExactly(entry(LocalDate.parse("2031-07-15"), 2L));
+	}
+
+	@Test
+	void theRunReportAndTheSendHistoryShowUntilWhenSentMessagesCanBeRecalled() {
+		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+		Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
+		long app = this.fixtures.app("recall-window");
+		long run = this.fixtures.run(app, null, null, now.minus(Duration.ofDays(8)));
+		Instant oldSent = now.minus(Duration.ofDays(8));
+		Instant lastSent = now.minus(Duration.ofDays(2));
+		this.fixtures.row(run, app, "@TOA#_old", oldSent).insert();
+		long recent = this.fixtures.row(run, app, "@TOA#_recent", lastSent).insert();
+		this.fixtures.row(run, app, "@TOA#_gone", oldSent).recalled(0, now).insert();
+		// The app keeps 7 days of history (the default).
+		Instant oldUntil = oldSent.plus(Duration.ofDays(7));
+		Instant lastUntil = lastSent.plus(Duration.ofDays(7));
+
+		assertThat(this.mvc.get()
+			.uri("/reports/runs/" + run)
+			.cookie(new Cookie("herald-tz", tokyo.getId()))
+			.with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains("Partly recallable until " + this.timeFormat.dateTimeWithZone(lastUntil, tokyo)
+					+ ": the first messages passed their deadline on "
+					+ this.timeFormat.dateTimeWithZone(oldUntil, tokyo));
+		assertThat(this.mvc.get()
+			.uri("/reports/deliveries?run=" + run)
+			.cookie(new Cookie("herald-tz", tokyo.getId()))
+			.with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains("Past the recall window since " + this.timeFormat.dateTime(oldUntil, tokyo))
+			.contains("Recallable until " + this.timeFormat.dateTime(lastUntil, tokyo))
+			.containsOnlyOnce("recallable-until")
+			.containsOnlyOnce("recall-closed");
+
+		this.jdbc.sql("update delivery set status = 'RECALLED' where id = ?").param(recent).update();
+		assertThat(this.mvc.get().uri("/reports/runs/" + run).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains("Past the recall window since")
+			.contains("keeps message history for 7 days");
 	}
 
 }
