@@ -111,6 +111,8 @@ class ProductJourneyTests {
 		admin.locator("#endpoint").selectOption(new SelectOption().setLabel("Built-in simulator"));
 		admin.locator("#adminIdentifier").fill("administrator");
 		admin.locator("#secretKey").fill("journey-secret-" + suffix);
+		// As set in the Tencent console: the built-in simulator then calls back signed.
+		admin.locator("#callbackToken").fill("journey-token-" + suffix);
 		shot(admin, "03-admin-new-app");
 		admin.locator("#save-app").click();
 		assertThat(admin.locator("#flash-success")).containsText(appName);
@@ -195,6 +197,19 @@ class ProductJourneyTests {
 		author.locator("#recall-campaign").click();
 		assertThat(author.locator("#flash-success")).containsText(String.valueOf(oaIds.size()));
 		shot(author, "14-operator-campaign-recalled");
+
+		// The simulator's signed callbacks reached Herald: the app's page says so.
+		admin.navigate("/admin/apps/" + appId);
+		for (int i = 0; i < 30 && !admin.locator("#callback-last-accepted").innerText().contains("Callback"); i++) {
+			admin.waitForTimeout(500);
+			admin.reload();
+		}
+		assertThat(admin.locator("#callbacks-signed")).isVisible();
+		assertThat(admin.locator("#callback-last-accepted")).containsText("OfficialAccount.Callback");
+		assertThat(admin.locator("#callback-last-refused")).containsText("None yet");
+		assertThat(admin.locator("#callback-url")).hasValue(Pattern.compile(".*/callbacks/tencent$"));
+		assertThat(admin.locator("body")).not().containsText("journey-token-" + suffix);
+		shot(admin, "14b-admin-app-callbacks");
 
 		// The analyst finds the campaign's deliveries and exports them.
 		List<String> msgKeys = this.jdbc.sql("select msg_key from delivery where official_account in (:oas)")
