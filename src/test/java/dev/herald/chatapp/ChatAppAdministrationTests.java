@@ -88,17 +88,7 @@ class ChatAppAdministrationTests {
 		long sdkAppId = newSdkAppId();
 		ChatAppView app = this.apps
 			.create(new ChatAppSettings("Keep " + sdkAppId, sdkAppId, Endpoint.TOKYO, null, "administrator", 200), KEY);
-		assertThat(this.mvc.post()
-			.uri("/admin/apps/{id}", app.id())
-			.with(csrf())
-			.with(user("root").roles("ADMIN"))
-			.param("name", "Kept " + sdkAppId)
-			.param("sdkAppId", String.valueOf(sdkAppId))
-			.param("endpoint", "TOKYO")
-			.param("adminIdentifier", "administrator")
-			.param("secretKey", "")
-			.param("rateLimitPerSecond", "150")
-			.param("version", "0")).hasStatus(302);
+		assertThat(edit(app.id(), sdkAppId, 0).param("rateLimitPerSecond", "150")).hasStatus(302);
 		assertThat(this.apps.get(app.id()).rateLimitPerSecond()).isEqualTo(150);
 		assertThat(this.apps.connection(app.id()).secretKey()).isEqualTo(KEY);
 	}
@@ -157,7 +147,6 @@ class ChatAppAdministrationTests {
 			.param("endpoint", "TOKYO")
 			.param("adminIdentifier", "administrator")
 			.param("secretKey", "")
-			.param("rateLimitPerSecond", "200")
 			.param("version", String.valueOf(version));
 	}
 

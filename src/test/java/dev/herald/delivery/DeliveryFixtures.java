@@ -186,6 +186,20 @@ final class DeliveryFixtures {
 		return this.store.counts(runId).get(status);
 	}
 
+	/**
+	 * One delivery of a finished one-account run, put back into IN_DOUBT without its key,
+	 * as when every answer was lost: for callbacks to settle.
+	 */
+	long inDoubtDelivery(Deliveries deliveries, TestApp app) {
+		long run = deliveries.startRun(order(app, "callback"));
+		await(Duration.ofSeconds(60), () -> finished(run), "run to finish");
+		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
+		this.jdbc.sql("update delivery set status = 'IN_DOUBT', next_attempt_at = null, msg_key = null where id = ?")
+			.param(id)
+			.update();
+		return id;
+	}
+
 	boolean finished(long runId) {
 		return this.store.run(runId).orElseThrow().finishedAt() != null;
 	}

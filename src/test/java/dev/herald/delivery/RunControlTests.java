@@ -125,12 +125,7 @@ class RunControlTests {
 	@Test
 	void afterSendCallbackSettlesAnInDoubtDeliveryAndForeignAppsAreRefused() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, TencentCallbacks.TOKEN);
-		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "callback"));
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
-		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
-		this.jdbc.sql("update delivery set status = 'IN_DOUBT', next_attempt_at = null, msg_key = null where id = ?")
-			.param(id)
-			.update();
+		long id = this.fixtures.inDoubtDelivery(this.deliveries, app);
 		String body = """
 				{"CallbackCommand":"OfficialAccount.CallbackAfterSendMsg","Official_Account":"%s","MsgKey":"9_1_9",
 				 "MsgTime":9,"CloudCustomData":%s}""".formatted(app.accounts().get(0),

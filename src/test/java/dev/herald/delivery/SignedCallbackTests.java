@@ -70,7 +70,7 @@ class SignedCallbackTests {
 	@Test
 	void onlyTheCorrectlySignedFreshCallbackSettlesAnInDoubtDelivery() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, TencentCallbacks.TOKEN);
-		long id = inDoubtDelivery(app);
+		long id = this.fixtures.inDoubtDelivery(this.deliveries, app);
 		String body = afterSend(app, id, "77_1_77");
 		Instant now = Instant.now();
 		double refusedBefore = refused("badSignature");
@@ -111,7 +111,7 @@ class SignedCallbackTests {
 	@Test
 	void anAppWithoutATokenRefusesCallbacksUnlessUnsignedOnesAreExplicitlyAllowed() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1);
-		long id = inDoubtDelivery(app);
+		long id = this.fixtures.inDoubtDelivery(this.deliveries, app);
 		String body = afterSend(app, id, "78_1_78");
 		HttpResponse<String> refused = this.tencent.post(TencentCallbacks.unsigned(app.sdkAppId(), AFTER_SEND), body);
 		assertThat(refused.statusCode()).isEqualTo(401);
@@ -162,16 +162,6 @@ class SignedCallbackTests {
 		await(TIMEOUT, () -> this.simulator.callbacks(app.sdkAppId()).accepted() >= 12, "12 callbacks accepted");
 		this.simulator.clearFaults(app.sdkAppId());
 		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
-	}
-
-	private long inDoubtDelivery(DeliveryFixtures.TestApp app) {
-		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "callback"));
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
-		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
-		this.jdbc.sql("update delivery set status = 'IN_DOUBT', next_attempt_at = null, msg_key = null where id = ?")
-			.param(id)
-			.update();
-		return id;
 	}
 
 	private static String afterSend(DeliveryFixtures.TestApp app, long deliveryId, String msgKey) {
