@@ -91,11 +91,7 @@ class CallbackReceiver {
 		}
 		this.commands.handle(app, command, tree, now);
 		this.journal.accepted(app.chatAppId(), command, now);
-		Counter.builder("herald.callbacks")
-			.description("Callbacks from Tencent by outcome")
-			.tags("outcome", "accepted", "reason", "", "command", commandTag(command))
-			.register(this.meters)
-			.increment();
+		count("accepted", "", command);
 		return Optional.empty();
 	}
 
@@ -142,20 +138,22 @@ class CallbackReceiver {
 		if (app != null) {
 			this.journal.refused(app.chatAppId(), refusal.key(), command, now);
 		}
-		Counter.builder("herald.callbacks")
-			.description("Callbacks from Tencent by outcome")
-			.tags("outcome", "refused", "reason", refusal.key(), "command", commandTag(command))
-			.register(this.meters)
-			.increment();
+		count("refused", refusal.key(), command);
 		// Debug only: anyone on the internet can make these, and a log must not be theirs
 		// to fill.
 		log.debug("Refused a callback for app {}: {}", (app != null) ? app.sdkAppId() : "unknown", refusal.key());
 		return Optional.of(refusal);
 	}
 
-	// The command is the caller's text until verified: unknown ones share one tag value.
-	private static String commandTag(String command) {
-		return CallbackCommands.KNOWN.contains(command) ? command : "other";
+	private void count(String outcome, String reason, String command) {
+		// The command is the caller's text until verified: unknown ones share one tag
+		// value.
+		String commandTag = CallbackCommands.KNOWN.contains(command) ? command : "other";
+		Counter.builder("herald.callbacks")
+			.description("Callbacks from Tencent by outcome")
+			.tags("outcome", outcome, "reason", reason, "command", commandTag)
+			.register(this.meters)
+			.increment();
 	}
 
 	private static @Nullable JsonNode parse(byte[] body) {

@@ -24,24 +24,30 @@ public class CallbackJournal {
 	}
 
 	/**
-	 * Notes an accepted callback. Under a burst of after-send callbacks the row is
-	 * written at most once a second, so the journal never becomes the bottleneck.
+	 * Notes an accepted callback, at most once a second per app. A plain UPDATE that
+	 * finds the line fresh locks nothing, so a burst of after-send callbacks does not
+	 * queue behind one row; only an app's first callback inserts it.
 	 */
 	@Transactional
 	public void accepted(long chatAppId, String command, Instant at) {
-		this.jdbc.sql("""
-				insert into chat_app_callback_status (chat_app_id, last_accepted_at, last_accepted_command)
-				values (:app, :at, :command)
-				on conflict (chat_app_id) do update
-				  set last_accepted_at = excluded.last_accepted_at,
-				      last_accepted_command = excluded.last_accepted_command
-				  where chat_app_callback_status.last_accepted_at is null
-				     or chat_app_callback_status.last_accepted_at < excluded.last_accepted_at - interval '1 second'
+		java.sql.Timestamp time = java.sql.Timestamp.from(at);
+		int updated = this.jdbc.sql("""
+				update chat_app_callback_status set last_accepted_at = :at, last_accepted_command = :command
+				where chat_app_id = :app
+				  and (last_accepted_at is null or last_accepted_at < :before)
 				""")
 			.param("app", chatAppId)
-			.param("at", java.sql.Timestamp.from(at))
+			.param("at", time)
+			.param("before", java.sql.Timestamp.from(at.minusSeconds(1)))
 			.param("command", clip(command))
 			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					insert into chat_app_callback_status (chat_app_id, last_accepted_at, last_accepted_command)
+					values (:app, :at, :command)
+					on conflict (chat_app_id) do nothing
+					""").param("app", chatAppId).param("at", time).param("command", clip(command)).update();
+		}
 	}
 
 	/** Notes a refused callback and why; refusals are rare enough to write each. */
@@ -88,9 +94,11 @@ public class CallbackJournal {
 	@Transactional(readOnly = true)
 	public Optional<CallbackStatus> status(long chatAppId) {
 		return this.jdbc.sql("""
-				select last_accepted_at, last_accepted_command, last_refused_at, last_refused_reason,
-				       last_refused_command, rate_alert_at, rate_alert_command, rate_alert_requests, rate_alert_limit
-				from chat_app_callback_status where chat_app_id = :app
+				select s.last_accepted_at, s.last_accepted_command, s.last_refused_at, s.last_refused_reason,
+				       s.last_refused_command, s.rate_alert_at, s.rate_alert_command, s.rate_alert_requests,
+				       s.rate_alert_limit, a.id, a.name
+				from chat_app_callback_status s join chat_app a on a.id = s.chat_app_id
+				where s.chat_app_id = :app
 				""").param("app", chatAppId).query(CallbackJournal::status).optional();
 	}
 
@@ -115,8 +123,8 @@ public class CallbackJournal {
 	private static CallbackStatus status(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		Instant alertAt = instantOrNull(rs, 6);
 		return new CallbackStatus(instantOrNull(rs, 1), rs.getString(2), instantOrNull(rs, 3), rs.getString(4),
-				rs.getString(5),
-				(alertAt != null) ? new RateAlert(0, "", alertAt, rs.getString(7), rs.getInt(8), rs.getInt(9)) : null);
+				rs.getString(5), (alertAt != null) ? new RateAlert(rs.getLong(10), rs.getString(11), alertAt,
+						rs.getString(7), rs.getInt(8), rs.getInt(9)) : null);
 	}
 
 	private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {

@@ -172,6 +172,14 @@ class ChatApp {
 		return this.rateLimitPerSecond;
 	}
 
+	int getMessageHistoryDays() {
+		return this.messageHistoryDays;
+	}
+
+	boolean isAllowUnsignedCallbacks() {
+		return this.allowUnsignedCallbacks;
+	}
+
 	long getVersion() {
 		return this.version;
 	}

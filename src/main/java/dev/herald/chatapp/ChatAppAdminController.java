@@ -128,8 +128,8 @@ class ChatAppAdminController {
 		checkEndpoint(form, result);
 		if (!result.hasErrors()) {
 			try {
-				this.apps.update(id, form.getVersion(), form.toSettings(), form.getSecretKey(), tokenChange(form),
-						form.getCallbackToken());
+				this.apps.update(id, form.getVersion(), form.toSettings(), form.getSecretKey(), form.getCallbackToken(),
+						form.isRemoveCallbackToken());
 				redirect.addFlashAttribute("success", "chatapp.updated");
 				redirect.addFlashAttribute("successArg", form.getName());
 				return "redirect:/admin/apps";
@@ -175,6 +175,7 @@ class ChatAppAdminController {
 		model.addAttribute("app", this.apps.get(id));
 		model.addAttribute("scheduledCampaigns", this.scheduled.count(id));
 		model.addAttribute("callbackStatus", this.callbacks.status(id).orElse(null));
+		model.addAttribute("callbackUrl", callbackUrl());
 	}
 
 	/**
@@ -182,18 +183,10 @@ class ChatAppAdminController {
 	 * (behind a proxy the request's own address may be an internal one), else this
 	 * request's.
 	 */
-	@ModelAttribute("callbackUrl")
-	String callbackUrl() {
+	private String callbackUrl() {
 		String base = (this.publicUrl != null) ? this.publicUrl
 				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 		return base + "/callbacks/tencent";
-	}
-
-	private static ChatApps.TokenChange tokenChange(ChatAppForm form) {
-		if (form.getCallbackToken() != null) {
-			return ChatApps.TokenChange.SET;
-		}
-		return form.isRemoveCallbackToken() ? ChatApps.TokenChange.REMOVE : ChatApps.TokenChange.KEEP;
 	}
 
 	private static void checkEndpoint(ChatAppForm form, BindingResult result) {

@@ -27,7 +27,7 @@ public record ChatAppView(long id, String name, long sdkAppId, Endpoint endpoint
 	static ChatAppView of(ChatApp app) {
 		return new ChatAppView(java.util.Objects.requireNonNull(app.getId()), app.getName(), app.getSdkAppId(),
 				app.getEndpoint(), app.getAdminIdentifier(), app.getRateLimitPerSecond(), app.isEnabled(),
-				app.settings().messageHistoryDays(), app.hasCallbackToken(), app.settings().allowUnsignedCallbacks());
+				app.getMessageHistoryDays(), app.hasCallbackToken(), app.isAllowUnsignedCallbacks());
 	}
 
 	/**
@@ -37,6 +37,17 @@ public record ChatAppView(long id, String name, long sdkAppId, Endpoint endpoint
 	 */
 	public Instant recallableUntil(Instant sentAt) {
 		return sentAt.plus(Duration.ofDays(this.messageHistoryDays));
+	}
+
+	/**
+	 * Until when a message sent at the given time can be recalled, as read now.
+	 * @param sentAt when Tencent took the message
+	 * @param now the moment of reading
+	 * @return the deadline
+	 */
+	public RecallDeadline recallDeadline(Instant sentAt, Instant now) {
+		Instant until = recallableUntil(sentAt);
+		return new RecallDeadline(sentAt, this.messageHistoryDays, until, until.isAfter(now));
 	}
 
 	/**

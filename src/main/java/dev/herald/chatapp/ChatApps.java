@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
+import dev.herald.shared.web.LocalAddress;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.ChatAppConnection;
 import dev.herald.tencent.OfficialAccountInfoRequest;
@@ -120,7 +121,7 @@ public class ChatApps {
 					(app.getCallbackTokenCipher() != null)
 							? this.cipher.decrypt(app.getCallbackTokenCipher(), SecretCipher.Purpose.CALLBACK_TOKEN)
 							: null,
-					app.settings().allowUnsignedCallbacks()));
+					app.isAllowUnsignedCallbacks()));
 	}
 
 	@Transactional
@@ -152,21 +153,17 @@ public class ChatApps {
 		return ChatAppView.of(app);
 	}
 
-	@Transactional
-	void update(long id, long expectedVersion, ChatAppSettings settings, @Nullable String newSecretKey) {
-		update(id, expectedVersion, settings, newSecretKey, TokenChange.KEEP, null);
-	}
-
-	/** What an edit does to the callback token. */
-	enum TokenChange {
-
-		KEEP, SET, REMOVE
-
-	}
-
+	/**
+	 * Saves an admin's edit.
+	 * @param newSecretKey a new secret key, or {@code null} to keep the stored one
+	 * @param newCallbackToken a new callback token, or {@code null} to keep (or remove)
+	 * the stored one
+	 * @param removeCallbackToken whether to remove the stored token when no new one is
+	 * given
+	 */
 	@Transactional
 	void update(long id, long expectedVersion, ChatAppSettings settings, @Nullable String newSecretKey,
-			TokenChange tokenChange, @Nullable String newCallbackToken) {
+			@Nullable String newCallbackToken, boolean removeCallbackToken) {
 		ChatApp app = entity(id);
 		if (app.getVersion() != expectedVersion) {
 			throw new org.springframework.dao.OptimisticLockingFailureException("Chat app " + id + " changed");
@@ -174,17 +171,17 @@ public class ChatApps {
 		checkSettings(settings, id);
 		ChatAppSettings before = app.settings();
 		app.update(settings, (newSecretKey != null) ? this.cipher.encrypt(newSecretKey) : null, this.clock.instant());
-		if (tokenChange == TokenChange.SET) {
-			app.changeCallbackToken(this.cipher.encrypt(java.util.Objects.requireNonNull(newCallbackToken),
-					SecretCipher.Purpose.CALLBACK_TOKEN), this.clock.instant());
-		}
-		else if (tokenChange == TokenChange.REMOVE) {
-			app.changeCallbackToken(null, this.clock.instant());
+		boolean tokenChanged = newCallbackToken != null || (removeCallbackToken && app.hasCallbackToken());
+		if (tokenChanged) {
+			app.changeCallbackToken(
+					(newCallbackToken != null)
+							? this.cipher.encrypt(newCallbackToken, SecretCipher.Purpose.CALLBACK_TOKEN) : null,
+					this.clock.instant());
 		}
 		java.util.Map<String, Object> after = new java.util.LinkedHashMap<>(describe(settings));
 		after.put("secretKeyChanged", newSecretKey != null);
-		if (tokenChange != TokenChange.KEEP) {
-			after.put("callbackToken", tokenChange.name().toLowerCase(java.util.Locale.ROOT));
+		if (tokenChanged) {
+			after.put("callbackToken", (newCallbackToken != null) ? "set" : "remove");
 		}
 		this.audit
 			.record(AuditRecord.of("chatapp.updated", "chatapp", id).withBefore(describe(before)).withAfter(after));
@@ -256,9 +253,7 @@ public class ChatApps {
 			return region.baseUrl();
 		}
 		if (app.getEndpoint() == Endpoint.SIMULATOR) {
-			String port = this.environment.getProperty("local.server.port",
-					this.environment.getProperty("server.port", "8080"));
-			return "http://127.0.0.1:" + port + "/sim";
+			return LocalAddress.of(this.environment) + "/sim";
 		}
 		return java.util.Objects.requireNonNull(app.getCustomBaseUrl());
 	}

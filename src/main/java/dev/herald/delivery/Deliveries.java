@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.herald.chatapp.RecallDeadline;
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.chatapp.ChatAppView;
@@ -207,8 +208,7 @@ public class Deliveries {
 		DeliveryStore.Recallable item = this.store.recallableDelivery(deliveryId)
 			.orElseThrow(() -> new IllegalStateException(
 					"Delivery " + deliveryId + " is " + row.status() + " and has nothing to recall"));
-		RecallDeadline deadline = RecallDeadline.of(this.apps.get(item.chatAppId()), item.sentAt(),
-				this.clock.instant());
+		RecallDeadline deadline = this.apps.get(item.chatAppId()).recallDeadline(item.sentAt(), this.clock.instant());
 		if (!deadline.open()) {
 			throw new RecallWindowClosedException(RecallWindow.closed(deadline));
 		}
@@ -240,7 +240,7 @@ public class Deliveries {
 		ChatAppView app = this.apps.get(chatAppId);
 		Instant now = this.clock.instant();
 		for (DeliveryRow row : sent) {
-			deadlines.put(row.id(), RecallDeadline.of(app, Objects.requireNonNull(row.sentAt()), now));
+			deadlines.put(row.id(), app.recallDeadline(Objects.requireNonNull(row.sentAt()), now));
 		}
 		return deadlines;
 	}

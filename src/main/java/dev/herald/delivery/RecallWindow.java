@@ -3,6 +3,8 @@ package dev.herald.delivery;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.herald.chatapp.RecallDeadline;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,6 +8,7 @@ import dev.herald.chatapp.Endpoint;
 import dev.herald.officialaccount.OfficialAccountView;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.officialaccount.OfficialAccountsAdded;
+import dev.herald.shared.web.LocalAddress;
 import dev.herald.simulator.SimulatorDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,10 +66,8 @@ class SimulatorRegistration {
 			return;
 		}
 		String token = this.chatApps.callbackTrust(app.sdkAppId()).map(CallbackTrust::token).orElse(null);
-		String port = this.environment.getProperty("local.server.port",
-				this.environment.getProperty("server.port", "8080"));
 		directory.registerApp(app.sdkAppId(), app.adminIdentifier(), secretKey, app.rateLimitPerSecond(),
-				"http://127.0.0.1:" + port + "/callbacks/tencent", token);
+				LocalAddress.of(this.environment) + "/callbacks/tencent", token);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.herald.chatapp.RecallDeadline;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.web.UserTimeZone;
@@ -109,7 +110,7 @@ class DeliveryHistoryController {
 		for (DeliveryLine row : rows) {
 			if (row.hasMessageToRecall()) {
 				apps.computeIfAbsent(row.chatAppId(), this.apps::find)
-					.ifPresent((app) -> result.put(row.id(), RecallDeadline.of(app, row.sentAt(), now)));
+					.ifPresent((app) -> result.put(row.id(), app.recallDeadline(row.sentAt(), now)));
 			}
 		}
 		return result;
