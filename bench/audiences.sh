@@ -6,6 +6,8 @@
 #   the account list's p95 for a search and for a tag filter (goal <= 100 ms)
 #   the time to save a campaign to "all accounts of the app" (goal <= 1 s)
 #   the time for a send-now campaign to "all accounts" to be materialised into delivery rows
+#   the time to import the same number of accounts from a GB18030 CSV through the import page, and
+#   the refusal (with line numbers) of that file read as UTF-8
 # Usage: bench/audiences.sh      Prints "RESULT name=value" lines and one SUMMARY line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -117,5 +119,31 @@ echo "RESULT materialise_all.rows=$(sql -c "select count(*) from delivery where 
 echo "RESULT materialise_all.seconds_from_post=$materialised"
 csrf=$(get "$base/campaigns/$campaign" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 get -o /dev/null --data-urlencode "_csrf=$csrf" "$base/campaigns/$campaign/cancel"
+
+# A CSV saved by Excel on Chinese Windows (GB18030/GBK): 50,000 lines through the import page.
+python3 - "$work/gbk.csv" "$accounts" <<'PY'
+import sys
+with open(sys.argv[1], "w", encoding="gb18030", newline="\r\n") as f:
+    f.write("account_id,name,subscriber_count,test,tags\n")
+    for n in range(1, int(sys.argv[2]) + 1):
+        f.write(f"@TOA#_gbk_{n:06d},新闻门店 {n},{n % 900},false,region:apac;新闻\n")
+PY
+csrf=$(get "$base/accounts/import" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+start=$(date +%s.%N)
+code=$(get -o /dev/null -w '%{http_code}' -F "_csrf=$csrf" -F "app=$app" -F "encoding=GB18030" \
+  -F "file=@$work/gbk.csv;type=text/csv" "$base/accounts/import")
+imported=$(echo "$(date +%s.%N) - $start" | bc)
+[[ "$code" == "302" ]] || { echo "GB18030 import answered $code"; exit 1; }
+echo "RESULT import_gb18030.lines=$accounts"
+echo "RESULT import_gb18030.bytes=$(stat -c %s "$work/gbk.csv")"
+echo "RESULT import_gb18030.seconds=$imported"
+echo "RESULT import_gb18030.names_intact=$(sql -c "select count(*) from official_account where chat_app_id = $app and account_id like '@TOA#\\_gbk\\_%' and name like '新闻门店 %' and '新闻' = any(tags)")"
+# The same file read as UTF-8 is refused with line numbers, and nothing changes.
+csrf=$(get "$base/accounts/import" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+start=$(date +%s.%N)
+refused=$(get -F "_csrf=$csrf" -F "app=$app" -F "encoding=UTF_8" -F "file=@$work/gbk.csv;type=text/csv" \
+  "$base/accounts/import" | grep -c 'Line 2:' || true)
+echo "RESULT import_as_utf8.refused_names_line_2=$refused"
+echo "RESULT import_as_utf8.seconds=$(echo "$(date +%s.%N) - $start" | bc)"
 
 echo "SUMMARY audiences: $(sql -c "select count(*) from official_account where chat_app_id = $app") accounts; campaign form $(get "$base$form" | wc -c) bytes; save to all accounts ${saved_ms} ms; $rows deliveries materialised ${materialised} s after the send-now POST"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Report benchmarks (issue 7), self-contained: Herald from this build on an embedded PostgreSQL in a
 # work folder, BENCH_DELIVERIES rows (default 5,000,000) from bench/generate-deliveries.sql, then
-#   history: p50/p95 of the send history page for three typical filters (goal p95 < 100 ms)
+#   history: p50/p95 of the send history page for six views (goal p95 < 100 ms), of a run page and a run
+#            report with their recall windows, and the time of a campaign's recall-window query
 #   export:  CSV export of BENCH_EXPORT_ROWS rows (default 1,000,000): seconds, rows/s, peak heap,
 #            next to psql \copy of the same rows
 # Usage: bench/reports.sh history|export     Prints "RESULT name=value" lines.
@@ -68,6 +69,24 @@ case "$scenario" in
     # A deep page: the cursor of page one, then page two.
     next=$(get "$base/reports/deliveries?app=$app" | tr '\n' ' ' | grep -o 'id="next-page"[^>]*href="[^"]*"' | head -1 | sed 's/.*href="//;s/"$//;s/&amp;/\&/g')
     measure app_page2 "$next"
+    # The run page and the run report of one 2,000-account run: each now also reads its recall window
+    # (first and last deadline over the run's sent messages) and a deadline per listed delivery.
+    run=$(sql -c "select id from send_run where campaign_id = 1042 order by id desc limit 1")
+    for page in "runs/$run" "reports/runs/$run"; do
+      name=$(echo "$page" | cut -d/ -f1)
+      for _ in $(seq 1 20); do get -o /dev/null "$base/$page"; done
+      read -r p50 p95 < <(for _ in $(seq 1 "$requests"); do get -o /dev/null -w '%{time_total}\n' "$base/$page"; done | percentiles)
+      echo "RESULT recall_window.$name.p50_ms=$p50"
+      echo "RESULT recall_window.$name.p95_ms=$p95"
+    done
+    # A campaign page's recall window: one aggregate over every sent message of all its runs.
+    runs=$(sql -c "select string_agg(id::text, ',') from send_run where campaign_id = 1042")
+    echo "RESULT recall_window.campaign.deliveries=$(sql -c "select count(*) from delivery where run_id in ($runs)")"
+    echo "RESULT recall_window.campaign.sql_ms=$(sql -c "explain (analyze, format json)
+      select count(*) filter (where s.sent_at > now() - interval '7 days'), count(*), min(s.sent_at), max(s.sent_at)
+      from (select coalesce(to_timestamp(nullif(d.msg_time, 0)), d.last_attempt_at, d.created_at) as sent_at
+            from delivery d where d.run_id in ($runs) and d.status in ('SENT', 'RECALL_FAILED') and d.msg_key is not null) s" \
+      | python3 -c 'import json,sys; print(round(json.load(sys.stdin)[0]["Execution Time"], 1))')"
     echo "SUMMARY history: $(sql -c 'select count(*) from delivery') deliveries; full page p95 $(sort -t= -k2 -n "$work/p95" | tail -1 | cut -d= -f2) ms at worst over the filters above (goal < 100 ms)"
     ;;
   export)
