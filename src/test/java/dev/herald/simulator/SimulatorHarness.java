@@ -1,5 +1,6 @@
 package dev.herald.simulator;
 
+import dev.herald.support.MutableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.herald.tencent;
 
+import dev.herald.support.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 
