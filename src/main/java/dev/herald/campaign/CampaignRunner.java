@@ -119,12 +119,14 @@ class CampaignRunner {
 	 * The delivery engine finished a run of a campaign.
 	 */
 	@Transactional
-	void runFinished(long campaignRunId, boolean cancelled, long sent, long failed) {
+	void runFinished(long campaignId, long campaignRunId, boolean cancelled, long sent, long failed) {
+		// The campaign's lock comes first, so a second delivery of the same event reads
+		// the run as the first one left it and changes nothing.
+		Campaign campaign = this.campaigns.findForUpdate(campaignId).orElse(null);
 		CampaignRun run = this.runs.findById(campaignRunId).orElse(null);
-		if (run == null) {
+		if (campaign == null || run == null || run.getCampaignId() != campaignId) {
 			return;
 		}
-		Campaign campaign = this.campaigns.findForUpdate(run.getCampaignId()).orElseThrow();
 		Instant now = this.clock.instant();
 		if (!run.finished(cancelled, sent, failed, now)) {
 			return;

@@ -2,14 +2,15 @@ package dev.herald.campaign;
 
 import dev.herald.delivery.SendRunFinished;
 
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Hears from the delivery engine that a run finished and moves the campaign run and the
- * campaign on, after the engine's transaction committed and in a transaction of its own.
+ * campaign on. The event is stored with the engine's commit and stays incomplete until
+ * this listener's transaction commits, so a node that dies in between, or a database that
+ * blips, leaves it to be handled again (on restart, or when it goes stale); handling it
+ * twice changes nothing.
  */
 @Component
 class RunFinishedListener {
@@ -20,12 +21,11 @@ class RunFinishedListener {
 		this.runner = runner;
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	@ApplicationModuleListener
 	void on(SendRunFinished finished) {
-		if (finished.campaignRunId() != null) {
-			this.runner.runFinished(finished.campaignRunId(), finished.wasCancelled(), finished.sent(),
-					finished.failed());
+		if (finished.campaignId() != null && finished.campaignRunId() != null) {
+			this.runner.runFinished(finished.campaignId(), finished.campaignRunId(), finished.wasCancelled(),
+					finished.sent(), finished.failed());
 		}
 	}
 

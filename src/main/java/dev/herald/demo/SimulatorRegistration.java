@@ -14,7 +14,9 @@ import dev.herald.simulator.SimulatorDirectory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the built-in simulator in step with the Chat apps that point at it: the simulator
@@ -70,8 +72,17 @@ class SimulatorRegistration {
 				LocalAddress.of(this.environment) + "/callbacks/tencent", token);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(ChatAppSaved saved) {
+		afterCommit(() -> registerSaved(saved));
+	}
+
+	@EventListener
+	void on(OfficialAccountsAdded added) {
+		afterCommit(() -> registerAdded(added));
+	}
+
+	private void registerSaved(ChatAppSaved saved) {
 		SimulatorDirectory directory = this.simulator.getIfAvailable();
 		ChatAppView app = this.chatApps.get(saved.chatAppId());
 		if (directory != null && app.endpoint() == Endpoint.SIMULATOR) {
@@ -79,8 +90,7 @@ class SimulatorRegistration {
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
-	void on(OfficialAccountsAdded added) {
+	private void registerAdded(OfficialAccountsAdded added) {
 		SimulatorDirectory directory = this.simulator.getIfAvailable();
 		if (directory == null) {
 			return;
@@ -93,6 +103,24 @@ class SimulatorRegistration {
 		for (OfficialAccountView account : added.accounts()) {
 			directory.registerAccount(app.sdkAppId(), account.accountId(), account.name(), account.subscriberCount());
 		}
+	}
+
+	/**
+	 * Runs the task once the publishing transaction committed. Not a transactional event
+	 * listener on purpose: those are stored by the module event registry, and the
+	 * simulator needs no durable record, since every start registers everything again.
+	 */
+	private static void afterCommit(Runnable task) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			task.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				task.run();
+			}
+		});
 	}
 
 }
