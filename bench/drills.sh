@@ -10,11 +10,13 @@
 #   drill-db-restart restart PostgreSQL mid-run                                (DRILL_OAS)
 #   drill-faults     30 % injected faults of every kind on send (seed 42)      (DRILL_OAS)
 #   drill-node-loss  three nodes, kill -9 the lease holder, the others finish  (DRILL_OAS)
+#   drill-event      kill -9 the node between the run's commit and the campaign's, restart it:
+#                    the stored "run finished" event moves the campaign on    (DRILL_OAS, default 1,000)
 # DRILL_RATE (default 500) is the app's limit. Prints "RESULT ..." lines; a drill exits 1 when an OA
 # was lost or duplicated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name=${1:?cluster, startup or drill-kill|drill-db-restart|drill-faults|drill-node-loss}
+name=${1:?cluster, startup or drill-kill|drill-db-restart|drill-faults|drill-node-loss|drill-event}
 oas=${DRILL_OAS:-10000}
 rate=${DRILL_RATE:-500}
 kill_at=${DRILL_KILL_AT:-0.3}
@@ -110,10 +112,10 @@ wait_ready() { # name
 }
 kill9_node() { kill -9 "${node_pid[$1]}"; wait "${node_pid[$1]}" 2>/dev/null || true; unset "node_pid[$1]"; }
 
-start_run() {
+start_run() { # [--campaign]
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" SPRING_DATASOURCE_USERNAME=postgres \
     SPRING_DATASOURCE_PASSWORD=postgres HERALD_SECRET_KEY="YmVuY2gtb25seS1iZW5jaC1vbmx5LWJlbmNoLW9ubHk=" \
-    java_main dev.herald.bench.Drills --start-run --sdk-app-id $sdk --rate "$rate" --oas "$oas" --simulator "$sim" \
+    java_main dev.herald.bench.Drills --start-run --sdk-app-id $sdk --rate "$rate" --oas "$oas" --simulator "$sim" "$@" \
     > "$work/start-run.log" 2>&1 || { tail -40 "$work/start-run.log"; return 1; }
   run=$(grep '^RUN ' "$work/start-run.log" | awk '{print $2}')
   started=$(now)
@@ -270,6 +272,47 @@ case "$name" in
                  where d.run_id = $run group by a.node order by a.node" | tr '\n' ',' | sed 's/,$//')
     verdict drill-node-loss "killed=$holder killed_at_sent=$at after_kill_seconds=$(python3 -c "print(f'{$finished - $killed:.1f}')")" \
       "attempts_by_node=$nodes"
+    ;;
+  drill-event)
+    oas=${DRILL_OAS:-1000}
+    start_simulator "$rate" "$oas"
+    start_postgres
+    start_node node1; wait_ready node1
+    start_run --campaign
+    campaign=$(grep '^CAMPAIGN ' "$work/start-run.log" | awk '{print $2}')
+    # Another session holds the campaign's row, so the node's listener waits between the engine's commit
+    # (the run's end and its event stored) and its own; the node is killed right there.
+    PGAPPNAME=drill-lock psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -qtAX \
+      -c "begin; select id from campaign where id = $campaign for update; select pg_sleep(900);" > /dev/null 2>&1 &
+    lock_pid=$!
+    wait_finished 900
+    for _ in $(seq 1 600); do
+      waiting=$(sql "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and application_name <> 'drill-lock'")
+      ((waiting > 0)) && break
+      sleep 0.1
+    done
+    ((waiting > 0)) || { echo "the campaign listener never reached the campaign's row"; exit 1; }
+    kill9_node node1
+    killed=$(now)
+    sql "select pg_terminate_backend(pid) from pg_stat_activity where application_name = 'drill-lock'" > /dev/null
+    wait "$lock_pid" 2>/dev/null || true
+    status_killed=$(sql "select status from campaign where id = $campaign")
+    outstanding_killed=$(sql "select count(*) from event_publication where completion_date is null")
+    start_node node1; wait_ready node1
+    restarted=$(now)
+    for _ in $(seq 1 1200); do
+      status=$(sql "select status from campaign where id = $campaign")
+      [[ "$status" != RUNNING ]] && break
+      sleep 0.1
+    done
+    moved=$(now)
+    outstanding=$(sql "select count(*) from event_publication where completion_date is null")
+    echo "RESULT drill-event campaign_after_kill=$status_killed events_outstanding_after_kill=$outstanding_killed" \
+      "campaign_after_restart=$status events_outstanding_after_restart=$outstanding" \
+      "restart_seconds=$(python3 -c "print(f'{$restarted - $killed:.1f}')")" \
+      "moved_on_seconds_after_ready=$(python3 -c "print(f'{$moved - $restarted:.1f}')")"
+    verdict drill-event "campaign=$status"
+    [[ "$status_killed" == RUNNING && "$outstanding_killed" -ge 1 && "$status" != RUNNING && "$outstanding" == 0 ]]
     ;;
   *) echo "unknown scenario $name"; exit 2 ;;
 esac

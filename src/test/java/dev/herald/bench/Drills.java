@@ -12,12 +12,15 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
 import dev.herald.delivery.Deliveries;
 import dev.herald.delivery.RunOrder;
+import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.support.CampaignFixtures;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentJson;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Helper of {@code bench/drills.sh} (cluster scenario and drills), not a test. Herald's
@@ -28,7 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <li>{@code --start-run --sdk-app-id N --rate R --oas K --simulator URL}: on the
  * database of {@code SPRING_DATASOURCE_URL}, without dispatching here, creates a Chat app
  * of endpoint CUSTOM pointing at the simulator and starts one run to its K accounts
- * through {@link Deliveries#startRun}; prints {@code RUN id}</li>
+ * through {@link Deliveries#startRun}; prints {@code RUN id}; with {@code --campaign},
+ * the run belongs to a one-off campaign that is RUNNING, and it also prints
+ * {@code CAMPAIGN id}</li>
  * </ul>
  */
 public final class Drills {
@@ -62,10 +67,34 @@ public final class Drills {
 			String content = TencentJson.toJson(OfficialAccountMessage
 				.of("@TOA#_placeholder", 0, List.of(new MsgElement.TextElem("Drill broadcast")))
 				.withCloudCustomData("drill"));
-			long run = context.getBean(Deliveries.class).startRun(new RunOrder(app, content, targets, null, null));
+			Long campaign = null;
+			Long campaignRun = null;
+			if (List.of(args).contains("--campaign")) {
+				campaign = runningCampaign(context, app);
+				campaignRun = context.getBean(JdbcClient.class)
+					.sql("""
+							insert into campaign_run (campaign_id, scheduled_for, fired_at, status, target_count)
+							values (:campaign, now(), now(), 'RUNNING', :targets) returning id""")
+					.param("campaign", campaign)
+					.param("targets", oas)
+					.query(Long.class)
+					.single();
+				System.out.println("CAMPAIGN " + campaign);
+			}
+			long run = context.getBean(Deliveries.class)
+				.startRun(new RunOrder(app, content, targets, campaign, campaignRun));
 			System.out.println("RUN " + run);
 			System.out.flush();
 		}
+	}
+
+	private static long runningCampaign(ConfigurableApplicationContext context, long app) {
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		long campaign = new CampaignFixtures(jdbc, context.getBean(ChatApps.class),
+				context.getBean(OfficialAccounts.class))
+			.completedCampaign(app, "Drill campaign");
+		jdbc.sql("update campaign set status = 'RUNNING' where id = :id").param("id", campaign).update();
+		return campaign;
 	}
 
 	static String account(long sdkAppId, int i) {
