@@ -5,7 +5,7 @@
  * each fire becomes a run handed to the delivery engine. Other modules read campaigns
  * through {@link dev.herald.campaign.Campaigns}.
  */
-@ApplicationModule(allowedDependencies = { "audit", "chatapp", "officialaccount", "draft", "delivery" })
+@ApplicationModule(allowedDependencies = { "audit", "chatapp", "delivery", "draft", "officialaccount" })
 @NullMarked
 package dev.herald.campaign;
 

@@ -1,7 +1,7 @@
 /**
  * The home page after sign-in: what is running now and what is about to be sent.
  */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = { "campaign", "chatapp" })
 @NullMarked
 package dev.herald.dashboard;
 

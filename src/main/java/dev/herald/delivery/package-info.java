@@ -6,7 +6,7 @@
  * {@link dev.herald.delivery.Deliveries}; finished runs are announced with
  * {@link dev.herald.delivery.SendRunFinished}.
  */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = { "audit", "chatapp", "tencent" })
 @NullMarked
 package dev.herald.delivery;
 

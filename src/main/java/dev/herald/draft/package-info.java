@@ -3,7 +3,7 @@
  * versions and approved by a second person (four-eyes). Other modules read approved
  * versions through {@link dev.herald.draft.ApprovedVersions}.
  */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = { "audit", "chatapp", "delivery", "officialaccount", "tencent" })
 @NullMarked
 package dev.herald.draft;
 

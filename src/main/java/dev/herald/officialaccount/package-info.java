@@ -2,7 +2,7 @@
  * Official accounts per Chat app (added by hand, imported from CSV or synced from
  * Tencent) and named target groups of them.
  */
-@ApplicationModule(allowedDependencies = { "chatapp", "tencent", "audit" })
+@ApplicationModule(allowedDependencies = { "audit", "chatapp", "tencent" })
 @NullMarked
 package dev.herald.officialaccount;
 

@@ -1,7 +1,7 @@
 /**
  * Staff users, their roles, sign-in and the security rules of every page.
  */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package dev.herald.staff;
 

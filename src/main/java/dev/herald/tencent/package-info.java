@@ -3,7 +3,7 @@
  * validator that mirrors the API's rules, UserSig signing and the HTTP client that turns
  * every call into a {@link dev.herald.tencent.CallResult}.
  */
-@ApplicationModule
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package dev.herald.tencent;
 
