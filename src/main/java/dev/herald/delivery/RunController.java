@@ -38,6 +38,8 @@ class RunController {
 
 	private final Deliveries deliveries;
 
+	private final Recalls recalls;
+
 	private final ChatApps apps;
 
 	private final MessageSource messages;
@@ -46,16 +48,18 @@ class RunController {
 
 	// Recalls of whole runs take one call per 10 messages: they run off the request
 	// thread, as the signed-in user (for the audit log).
-	private final Executor recalls;
+	private final Executor background;
 
-	RunController(Deliveries deliveries, ChatApps apps, MessageSource messages, TimeFormat timeFormat) {
+	RunController(Deliveries deliveries, Recalls recalls, ChatApps apps, MessageSource messages,
+			TimeFormat timeFormat) {
 		this.deliveries = deliveries;
+		this.recalls = recalls;
 		this.apps = apps;
 		this.messages = messages;
 		this.timeFormat = timeFormat;
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("run-recall-");
 		executor.setConcurrencyLimit(4);
-		this.recalls = new DelegatingSecurityContextExecutor(executor);
+		this.background = new DelegatingSecurityContextExecutor(executor);
 	}
 
 	@GetMapping("/runs/{id}")
@@ -66,8 +70,8 @@ class RunController {
 		model.addAttribute("run", run);
 		model.addAttribute("app", this.apps.find(run.chatAppId()).orElse(null));
 		model.addAttribute("deliveries", rows);
-		model.addAttribute("recallWindow", this.deliveries.recallWindow(id));
-		model.addAttribute("recallDeadlines", this.deliveries.recallDeadlines(run.chatAppId(), rows));
+		model.addAttribute("recallWindow", this.recalls.recallWindow(id));
+		model.addAttribute("recallDeadlines", this.recalls.recallDeadlines(run.chatAppId(), rows));
 		// Error and recall codes in words, from the tencent bundles.
 		Map<Integer, String> errors = new HashMap<>();
 		for (DeliveryRow row : rows) {
@@ -112,15 +116,15 @@ class RunController {
 	@PreAuthorize("hasRole('OPERATOR')")
 	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
 		// Checked here too: a refusal is told at once, not lost in the background.
-		RecallWindow window = this.deliveries.recallWindow(id);
+		RecallWindow window = this.recalls.recallWindow(id);
 		if (window.closed()) {
 			RecallRefusal.flash(redirect, "run.recall.tooLate", new RecallWindowClosedException(window),
 					this.timeFormat, UserTimeZone.of(request));
 			return "redirect:/runs/" + id;
 		}
-		this.recalls.execute(() -> {
+		this.background.execute(() -> {
 			try {
-				this.deliveries.recallRun(id);
+				this.recalls.recallRun(id);
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Recall of run " + id + " failed: " + ex.getMessage());
@@ -137,7 +141,7 @@ class RunController {
 	String recallDelivery(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
 		DeliveryRow row = this.deliveries.delivery(id);
 		try {
-			RecallSummary summary = this.deliveries.recallDelivery(id);
+			RecallSummary summary = this.recalls.recallDelivery(id);
 			redirect.addFlashAttribute(summary.recalled() > 0 ? "success" : "failure",
 					summary.recalled() > 0 ? "delivery.recall.done" : "delivery.recall.failed");
 		}

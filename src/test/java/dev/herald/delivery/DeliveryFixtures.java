@@ -18,12 +18,10 @@ import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.simulator.TimedSimulator;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
-import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,35 +36,32 @@ final class DeliveryFixtures {
 
 	private final SimulatorDirectory simulator;
 
-	private final DeliveryStore store;
+	private final RunStore store;
+
+	private final DispatchParts parts;
 
 	private final TransactionTemplate transactions;
 
-	private final TencentChatClient client;
-
 	private final Clock clock;
-
-	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
 
-	DeliveryFixtures(ChatApps apps, SimulatorDirectory simulator, DeliveryStore store, TransactionTemplate transactions,
-			TencentChatClient client, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc) {
+	DeliveryFixtures(ChatApps apps, SimulatorDirectory simulator, RunStore store, DispatchParts parts,
+			TransactionTemplate transactions, Clock clock, JdbcClient jdbc) {
 		this.apps = apps;
 		this.simulator = simulator;
 		this.store = store;
+		this.parts = parts;
 		this.transactions = transactions;
-		this.client = client;
 		this.clock = clock;
-		this.events = events;
 		this.jdbc = jdbc;
 	}
 
 	/** Fixtures over the beans of a test's application context. */
 	static DeliveryFixtures of(ApplicationContext context) {
 		return new DeliveryFixtures(context.getBean(ChatApps.class), context.getBean(SimulatorDirectory.class),
-				context.getBean(DeliveryStore.class), context.getBean(TransactionTemplate.class),
-				context.getBean(TencentChatClient.class), context.getBean(Clock.class), context,
+				context.getBean(RunStore.class), context.getBean(DispatchParts.class),
+				context.getBean(TransactionTemplate.class), context.getBean(Clock.class),
 				context.getBean(JdbcClient.class));
 	}
 
@@ -136,8 +131,7 @@ final class DeliveryFixtures {
 
 	/** A node that reads the time from {@code clock}. */
 	Dispatcher node(String name, DeliveryProperties properties, Clock clock) {
-		return new Dispatcher(properties.withNode(name), this.store, this.transactions, this.client, this.apps, clock,
-				DeliveryMetrics.none(), this.events);
+		return new Dispatcher(properties.withNode(name), clock, this.parts);
 	}
 
 	/**

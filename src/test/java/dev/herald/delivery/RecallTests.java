@@ -24,13 +24,13 @@ class RecallTests {
 	private ApplicationContext context;
 
 	@Autowired
-	private Deliveries deliveries;
+	private Recalls recalls;
 
 	@Autowired
 	private SimulatorDirectory simulator;
 
 	@Autowired
-	private DeliveryStore store;
+	private RunStore store;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -43,7 +43,7 @@ class RecallTests {
 		for (int i = 0; i < 25; i++) {
 			fixtures.sentRun(app, campaign);
 		}
-		RecallSummary summary = this.deliveries.recallCampaign(campaign);
+		RecallSummary summary = this.recalls.recallCampaign(campaign);
 		assertThat(summary).isEqualTo(new RecallSummary(9, 75, 0, 0));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(9);
 		assertThat(this.simulator.recalledMessages(app.sdkAppId()).values()).containsOnly(25L);
@@ -67,14 +67,14 @@ class RecallTests {
 			.param(run)
 			.param(app.accounts().get(1))
 			.update();
-		RecallSummary summary = this.deliveries.recallRun(run);
+		RecallSummary summary = this.recalls.recallRun(run);
 		assertThat(summary).isEqualTo(new RecallSummary(3, 2, 1, 0));
 		assertThat(this.store.deliveries(run, 10)).extracting(DeliveryRow::status, DeliveryRow::recallCode)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALLED, 0),
 					org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALL_FAILED, 10030),
 					org.assertj.core.groups.Tuple.tuple(DeliveryStatus.RECALLED, 0));
 		long failed = this.store.deliveries(run, 10).get(1).id();
-		assertThat(this.deliveries.recallDelivery(failed)).isEqualTo(new RecallSummary(1, 0, 1, 0));
+		assertThat(this.recalls.recallDelivery(failed)).isEqualTo(new RecallSummary(1, 0, 1, 0));
 	}
 
 }

@@ -39,7 +39,7 @@ class RecallWindowTests {
 	private ApplicationContext context;
 
 	@Autowired
-	private Deliveries deliveries;
+	private Recalls recalls;
 
 	@Autowired
 	private SimulatorDirectory simulator;
@@ -75,7 +75,7 @@ class RecallWindowTests {
 		long delivery = deliveryOf(this.fixtures.sentRun(app, null), app.accounts().get(0));
 		Instant sentAt = sentAgo(delivery, Duration.ofDays(8));
 		assertThatExceptionOfType(RecallWindowClosedException.class)
-			.isThrownBy(() -> this.deliveries.recallDelivery(delivery))
+			.isThrownBy(() -> this.recalls.recallDelivery(delivery))
 			.satisfies((refusal) -> {
 				assertThat(refusal.window().lastSentAt()).isEqualTo(sentAt);
 				assertThat(refusal.window().historyDays()).isEqualTo(7);
@@ -90,7 +90,7 @@ class RecallWindowTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, 7);
 		long delivery = deliveryOf(this.fixtures.sentRun(app, null), app.accounts().get(0));
 		sentAgo(delivery, Duration.ofDays(6));
-		assertThat(this.deliveries.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
+		assertThat(this.recalls.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(1);
 		assertThat(status(delivery)).isEqualTo("RECALLED");
 	}
@@ -100,7 +100,7 @@ class RecallWindowTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, 30);
 		long delivery = deliveryOf(this.fixtures.sentRun(app, null), app.accounts().get(0));
 		sentAgo(delivery, Duration.ofDays(8));
-		assertThat(this.deliveries.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
+		assertThat(this.recalls.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(1);
 	}
 
@@ -113,9 +113,9 @@ class RecallWindowTests {
 		sentAgo(deliveryOf(run, app.accounts().get(1)), Duration.ofDays(2));
 		Instant newestSent = sentAgo(deliveryOf(run, app.accounts().get(2)), Duration.ofDays(1));
 
-		assertThat(this.deliveries.recallWindow(run)).isEqualTo(
+		assertThat(this.recalls.recallWindow(run)).isEqualTo(
 				new RecallWindow(2, 1, oldSent.plus(Duration.ofDays(7)), newestSent.plus(Duration.ofDays(7)), 7));
-		assertThat(this.deliveries.recallRun(run)).isEqualTo(new RecallSummary(2, 2, 0, 1));
+		assertThat(this.recalls.recallRun(run)).isEqualTo(new RecallSummary(2, 2, 0, 1));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(2);
 		assertThat(this.simulator.recalledMessages(app.sdkAppId())).containsEntry(app.accounts().get(0), 0L)
 			.containsEntry(app.accounts().get(1), 1L);
@@ -133,7 +133,7 @@ class RecallWindowTests {
 		long run = this.fixtures.sentRun(app, null);
 		sentAgo(deliveryOf(run, app.accounts().get(0)), Duration.ofDays(9));
 		Instant last = sentAgo(deliveryOf(run, app.accounts().get(1)), Duration.ofDays(8));
-		assertThatExceptionOfType(RecallWindowClosedException.class).isThrownBy(() -> this.deliveries.recallRun(run))
+		assertThatExceptionOfType(RecallWindowClosedException.class).isThrownBy(() -> this.recalls.recallRun(run))
 			.satisfies((refusal) -> assertThat(refusal.window().lastSentAt()).isEqualTo(last));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isZero();
 		assertThat(this.jdbc.sql("select count(*) from delivery where run_id = ? and status = 'SENT'")

@@ -43,7 +43,7 @@ class RunControlTests {
 	private SimulatorDirectory simulator;
 
 	@Autowired
-	private DeliveryStore store;
+	private RunStore store;
 
 	@Autowired
 	private JdbcClient jdbc;

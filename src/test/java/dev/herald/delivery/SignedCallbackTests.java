@@ -43,7 +43,7 @@ class SignedCallbackTests {
 	private Deliveries deliveries;
 
 	@Autowired
-	private DeliveryStore store;
+	private RunStore store;
 
 	@Autowired
 	private SimulatorDirectory simulator;

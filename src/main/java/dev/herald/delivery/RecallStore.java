@@ -1,0 +1,122 @@
+package dev.herald.delivery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import static dev.herald.delivery.DeliverySql.HAS_MESSAGE;
+import static dev.herald.delivery.DeliverySql.SENT_AT;
+import static dev.herald.delivery.JdbcValues.instant;
+import static dev.herald.delivery.JdbcValues.instantOrNull;
+import static dev.herald.delivery.JdbcValues.ts;
+
+/**
+ * Recall in SQL: which sent messages can still be recalled, and their results. Callers
+ * own the transactions.
+ */
+@Repository
+class RecallStore {
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate named;
+
+	RecallStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+		this.named = new NamedParameterJdbcTemplate(jdbc);
+	}
+
+	/** A sent delivery that can be recalled. */
+	record Recallable(long id, long chatAppId, String officialAccount, String msgKey, Instant sentAt) {
+	}
+
+	/**
+	 * The sent deliveries of some runs of one Chat app that are still within its recall
+	 * period, so a recall of 10,000 deliveries never loads the expired ones.
+	 * @param sentAfter the oldest send time the app's period still covers
+	 */
+	List<Recallable> recallable(Collection<Long> runIds, Instant sentAfter) {
+		if (runIds.isEmpty()) {
+			return List.of();
+		}
+		return this.named.query("""
+				select d.id, d.chat_app_id, d.official_account, d.msg_key, %s as sent_at from delivery d
+				where d.run_id in (:runs) and %s and %s > :sentAfter
+				order by d.chat_app_id, d.official_account, d.id""".formatted(SENT_AT, HAS_MESSAGE, SENT_AT),
+				new MapSqlParameterSource("runs", runIds).addValue("sentAfter", ts(sentAfter)), this::recallable);
+	}
+
+	Optional<Recallable> recallableDelivery(long deliveryId) {
+		return this.jdbc.query("""
+				select d.id, d.chat_app_id, d.official_account, d.msg_key, %s as sent_at from delivery d
+				where d.id = ? and %s""".formatted(SENT_AT, HAS_MESSAGE), this::recallable, deliveryId)
+			.stream()
+			.findFirst();
+	}
+
+	private Recallable recallable(ResultSet rs, int n) throws SQLException {
+		return new Recallable(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), instant(rs, "sent_at"));
+	}
+
+	/**
+	 * The sent, not yet recalled messages of some runs of one Chat app, counted by
+	 * whether they are still within its recall period, with the first and last send time:
+	 * one aggregate, however many rows.
+	 */
+	record SentMessages(int recallable, int pastWindow, @Nullable Instant firstSentAt, @Nullable Instant lastSentAt) {
+	}
+
+	SentMessages sentMessages(Collection<Long> runIds, Instant sentAfter) {
+		if (runIds.isEmpty()) {
+			return new SentMessages(0, 0, null, null);
+		}
+		return Objects.requireNonNull(this.named.queryForObject(
+				"""
+						select count(*) filter (where s.sent_at > :sentAfter) as recallable,
+						       count(*) filter (where s.sent_at <= :sentAfter) as past_window,
+						       min(s.sent_at) as first_sent_at, max(s.sent_at) as last_sent_at
+						from (select %s as sent_at from delivery d where d.run_id in (:runs) and %s) s"""
+					.formatted(SENT_AT, HAS_MESSAGE),
+				new MapSqlParameterSource("runs", runIds).addValue("sentAfter", ts(sentAfter)),
+				(rs, n) -> new SentMessages(rs.getInt("recallable"), rs.getInt("past_window"),
+						instantOrNull(rs, "first_sent_at"), instantOrNull(rs, "last_sent_at"))));
+	}
+
+	/** Stores one recall result per delivery; a RetCode of 0 makes it RECALLED. */
+	void recordResults(List<Recallable> items, List<Integer> codes, Instant now) {
+		if (items.isEmpty()) {
+			return;
+		}
+		List<Integer> indexes = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			indexes.add(i);
+		}
+		this.jdbc.batchUpdate(
+				"""
+						update delivery set status = ?, recall_code = ?, recalled_at = case when ? = 0 then ? else recalled_at end
+						where id = ? and status in %s"""
+					.formatted(DeliverySql.in(DeliveryStatus.RECALLABLE)),
+				indexes, indexes.size(), (ps, i) -> {
+					int code = codes.get(i);
+					ps.setString(1, (code == RecallCalls.RECALLED) ? DeliveryStatus.RECALLED.name()
+							: DeliveryStatus.RECALL_FAILED.name());
+					ps.setInt(2, code);
+					ps.setInt(3, code);
+					ps.setObject(4, ts(now));
+					ps.setLong(5, items.get(i).id());
+				});
+	}
+
+}
