@@ -17,7 +17,7 @@ import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.delivery.Deliveries;
 import dev.herald.delivery.RecallRefusal;
-import dev.herald.delivery.RecallSummary;
+import dev.herald.delivery.RecallStarted;
 import dev.herald.delivery.RecallWindowClosedException;
 import dev.herald.delivery.Recalls;
 import dev.herald.draft.ApprovedVersion;
@@ -187,6 +187,7 @@ class CampaignController {
 			.findFirst()
 			.ifPresent((run) -> model.addAttribute("latestRun", this.deliveries.progress(run.deliveryRunId())));
 		model.addAttribute("recallWindow", this.recalls.campaignRecallWindow(id));
+		model.addAttribute("recall", this.recalls.latestOfCampaign(id).orElse(null));
 		return "campaigns/detail";
 	}
 
@@ -245,11 +246,7 @@ class CampaignController {
 	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
 		this.campaigns.detail(id);
 		try {
-			RecallSummary summary = this.scheduler.recall(id);
-			redirect.addFlashAttribute("success",
-					(summary.pastWindow() > 0) ? "campaigns.recalledPartly" : "campaigns.recalled");
-			redirect.addFlashAttribute("successArg", summary.recalled());
-			redirect.addFlashAttribute("successArg2", summary.pastWindow());
+			RecallStarted.flash(redirect, this.scheduler.recall(id));
 		}
 		catch (RecallWindowClosedException ex) {
 			RecallRefusal.flash(redirect, "campaigns.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));

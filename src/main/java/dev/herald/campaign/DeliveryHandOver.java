@@ -3,7 +3,7 @@ package dev.herald.campaign;
 import java.util.List;
 
 import dev.herald.delivery.Deliveries;
-import dev.herald.delivery.RecallSummary;
+import dev.herald.delivery.RecallProgress;
 import dev.herald.delivery.Recalls;
 import dev.herald.delivery.RunOrder;
 
@@ -48,7 +48,7 @@ class DeliveryHandOver implements RunHandOver {
 	}
 
 	@Override
-	public RecallSummary recallCampaign(long campaignId) {
+	public RecallProgress recallCampaign(long campaignId) {
 		return this.recalls.recallCampaign(campaignId);
 	}
 

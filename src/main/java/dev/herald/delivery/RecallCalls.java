@@ -17,6 +17,7 @@ import dev.herald.tencent.RecallResponse;
 import dev.herald.tencent.TencentChatClient;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,9 +74,10 @@ class RecallCalls {
 	 * Recalls the messages, blocking until every call is answered or the thread is
 	 * interrupted (the rest is then left untried).
 	 * @param pastWindow sent messages left alone, for the summary
+	 * @param recallId the recall whose progress to keep, or {@code null}
 	 * @return what the calls did
 	 */
-	RecallSummary recall(List<Recallable> items, int pastWindow) {
+	RecallSummary recall(List<Recallable> items, int pastWindow, @Nullable Long recallId) {
 		Map<Long, Map<String, List<Recallable>>> byApp = new LinkedHashMap<>();
 		for (Recallable item : items) {
 			byApp.computeIfAbsent(item.chatAppId(), (app) -> new LinkedHashMap<>())
@@ -101,7 +103,7 @@ class RecallCalls {
 						calls++;
 						recalled += chunkRecalled;
 						failed += codes.size() - chunkRecalled;
-						store(chunk, codes);
+						store(chunk, codes, recallId);
 					}
 				}
 			}
@@ -113,9 +115,14 @@ class RecallCalls {
 		return new RecallSummary(calls, recalled, failed, pastWindow);
 	}
 
-	private void store(List<Recallable> chunk, List<Integer> codes) {
-		this.transactions
-			.executeWithoutResult((status) -> this.store.recordResults(chunk, codes, this.clock.instant()));
+	private void store(List<Recallable> chunk, List<Integer> codes, @Nullable Long recallId) {
+		int recalled = (int) codes.stream().filter((code) -> code == RECALLED).count();
+		this.transactions.executeWithoutResult((status) -> {
+			this.store.recordResults(chunk, codes, this.clock.instant());
+			if (recallId != null) {
+				this.store.addProgress(recallId, recalled, codes.size() - recalled, this.clock.instant());
+			}
+		});
 	}
 
 	/** One recall call (retried on transient failures); one code per key. */

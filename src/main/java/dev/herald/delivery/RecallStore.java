@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,11 +24,17 @@ import static dev.herald.delivery.JdbcValues.instantOrNull;
 import static dev.herald.delivery.JdbcValues.ts;
 
 /**
- * Recall in SQL: which sent messages can still be recalled, and their results. Callers
- * own the transactions.
+ * Recall in SQL: which sent messages can still be recalled, their results, and the
+ * progress of recalls running in the background. Callers own the transactions.
  */
 @Repository
 class RecallStore {
+
+	/** An unfinished recall not heard of for this long has lost its node. */
+	static final Duration STALLED_AFTER = Duration.ofMinutes(2);
+
+	private static final String RECALL_COLUMNS = """
+			id, total, past_window, calls, recalled, failed, started_at, updated_at, finished_at""";
 
 	private final JdbcTemplate jdbc;
 
@@ -117,6 +124,63 @@ class RecallStore {
 					ps.setObject(4, ts(now));
 					ps.setLong(5, items.get(i).id());
 				});
+	}
+
+	// ---- recalls in the background
+
+	/**
+	 * Records a recall about to start.
+	 * @param runId the run recalled, or {@code null} for a campaign
+	 * @param campaignId the campaign recalled, or {@code null} for a run
+	 * @return its id
+	 */
+	long startRecall(@Nullable Long runId, @Nullable Long campaignId, int total, int pastWindow, Instant now) {
+		return Objects.requireNonNull(this.jdbc.queryForObject("""
+				insert into recall (run_id, campaign_id, total, past_window, started_at, updated_at)
+				values (?, ?, ?, ?, ?, ?) returning id""", Long.class, runId, campaignId, total, pastWindow, ts(now),
+				ts(now)));
+	}
+
+	/** Adds one call's results to a recall's totals. */
+	void addProgress(long recallId, int recalled, int failed, Instant now) {
+		this.jdbc.update("""
+				update recall set calls = calls + 1, recalled = recalled + ?, failed = failed + ?, updated_at = ?
+				where id = ?""", recalled, failed, ts(now), recallId);
+	}
+
+	void finishRecall(long recallId, Instant now) {
+		this.jdbc.update("update recall set finished_at = ?, updated_at = ? where id = ? and finished_at is null",
+				ts(now), ts(now), recallId);
+	}
+
+	Optional<RecallProgress> recall(long recallId, Instant now) {
+		return this.jdbc
+			.query("select " + RECALL_COLUMNS + " from recall where id = ?", (rs, n) -> progress(rs, now), recallId)
+			.stream()
+			.findFirst();
+	}
+
+	Optional<RecallProgress> latestOfRun(long runId, Instant now) {
+		return this.jdbc
+			.query("select " + RECALL_COLUMNS + " from recall where run_id = ? order by id desc limit 1",
+					(rs, n) -> progress(rs, now), runId)
+			.stream()
+			.findFirst();
+	}
+
+	Optional<RecallProgress> latestOfCampaign(long campaignId, Instant now) {
+		return this.jdbc
+			.query("select " + RECALL_COLUMNS + " from recall where campaign_id = ? order by id desc limit 1",
+					(rs, n) -> progress(rs, now), campaignId)
+			.stream()
+			.findFirst();
+	}
+
+	private static RecallProgress progress(ResultSet rs, Instant now) throws SQLException {
+		Instant finishedAt = instantOrNull(rs, "finished_at");
+		boolean stalled = finishedAt == null && instant(rs, "updated_at").plus(STALLED_AFTER).isBefore(now);
+		return new RecallProgress(rs.getLong("id"), rs.getInt("total"), rs.getInt("past_window"), rs.getInt("calls"),
+				rs.getInt("recalled"), rs.getInt("failed"), instant(rs, "started_at"), finishedAt, stalled);
 	}
 
 }

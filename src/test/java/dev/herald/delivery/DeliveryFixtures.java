@@ -19,6 +19,7 @@ import dev.herald.simulator.TimedSimulator;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentJson;
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
@@ -38,6 +39,8 @@ final class DeliveryFixtures {
 
 	private final RunStore store;
 
+	private final Recalls recalls;
+
 	private final DispatchParts parts;
 
 	private final TransactionTemplate transactions;
@@ -46,11 +49,12 @@ final class DeliveryFixtures {
 
 	private final JdbcClient jdbc;
 
-	DeliveryFixtures(ChatApps apps, SimulatorDirectory simulator, RunStore store, DispatchParts parts,
+	DeliveryFixtures(ChatApps apps, SimulatorDirectory simulator, RunStore store, Recalls recalls, DispatchParts parts,
 			TransactionTemplate transactions, Clock clock, JdbcClient jdbc) {
 		this.apps = apps;
 		this.simulator = simulator;
 		this.store = store;
+		this.recalls = recalls;
 		this.parts = parts;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -60,7 +64,7 @@ final class DeliveryFixtures {
 	/** Fixtures over the beans of a test's application context. */
 	static DeliveryFixtures of(ApplicationContext context) {
 		return new DeliveryFixtures(context.getBean(ChatApps.class), context.getBean(SimulatorDirectory.class),
-				context.getBean(RunStore.class), context.getBean(DispatchParts.class),
+				context.getBean(RunStore.class), context.getBean(Recalls.class), context.getBean(DispatchParts.class),
 				context.getBean(TransactionTemplate.class), context.getBean(Clock.class),
 				context.getBean(JdbcClient.class));
 	}
@@ -170,6 +174,19 @@ final class DeliveryFixtures {
 				.update();
 			return run;
 		}));
+	}
+
+	/** The first ten deliveries of a run, by id. */
+	List<DeliveryRow> deliveries(long runId) {
+		return this.store.deliveries(runId, 10);
+	}
+
+	/** Waits until a recall is done, and returns it as it ended. */
+	RecallProgress awaitDone(RecallProgress recall) {
+		return Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.alias("recall " + recall.id() + " to finish")
+			.until(() -> this.recalls.progress(recall.id()), RecallProgress::done);
 	}
 
 	Map<DeliveryStatus, Long> counts(long runId) {

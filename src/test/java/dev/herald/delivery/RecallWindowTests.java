@@ -36,9 +36,6 @@ class RecallWindowTests {
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	@Autowired
-	private ApplicationContext context;
-
-	@Autowired
 	private Recalls recalls;
 
 	@Autowired
@@ -61,6 +58,9 @@ class RecallWindowTests {
 
 	@Autowired
 	private OfficialAccounts accounts;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private DeliveryFixtures fixtures;
 
@@ -115,7 +115,10 @@ class RecallWindowTests {
 
 		assertThat(this.recalls.recallWindow(run)).isEqualTo(
 				new RecallWindow(2, 1, oldSent.plus(Duration.ofDays(7)), newestSent.plus(Duration.ofDays(7)), 7));
-		assertThat(this.recalls.recallRun(run)).isEqualTo(new RecallSummary(2, 2, 0, 1));
+		RecallProgress started = this.recalls.recallRun(run);
+		assertThat(started.total()).isEqualTo(2);
+		assertThat(started.pastWindow()).isEqualTo(1);
+		assertThat(this.fixtures.awaitDone(started).summary()).isEqualTo(new RecallSummary(2, 2, 0, 1));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(2);
 		assertThat(this.simulator.recalledMessages(app.sdkAppId())).containsEntry(app.accounts().get(0), 0L)
 			.containsEntry(app.accounts().get(1), 1L);
