@@ -32,8 +32,7 @@ class CallbackStore {
 			      claimed_by = null, lease_until = null, maybe_sent = true, window_counted = true,
 			      msg_key = coalesce(d.msg_key, ?), msg_time = coalesce(d.msg_time, ?),
 			      last_attempt_at = coalesce(d.last_attempt_at, ?)
-			  where d.id = ? and d.official_account = ?
-			    and d.chat_app_id in (select id from chat_app where sdk_app_id = ?)
+			  where d.id = ? and d.official_account = ? and d.chat_app_id = ?
 			    and (d.status in %1$s or (d.status = 'SENT' and d.msg_key is null))
 			  returning d.id, d.chat_app_id, d.official_account
 			), counted as (
@@ -62,14 +61,14 @@ class CallbackStore {
 	 * becomes SENT with the key; a sent one without a key gets it. A callback may beat
 	 * the call's own answer (then the outcome of the call no longer applies): the
 	 * broadcast is counted in the OA's window here, once.
-	 * @param sdkAppId the app the callback came for: a delivery of another app is not
+	 * @param chatAppId the app the callback came for: a delivery of another app is not
 	 * touched
 	 * @return whether a row changed
 	 */
-	boolean settleSent(long sdkAppId, long deliveryId, String officialAccount, String msgKey, long msgTime,
+	boolean settleSent(long chatAppId, long deliveryId, String officialAccount, String msgKey, long msgTime,
 			Instant now) {
 		Integer rows = this.jdbc.queryForObject(SETTLE_SENT, Integer.class, deliveryId, msgKey, msgTime, ts(now),
-				deliveryId, officialAccount, sdkAppId, ts(now.plus(OaWindow.MIN_INTERVAL)), ts(now),
+				deliveryId, officialAccount, chatAppId, ts(now.plus(OaWindow.MIN_INTERVAL)), ts(now),
 				OaWindow.BROADCAST_WINDOW.toMillis() + " milliseconds");
 		return rows != null && rows > 0;
 	}
@@ -81,19 +80,18 @@ class CallbackStore {
 	}
 
 	/** Marks deliveries of one app recalled from Tencent's after-recall callback. */
-	int settleRecalled(long sdkAppId, String officialAccount, List<String> msgKeys, Instant now) {
+	int settleRecalled(long chatAppId, String officialAccount, List<String> msgKeys, Instant now) {
 		if (msgKeys.isEmpty()) {
 			return 0;
 		}
 		return this.named.update(
 				"""
 						update delivery set status = 'RECALLED', recall_code = 0, recalled_at = :now
-						where official_account = :oa and msg_key in (:keys) and status in %s
-						and chat_app_id in (select id from chat_app where sdk_app_id = :sdk)"""
+						where official_account = :oa and msg_key in (:keys) and status in %s and chat_app_id = :app"""
 					.formatted(DeliverySql.in(DeliveryStatus.RECALLABLE)),
 				new MapSqlParameterSource("now", ts(now)).addValue("oa", officialAccount)
 					.addValue("keys", msgKeys)
-					.addValue("sdk", sdkAppId));
+					.addValue("app", chatAppId));
 	}
 
 }

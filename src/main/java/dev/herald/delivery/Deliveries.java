@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -200,8 +201,12 @@ public class Deliveries {
 		if (deliveryId == null) {
 			return false;
 		}
+		Optional<Long> app = this.apps.idOf(sdkAppId);
+		if (app.isEmpty()) {
+			return false;
+		}
 		Instant now = this.clock.instant();
-		boolean changed = this.callbacks.settleSent(sdkAppId, deliveryId, officialAccount, msgKey, msgTime, now);
+		boolean changed = this.callbacks.settleSent(app.get(), deliveryId, officialAccount, msgKey, msgTime, now);
 		if (changed) {
 			this.callbacks.runOf(deliveryId).ifPresent((run) -> this.finisher.finishIfDone(run, now));
 		}
@@ -214,7 +219,12 @@ public class Deliveries {
 	 */
 	@Transactional
 	public int settleRecalled(long sdkAppId, String officialAccount, List<String> msgKeys) {
-		return this.callbacks.settleRecalled(sdkAppId, officialAccount, msgKeys, this.clock.instant());
+		if (msgKeys.isEmpty()) {
+			return 0;
+		}
+		return this.apps.idOf(sdkAppId)
+			.map((app) -> this.callbacks.settleRecalled(app, officialAccount, msgKeys, this.clock.instant()))
+			.orElse(0);
 	}
 
 	private void wakeAfterCommit() {

@@ -4,7 +4,7 @@
  * log view. Read-only: it reads the delivery and audit tables with plain SQL (see ADR
  * 0004) and changes nothing but the audit line that records an export.
  */
-@ApplicationModule(allowedDependencies = { "audit", "tencent", "chatapp" })
+@ApplicationModule(allowedDependencies = { "audit", "tencent", "chatapp", "delivery" })
 @NullMarked
 package dev.herald.report;
 
