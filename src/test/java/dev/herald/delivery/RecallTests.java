@@ -10,11 +10,9 @@ import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -52,14 +50,7 @@ class RecallTests {
 	private OfficialAccounts accounts;
 
 	@Autowired
-	private ApplicationContext context;
-
 	private DeliveryFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = DeliveryFixtures.of(this.context);
-	}
 
 	@Test
 	void recallOfACampaignMakesThreeCallsPerOaAndStoresEveryResult() {

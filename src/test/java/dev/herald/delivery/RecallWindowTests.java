@@ -12,11 +12,9 @@ import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -60,14 +58,7 @@ class RecallWindowTests {
 	private OfficialAccounts accounts;
 
 	@Autowired
-	private ApplicationContext context;
-
 	private DeliveryFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = DeliveryFixtures.of(this.context);
-	}
 
 	@Test
 	void aDeliverySentEightDaysAgoOnASevenDayAppIsRefusedBeforeAnyCall() {
