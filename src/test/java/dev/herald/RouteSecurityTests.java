@@ -126,6 +126,7 @@ class RouteSecurityTests {
 			entry("POST /runs/{id}/cancel", Access.only(Role.OPERATOR)),
 			entry("POST /runs/{id}/recall", Access.only(Role.OPERATOR)),
 			entry("POST /deliveries/{id}/recall", Access.only(Role.OPERATOR)),
+			entry("GET /recalls/{id}/progress", Access.only(Role.OPERATOR, Role.ANALYST)),
 			entry("POST /callbacks/tencent", Access.anyone()),
 			entry("GET /reports", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),
 			entry("GET /reports/charts", Access.only(Role.ANALYST, Role.OPERATOR, Role.EDITOR)),

@@ -17,8 +17,9 @@ import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.delivery.Deliveries;
 import dev.herald.delivery.RecallRefusal;
-import dev.herald.delivery.RecallSummary;
+import dev.herald.delivery.RecallStarted;
 import dev.herald.delivery.RecallWindowClosedException;
+import dev.herald.delivery.Recalls;
 import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.Audience;
@@ -70,6 +71,8 @@ class CampaignController {
 
 	private final Deliveries deliveries;
 
+	private final Recalls recalls;
+
 	private final Audiences audiences;
 
 	private final MessageSource messages;
@@ -77,12 +80,13 @@ class CampaignController {
 	private final TimeFormat timeFormat;
 
 	CampaignController(Campaigns campaigns, CampaignScheduler scheduler, ChatApps chatApps, OfficialAccounts accounts,
-			ApprovedVersions approvedVersions, Deliveries deliveries, Clock clock, Audiences audiences,
+			ApprovedVersions approvedVersions, Deliveries deliveries, Recalls recalls, Clock clock, Audiences audiences,
 			MessageSource messages, TimeFormat timeFormat) {
 		this.messages = messages;
 		this.timeFormat = timeFormat;
 		this.audiences = audiences;
 		this.deliveries = deliveries;
+		this.recalls = recalls;
 		this.campaigns = campaigns;
 		this.scheduler = scheduler;
 		this.chatApps = chatApps;
@@ -182,7 +186,8 @@ class CampaignController {
 			.filter((run) -> run.deliveryRunId() != null)
 			.findFirst()
 			.ifPresent((run) -> model.addAttribute("latestRun", this.deliveries.progress(run.deliveryRunId())));
-		model.addAttribute("recallWindow", this.deliveries.campaignRecallWindow(id));
+		model.addAttribute("recallWindow", this.recalls.campaignRecallWindow(id));
+		model.addAttribute("recall", this.recalls.latestOfCampaign(id).orElse(null));
 		return "campaigns/detail";
 	}
 
@@ -241,11 +246,7 @@ class CampaignController {
 	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
 		this.campaigns.detail(id);
 		try {
-			RecallSummary summary = this.scheduler.recall(id);
-			redirect.addFlashAttribute("success",
-					(summary.pastWindow() > 0) ? "campaigns.recalledPartly" : "campaigns.recalled");
-			redirect.addFlashAttribute("successArg", summary.recalled());
-			redirect.addFlashAttribute("successArg2", summary.pastWindow());
+			RecallStarted.flash(redirect, this.scheduler.recall(id));
 		}
 		catch (RecallWindowClosedException ex) {
 			RecallRefusal.flash(redirect, "campaigns.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));

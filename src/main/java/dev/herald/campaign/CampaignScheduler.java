@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.chatapp.ChatApps;
-import dev.herald.delivery.RecallSummary;
+import dev.herald.delivery.RecallProgress;
 import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.AudienceSource;
@@ -260,11 +260,11 @@ class CampaignScheduler {
 	}
 
 	/**
-	 * Recalls every message the campaign sent that can still be recalled (the delivery
-	 * engine audits the recall).
-	 * @return what the recall did
+	 * Starts recalling every message the campaign sent that can still be recalled (the
+	 * delivery engine audits the recall when it is done).
+	 * @return the recall as it starts
 	 */
-	RecallSummary recall(long id) {
+	RecallProgress recall(long id) {
 		this.campaigns.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
 		return this.delivery.recallCampaign(id);
 	}

@@ -3,7 +3,8 @@ package dev.herald.campaign;
 import java.util.List;
 
 import dev.herald.delivery.Deliveries;
-import dev.herald.delivery.RecallSummary;
+import dev.herald.delivery.RecallProgress;
+import dev.herald.delivery.Recalls;
 import dev.herald.delivery.RunOrder;
 
 import org.springframework.stereotype.Component;
@@ -17,8 +18,11 @@ class DeliveryHandOver implements RunHandOver {
 
 	private final Deliveries deliveries;
 
-	DeliveryHandOver(Deliveries deliveries) {
+	private final Recalls recalls;
+
+	DeliveryHandOver(Deliveries deliveries, Recalls recalls) {
 		this.deliveries = deliveries;
+		this.recalls = recalls;
 	}
 
 	@Override
@@ -44,8 +48,8 @@ class DeliveryHandOver implements RunHandOver {
 	}
 
 	@Override
-	public RecallSummary recallCampaign(long campaignId) {
-		return this.deliveries.recallCampaign(campaignId);
+	public RecallProgress recallCampaign(long campaignId) {
+		return this.recalls.recallCampaign(campaignId);
 	}
 
 }

@@ -2,7 +2,7 @@ package dev.herald.campaign;
 
 import java.util.List;
 
-import dev.herald.delivery.RecallSummary;
+import dev.herald.delivery.RecallProgress;
 
 /**
  * The delivery engine as campaigns use it: a fire hands its run over, operators pause,
@@ -24,12 +24,13 @@ interface RunHandOver {
 	void cancel(long deliveryRunId);
 
 	/**
-	 * Recalls every message the campaign sent that its Chat app's message history period
-	 * still covers.
-	 * @return what was recalled, failed, and left alone as past the period
+	 * Starts recalling, in the background, every message the campaign sent that its Chat
+	 * app's message history period still covers.
+	 * @return the recall as it starts: what it asks for and leaves alone as past the
+	 * period
 	 * @throws dev.herald.delivery.RecallWindowClosedException when every sent message is
 	 * past the period
 	 */
-	RecallSummary recallCampaign(long campaignId);
+	RecallProgress recallCampaign(long campaignId);
 
 }

@@ -2,16 +2,12 @@ package dev.herald.delivery;
 
 import java.time.Clock;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.tencent.TencentChatClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliveryProperties.class)
@@ -24,10 +20,8 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
-	Dispatcher dispatcher(DeliveryProperties properties, DeliveryStore store, TransactionTemplate transactions,
-			TencentChatClient client, ChatApps apps, Clock clock, DeliveryMetrics metrics,
-			ApplicationEventPublisher events) {
-		return new Dispatcher(properties, store, transactions, client, apps, clock, metrics, events);
+	Dispatcher dispatcher(DeliveryProperties properties, Clock clock, DispatchParts parts) {
+		return new Dispatcher(properties, clock, parts);
 	}
 
 }

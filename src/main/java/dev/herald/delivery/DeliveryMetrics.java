@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's Micrometer meters: sends by app and outcome, error codes, retries,
@@ -32,14 +31,14 @@ class DeliveryMetrics {
 		return new DeliveryMetrics(new SimpleMeterRegistry());
 	}
 
-	void attempt(long appId, String kind, Outcome outcome, Duration took) {
+	void attempt(long appId, AttemptKind kind, Outcome outcome, Duration took) {
 		String app = Long.toString(appId);
 		Timer.builder("herald.delivery.calls")
 			.description("Calls to Tencent made by the delivery engine")
-			.tags("app", app, "kind", kind, "outcome", outcome.label())
+			.tags("app", app, "kind", kind.name(), "outcome", outcome.label().value())
 			.register(this.registry)
 			.record(took);
-		Integer code = outcome.errorCode();
+		Integer code = outcome.answer().errorCode();
 		if (code != null && code != 0) {
 			Counter.builder("herald.delivery.errors")
 				.description("Tencent ErrorCodes answered to sends")
@@ -47,7 +46,7 @@ class DeliveryMetrics {
 				.register(this.registry)
 				.increment();
 		}
-		if (outcome.status() == DeliveryStatus.QUEUED && "SEND".equals(kind)) {
+		if (outcome.status() == DeliveryStatus.QUEUED && kind == AttemptKind.SEND) {
 			Counter.builder("herald.delivery.retries").tags("app", app).register(this.registry).increment();
 		}
 		if (outcome.status() == DeliveryStatus.IN_DOUBT) {
@@ -74,15 +73,6 @@ class DeliveryMetrics {
 
 	void queueDepth(long depth) {
 		this.queueDepth.set(depth);
-	}
-
-	double count(String name, String tagKey, @Nullable String tagValue) {
-		return this.registry.find(name)
-			.tags((tagValue != null) ? new String[] { tagKey, tagValue } : new String[0])
-			.counters()
-			.stream()
-			.mapToDouble(Counter::count)
-			.sum();
 	}
 
 }

@@ -68,12 +68,6 @@ record DeliveryProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
 				this.resendWindow, this.rateSafety);
 	}
 
-	DeliveryProperties withRateSafety(double rateSafety) {
-		return new DeliveryProperties(this.enabled, this.nodeId, this.pollInterval, this.batchSize, this.maxAttempts,
-				this.leaseDuration, this.appLease, this.httpConcurrency, this.responseTimeout, this.retryBase,
-				this.retryMax, this.resendWindow, rateSafety);
-	}
-
 	DeliveryProperties withRetries(Duration retryBase, Duration retryMax, Duration resendWindow) {
 		return new DeliveryProperties(this.enabled, this.nodeId, this.pollInterval, this.batchSize, this.maxAttempts,
 				this.leaseDuration, this.appLease, this.httpConcurrency, this.responseTimeout, retryBase, retryMax,

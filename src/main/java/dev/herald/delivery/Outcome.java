@@ -1,12 +1,14 @@
 package dev.herald.delivery;
 
 import java.time.Instant;
+import java.util.Locale;
 
 import dev.herald.tencent.TencentErrorCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one attempt did to a delivery, ready to be stored.
+ * What one attempt did to a delivery, ready to be stored. Made by the named factories,
+ * one per thing that can become of a delivery.
  *
  * @param nextAttemptAt when the row is due again; {@code null} when it is final
  * @param countBroadcast whether this attempt adds a (certain or possible) broadcast to
@@ -14,10 +16,54 @@ import org.jspecify.annotations.Nullable;
  * @param resetFirstAttempt start a new duplicate window on the next send (the message was
  * proven absent)
  * @param label the outcome for metrics and attempt records
+ * @param answer what Tencent answered (or the last answer kept, for lookups)
  */
 record Outcome(DeliveryStatus status, @Nullable Instant nextAttemptAt, boolean maybeSent, boolean countBroadcast,
-		boolean resetFirstAttempt, String label, int httpStatus, @Nullable String actionStatus,
-		@Nullable Integer errorCode, @Nullable String errorInfo, @Nullable String msgKey, @Nullable Long msgTime) {
+		boolean resetFirstAttempt, Label label, Answer answer, @Nullable String msgKey, @Nullable Long msgTime) {
+
+	/** Longest error text stored. */
+	static final int MAX_ERROR_INFO = 500;
+
+	/** Tencent took the message: final. */
+	static Outcome sent(Label label, boolean countBroadcast, Answer answer, @Nullable String msgKey,
+			@Nullable Long msgTime) {
+		return new Outcome(DeliveryStatus.SENT, null, true, countBroadcast, false, label, answer, msgKey, msgTime);
+	}
+
+	/**
+	 * The message may have landed and is to be looked up.
+	 * @param lookUpAt when; {@code null} leaves it in doubt for good
+	 */
+	static Outcome inDoubt(@Nullable Instant lookUpAt, Label label, boolean countBroadcast, Answer answer) {
+		return new Outcome(DeliveryStatus.IN_DOUBT, lookUpAt, true, countBroadcast, false, label, answer, null, null);
+	}
+
+	/** Not sent, and never will be. */
+	static Outcome failed(Answer answer) {
+		return new Outcome(DeliveryStatus.FAILED, null, false, false, false, Label.FAILED, answer, null, null);
+	}
+
+	/** Tried again at {@code at}. */
+	static Outcome retry(Instant at, Label label, boolean maybeSent, boolean countBroadcast, Answer answer) {
+		return new Outcome(DeliveryStatus.QUEUED, at, maybeSent, countBroadcast, false, label, answer, null, null);
+	}
+
+	/** Refused by the OA's full window (10023): due again when it opens. */
+	static Outcome windowFull(Instant opens, boolean maybeSent, Answer answer) {
+		return new Outcome(DeliveryStatus.QUEUED, opens, maybeSent, false, false, Label.WINDOW_FULL, answer, null,
+				null);
+	}
+
+	/** Proven absent from the OA's history: sent afresh, with a new duplicate window. */
+	static Outcome absent(Instant now, Answer last) {
+		return new Outcome(DeliveryStatus.QUEUED, now, false, false, true, Label.RECONCILED_ABSENT, last, null, null);
+	}
+
+	/** Proven absent while its run is cancelled: never sent. */
+	static Outcome cancelled(Answer last) {
+		return new Outcome(DeliveryStatus.CANCELLED, null, false, false, false, Label.RECONCILED_ABSENT, last, null,
+				null);
+	}
 
 	boolean isFinal() {
 		return this.nextAttemptAt == null;
@@ -29,8 +75,51 @@ record Outcome(DeliveryStatus status, @Nullable Instant nextAttemptAt, boolean m
 	 * to it meets the same refusal.
 	 */
 	boolean waitsForWindow() {
-		return this.status == DeliveryStatus.QUEUED && this.errorCode != null
-				&& this.errorCode == TencentErrorCodes.OA_FREQUENCY_LIMIT;
+		Integer code = this.answer.errorCode();
+		return this.status == DeliveryStatus.QUEUED && code != null && code == TencentErrorCodes.OA_FREQUENCY_LIMIT;
+	}
+
+	/** How an attempt ended, as attempt records and metrics name it. */
+	enum Label {
+
+		SENT, SENT_WITHOUT_KEY, RETRY, UNKNOWN, WINDOW_FULL, IN_DOUBT, FAILED, RECONCILED_SENT, RECONCILED_ABSENT;
+
+		/** The stored and tagged spelling, e.g. {@code window_full}. */
+		String value() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * What Tencent answered to a call.
+	 *
+	 * @param httpStatus 0 without an HTTP answer
+	 * @param actionStatus OK or FAIL, {@code null} when the answer had none
+	 * @param errorInfo cut to {@link #MAX_ERROR_INFO} characters
+	 */
+	record Answer(int httpStatus, @Nullable String actionStatus, @Nullable Integer errorCode,
+			@Nullable String errorInfo) {
+
+		Answer {
+			if (errorInfo != null && errorInfo.length() > MAX_ERROR_INFO) {
+				errorInfo = errorInfo.substring(0, MAX_ERROR_INFO);
+			}
+		}
+
+		static Answer ok(int httpStatus) {
+			return new Answer(httpStatus, "OK", TencentErrorCodes.OK, null);
+		}
+
+		static Answer failed(int httpStatus, @Nullable Integer errorCode, @Nullable String errorInfo) {
+			return new Answer(httpStatus, "FAIL", errorCode, errorInfo);
+		}
+
+		/** No answer at all: the call could not be made (a bug or unreadable content). */
+		static Answer none(String reason) {
+			return new Answer(0, null, null, reason);
+		}
+
 	}
 
 }

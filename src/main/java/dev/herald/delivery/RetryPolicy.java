@@ -2,8 +2,11 @@ package dev.herald.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
+import dev.herald.delivery.Outcome.Answer;
+import dev.herald.delivery.Outcome.Label;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.SendMsgResponse;
 import dev.herald.tencent.TencentErrorCodes;
@@ -15,12 +18,6 @@ import org.jspecify.annotations.Nullable;
  * jitter come in as arguments.
  */
 final class RetryPolicy {
-
-	enum Mode {
-
-		SEND, RECONCILE
-
-	}
 
 	/** What a history lookup found. */
 	enum Lookup {
@@ -35,6 +32,9 @@ final class RetryPolicy {
 	 * busy.
 	 */
 	static final Duration WINDOW_WAIT_LIMIT = Duration.ofHours(6);
+
+	/** The HTTP status a lookup's outcome records: the lookup was answered. */
+	private static final int LOOKUP_HTTP_STATUS = 200;
 
 	private final int maxAttempts;
 
@@ -56,22 +56,22 @@ final class RetryPolicy {
 
 	static RetryPolicy of(DeliveryProperties properties) {
 		return new RetryPolicy(properties.maxAttempts(), properties.retryBase(), properties.retryMax(),
-				properties.resendWindow(), () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+				properties.resendWindow(), () -> ThreadLocalRandom.current().nextDouble());
 	}
 
 	/**
 	 * Resend as-is while Tencent's duplicate filter still covers an earlier attempt that
 	 * may have landed; after that, look it up first. A cancelled run never sends again.
 	 */
-	Mode mode(Claim claim, Instant now) {
+	AttemptKind mode(Claim claim, Instant now) {
 		if (claim.previousStatus() == DeliveryStatus.IN_DOUBT) {
-			return Mode.RECONCILE;
+			return AttemptKind.RECONCILE;
 		}
 		if (claim.maybeSent() && (claim.runState() != RunState.RUNNING
 				|| !now.isBefore(claim.firstAttemptAt().plus(this.resendWindow)))) {
-			return Mode.RECONCILE;
+			return AttemptKind.RECONCILE;
 		}
-		return Mode.SEND;
+		return AttemptKind.SEND;
 	}
 
 	/**
@@ -93,36 +93,33 @@ final class RetryPolicy {
 			if (response.msgKey() == null || response.msgKey().isEmpty()) {
 				// Accepted (or a dropped duplicate) without a key: find the key in the
 				// history.
-				return new Outcome(DeliveryStatus.IN_DOUBT, now, true, !claim.windowCounted(), false,
-						"sent_without_key", http, "OK", 0, null, null, null);
+				return Outcome.inDoubt(now, Label.SENT_WITHOUT_KEY, !claim.windowCounted(), Answer.ok(http));
 			}
-			return new Outcome(DeliveryStatus.SENT, null, true, !claim.windowCounted(), false, "sent", http, "OK", 0,
-					null, response.msgKey(), response.msgTime());
+			return Outcome.sent(Label.SENT, !claim.windowCounted(), Answer.ok(http), response.msgKey(),
+					response.msgTime());
 		}
 		if (result instanceof CallResult.RateLimited<SendMsgResponse> limited) {
-			return windowFull(claim, now, http, limited.errorCode(), limited.errorInfo());
+			return windowFull(claim, now, Answer.failed(http, limited.errorCode(), limited.errorInfo()));
 		}
 		if (result instanceof CallResult.Retryable<SendMsgResponse> retryable) {
 			// An HTTP failure after the request left may hide an accepted message; an API
 			// error code says it was not taken.
 			boolean mayHaveLanded = retryable.requestSent() && retryable.errorCode() == 0;
-			return retryOrGiveUp(claim, claim.maybeSent() || mayHaveLanded, mayHaveLanded, now,
-					backoff(claim.attempt()), "retry", http,
-					(retryable.errorCode() != 0) ? retryable.errorCode() : null, retryable.reason());
+			Integer code = (retryable.errorCode() != 0) ? retryable.errorCode() : null;
+			return retryOrGiveUp(claim, claim.maybeSent() || mayHaveLanded, mayHaveLanded, now, Label.RETRY,
+					answer(http, code, retryable.reason()));
 		}
 		if (result instanceof CallResult.OutcomeUnknown<SendMsgResponse> unknown) {
-			return retryOrGiveUp(claim, true, true, now, backoff(claim.attempt()), "unknown", http, null,
-					unknown.reason());
+			return retryOrGiveUp(claim, true, true, now, Label.UNKNOWN, answer(http, null, unknown.reason()));
 		}
 		CallResult.Failed<SendMsgResponse> failed = (CallResult.Failed<SendMsgResponse>) result;
+		Answer answer = Answer.failed(http, failed.errorCode(), failed.errorInfo());
 		if (claim.maybeSent()) {
 			// An earlier attempt may have landed (a dropped duplicate can answer an
 			// error): look before calling it failed.
-			return new Outcome(DeliveryStatus.IN_DOUBT, now, true, false, false, "in_doubt", http, "FAIL",
-					failed.errorCode(), truncate(failed.errorInfo()), null, null);
+			return Outcome.inDoubt(now, Label.IN_DOUBT, false, answer);
 		}
-		return new Outcome(DeliveryStatus.FAILED, null, false, false, false, "failed", http, "FAIL", failed.errorCode(),
-				truncate(failed.errorInfo()), null, null);
+		return Outcome.failed(answer);
 	}
 
 	/**
@@ -134,7 +131,7 @@ final class RetryPolicy {
 	 * a repeat means the hour is full, and every broadcast in it lies before now. Waiting
 	 * is bounded in time instead of in attempts.
 	 */
-	private Outcome windowFull(Claim claim, Instant now, int http, int code, String info) {
+	private Outcome windowFull(Claim claim, Instant now, Answer answer) {
 		Instant opens = claim.window().nextAllowedAt(now);
 		if (!opens.isAfter(now.plus(OaWindow.MIN_INTERVAL))) {
 			Integer last = claim.lastErrorCode();
@@ -142,28 +139,26 @@ final class RetryPolicy {
 			opens = now.plus(repeated ? OaWindow.BROADCAST_WINDOW : OaWindow.MIN_INTERVAL);
 		}
 		if (opens.isAfter(claim.firstAttemptAt().plus(WINDOW_WAIT_LIMIT))) {
-			DeliveryStatus status = claim.maybeSent() ? DeliveryStatus.IN_DOUBT : DeliveryStatus.FAILED;
-			return new Outcome(status, claim.maybeSent() ? now : null, claim.maybeSent(), false, false, "failed", http,
-					"FAIL", code, truncate(info), null, null);
+			return claim.maybeSent() ? Outcome.inDoubt(now, Label.FAILED, false, answer) : Outcome.failed(answer);
 		}
-		return new Outcome(DeliveryStatus.QUEUED, opens, claim.maybeSent(), false, false, "window_full", http, "FAIL",
-				code, truncate(info), null, null);
+		return Outcome.windowFull(opens, claim.maybeSent(), answer);
 	}
 
-	private Outcome retryOrGiveUp(Claim claim, boolean maybeSent, boolean mayHaveLandedNow, Instant now, Duration wait,
-			String label, int http, @Nullable Integer code, @Nullable String info) {
+	private Outcome retryOrGiveUp(Claim claim, boolean maybeSent, boolean mayHaveLandedNow, Instant now, Label label,
+			Answer answer) {
 		boolean count = mayHaveLandedNow && !claim.windowCounted();
-		String action = (code != null) ? "FAIL" : null;
 		if (claim.attempt() < this.maxAttempts) {
-			return new Outcome(DeliveryStatus.QUEUED, now.plus(wait), maybeSent, count, false, label, http, action,
-					code, truncate(info), null, null);
+			return Outcome.retry(now.plus(backoff(claim.attempt())), label, maybeSent, count, answer);
 		}
 		if (maybeSent) {
-			return new Outcome(DeliveryStatus.IN_DOUBT, now, true, count, false, "in_doubt", http, action, code,
-					truncate(info), null, null);
+			return Outcome.inDoubt(now, Label.IN_DOUBT, count, answer);
 		}
-		return new Outcome(DeliveryStatus.FAILED, null, false, false, false, "failed", http, action, code,
-				truncate(info), null, null);
+		return Outcome.failed(answer);
+	}
+
+	/** A failed call's answer: FAIL with an ErrorCode, no action status without one. */
+	private static Answer answer(int http, @Nullable Integer code, @Nullable String info) {
+		return new Answer(http, (code != null) ? "FAIL" : null, code, info);
 	}
 
 	/**
@@ -174,29 +169,23 @@ final class RetryPolicy {
 	Outcome afterLookup(Claim claim, Lookup lookup, @Nullable String msgKey, @Nullable Long msgTime,
 			@Nullable String reason, Instant now) {
 		if (lookup == Lookup.FOUND) {
-			return new Outcome(DeliveryStatus.SENT, null, true, !claim.windowCounted(), false, "reconciled_sent", 200,
-					"OK", 0, null, msgKey, msgTime);
+			return Outcome.sent(Label.RECONCILED_SENT, !claim.windowCounted(), Answer.ok(LOOKUP_HTTP_STATUS), msgKey,
+					msgTime);
 		}
+		Answer last = new Answer(LOOKUP_HTTP_STATUS, null, claim.lastErrorCode(), claim.lastErrorInfo());
 		if (lookup == Lookup.ABSENT) {
 			if (claim.runState() == RunState.CANCELLED) {
-				return new Outcome(DeliveryStatus.CANCELLED, null, false, false, false, "reconciled_absent", 200, null,
-						claim.lastErrorCode(), claim.lastErrorInfo(), null, null);
+				return Outcome.cancelled(last);
 			}
 			if (claim.attempt() >= this.maxAttempts) {
-				return new Outcome(DeliveryStatus.FAILED, null, false, false, false, "failed", 200, null,
-						claim.lastErrorCode(), claim.lastErrorInfo(), null, null);
+				return Outcome.failed(last);
 			}
-			return new Outcome(DeliveryStatus.QUEUED, now, false, false, true, "reconciled_absent", 200, null,
-					claim.lastErrorCode(), claim.lastErrorInfo(), null, null);
+			return Outcome.absent(now, last);
 		}
 		// Could not tell: keep it in doubt and look again later, within bounds.
 		Instant next = (claim.attempt() < this.maxAttempts * 2) ? now.plus(backoff(claim.attempt())) : null;
-		return new Outcome(DeliveryStatus.IN_DOUBT, next, true, false, false, "in_doubt", 0, null,
-				claim.lastErrorCode(), truncate((reason != null) ? reason : claim.lastErrorInfo()), null, null);
-	}
-
-	static @Nullable String truncate(@Nullable String text) {
-		return (text != null && text.length() > 500) ? text.substring(0, 500) : text;
+		return Outcome.inDoubt(next, Label.IN_DOUBT, false,
+				new Answer(0, null, claim.lastErrorCode(), (reason != null) ? reason : claim.lastErrorInfo()));
 	}
 
 }

@@ -4,20 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 import dev.herald.chatapp.ChatApps;
-import dev.herald.shared.web.TimeFormat;
-import dev.herald.shared.web.UserTimeZone;
 import dev.herald.tencent.TencentErrorCodes;
-import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,35 +19,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The run page: live progress (an htmx-polled fragment), the first deliveries, and the
- * operator's buttons.
+ * operator's buttons. Recall has its own controller.
  */
 @Controller
 class RunController {
-
-	private static final Log logger = LogFactory.getLog(RunController.class);
 
 	static final int LISTED_DELIVERIES = 100;
 
 	private final Deliveries deliveries;
 
+	private final Recalls recalls;
+
 	private final ChatApps apps;
 
 	private final MessageSource messages;
 
-	private final TimeFormat timeFormat;
-
-	// Recalls of whole runs take one call per 10 messages: they run off the request
-	// thread, as the signed-in user (for the audit log).
-	private final Executor recalls;
-
-	RunController(Deliveries deliveries, ChatApps apps, MessageSource messages, TimeFormat timeFormat) {
+	RunController(Deliveries deliveries, Recalls recalls, ChatApps apps, MessageSource messages) {
 		this.deliveries = deliveries;
+		this.recalls = recalls;
 		this.apps = apps;
 		this.messages = messages;
-		this.timeFormat = timeFormat;
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("run-recall-");
-		executor.setConcurrencyLimit(4);
-		this.recalls = new DelegatingSecurityContextExecutor(executor);
 	}
 
 	@GetMapping("/runs/{id}")
@@ -66,13 +49,14 @@ class RunController {
 		model.addAttribute("run", run);
 		model.addAttribute("app", this.apps.find(run.chatAppId()).orElse(null));
 		model.addAttribute("deliveries", rows);
-		model.addAttribute("recallWindow", this.deliveries.recallWindow(id));
-		model.addAttribute("recallDeadlines", this.deliveries.recallDeadlines(run.chatAppId(), rows));
+		model.addAttribute("recallWindow", this.recalls.recallWindow(id));
+		model.addAttribute("recall", this.recalls.latestOfRun(id).orElse(null));
+		model.addAttribute("recallDeadlines", this.recalls.recallDeadlines(run.chatAppId(), rows));
 		// Error and recall codes in words, from the tencent bundles.
 		Map<Integer, String> errors = new HashMap<>();
 		for (DeliveryRow row : rows) {
 			for (Integer code : new Integer[] { row.errorCode(), row.recallCode() }) {
-				if (code != null && code != 0) {
+				if (code != null && code != TencentErrorCodes.OK) {
 					errors.computeIfAbsent(code,
 							(c) -> (c < 0) ? this.messages.getMessage("delivery.noAnswer", null, locale)
 									: c + " " + this.messages.getMessage(TencentErrorCodes.describe(c), locale));
@@ -106,48 +90,6 @@ class RunController {
 	@PreAuthorize("hasRole('OPERATOR')")
 	String cancel(@PathVariable long id, RedirectAttributes redirect) {
 		return change(id, redirect, "run.cancelled.flash", () -> this.deliveries.cancel(id));
-	}
-
-	@PostMapping("/runs/{id}/recall")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-		// Checked here too: a refusal is told at once, not lost in the background.
-		RecallWindow window = this.deliveries.recallWindow(id);
-		if (window.closed()) {
-			RecallRefusal.flash(redirect, "run.recall.tooLate", new RecallWindowClosedException(window),
-					this.timeFormat, UserTimeZone.of(request));
-			return "redirect:/runs/" + id;
-		}
-		this.recalls.execute(() -> {
-			try {
-				this.deliveries.recallRun(id);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Recall of run " + id + " failed: " + ex.getMessage());
-			}
-		});
-		redirect.addFlashAttribute("success", window.partial() ? "run.recall.startedPartly" : "run.recall.started");
-		redirect.addFlashAttribute("successArg", window.recallable());
-		redirect.addFlashAttribute("successArg2", window.pastWindow());
-		return "redirect:/runs/" + id;
-	}
-
-	@PostMapping("/deliveries/{id}/recall")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String recallDelivery(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
-		DeliveryRow row = this.deliveries.delivery(id);
-		try {
-			RecallSummary summary = this.deliveries.recallDelivery(id);
-			redirect.addFlashAttribute(summary.recalled() > 0 ? "success" : "failure",
-					summary.recalled() > 0 ? "delivery.recall.done" : "delivery.recall.failed");
-		}
-		catch (RecallWindowClosedException ex) {
-			RecallRefusal.flash(redirect, "delivery.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
-		}
-		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("failure", "delivery.recall.nothing");
-		}
-		return "redirect:/runs/" + row.runId();
 	}
 
 	private String change(long id, RedirectAttributes redirect, String message, Runnable action) {

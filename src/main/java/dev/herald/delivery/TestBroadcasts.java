@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TestBroadcasts {
 
-	private final DeliveryStore store;
+	private final TestBroadcastStore store;
 
 	private final TencentChatClient client;
 
@@ -39,7 +39,7 @@ public class TestBroadcasts {
 	// and must not stay locked during it, whatever transaction the caller is in.
 	private final TransactionTemplate transactions;
 
-	TestBroadcasts(DeliveryStore store, TencentChatClient client, ChatApps apps, Clock clock,
+	TestBroadcasts(TestBroadcastStore store, TencentChatClient client, ChatApps apps, Clock clock,
 			DeliveryProperties properties, PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.client = client;

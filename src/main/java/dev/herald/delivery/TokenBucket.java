@@ -56,8 +56,4 @@ final class TokenBucket {
 		return wait;
 	}
 
-	long intervalNanos() {
-		return this.intervalNanos;
-	}
-
 }

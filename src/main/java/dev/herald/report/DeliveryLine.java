@@ -34,14 +34,14 @@ record DeliveryLine(long id, Instant createdAt, @Nullable Long campaignId, @Null
 
 	/** Whether Tencent holds a message of it that is not recalled yet. */
 	boolean hasMessageToRecall() {
-		return this.msgKey != null && ("SENT".equals(this.status) || "RECALL_FAILED".equals(this.status));
+		return this.msgKey != null && DeliveryStatuses.RECALLABLE.contains(this.status);
 	}
 
 	/**
 	 * When Tencent took the message, which starts its recall period: its MsgTime (an
 	 * answer without one stores 0), else the end of the last call, else when the row was
-	 * made. {@link SendReports#SENT_AT} is the same in SQL, and so does the delivery
-	 * module read it.
+	 * made. {@link dev.herald.delivery.DeliverySql#SENT_AT} is the same in SQL, as the
+	 * delivery module reads it.
 	 */
 	Instant sentAt() {
 		if (this.msgTime != null && this.msgTime.getEpochSecond() != 0) {

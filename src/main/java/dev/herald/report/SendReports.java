@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.herald.chatapp.ChatAppView;
+import dev.herald.delivery.DeliverySql;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,12 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 class SendReports {
 
 	/** Charts group by quarter hours in SQL and by days in the viewer's zone here. */
-	/**
-	 * When Tencent took a delivery's message (see {@link DeliveryLine#sentAt()}), the
-	 * start of its recall period.
-	 */
-	static final String SENT_AT = "coalesce(to_timestamp(nullif(d.msg_time, 0)), d.last_attempt_at, d.created_at)";
-
 	private static final String BUCKET = "date_bin('15 minutes', d.created_at, timestamptz '2000-01-01 00:00:00+00')";
 
 	private final JdbcClient jdbc;
@@ -78,11 +73,9 @@ class SendReports {
 	 */
 	@Transactional(readOnly = true)
 	Optional<RecallSpan> recallSpan(long runId, ChatAppView app) {
-		return this.jdbc
-			.sql("""
-					select min(%1$s) as first_sent, max(%1$s) as last_sent from delivery d
-					where d.run_id = :run and d.status in ('SENT', 'RECALL_FAILED') and d.msg_key is not null"""
-				.formatted(SENT_AT))
+		return this.jdbc.sql("""
+				select min(%1$s) as first_sent, max(%1$s) as last_sent from delivery d
+				where d.run_id = :run and %2$s""".formatted(DeliverySql.SENT_AT, DeliverySql.HAS_MESSAGE))
 			.param("run", runId)
 			.query((rs, n) -> {
 				Instant first = instant(rs, "first_sent");

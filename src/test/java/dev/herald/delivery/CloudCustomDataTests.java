@@ -41,10 +41,10 @@ class CloudCustomDataTests {
 		OfficialAccountMessage template = OfficialAccountMessage
 			.of("@TOA#_placeholder", 0, List.of(new MsgElement.TextElem("hi")))
 			.withCloudCustomData("mine");
-		String first = TencentJson.toJson(Dispatcher.personalise(template, "@TOA#_x", 4_294_967_295L, 77));
-		String again = TencentJson.toJson(
-				Dispatcher.personalise(TencentJson.fromJson(TencentJson.toJson(template), OfficialAccountMessage.class),
-						"@TOA#_x", 4_294_967_295L, 77));
+		String first = TencentJson.toJson(Caller.personalise(template, "@TOA#_x", 4_294_967_295L, 77));
+		String again = TencentJson
+			.toJson(Caller.personalise(TencentJson.fromJson(TencentJson.toJson(template), OfficialAccountMessage.class),
+					"@TOA#_x", 4_294_967_295L, 77));
 		assertThat(again).isEqualTo(first);
 		assertThat(first).contains("\"Official_Account\":\"@TOA#_x\"", "\"Random\":4294967295");
 	}

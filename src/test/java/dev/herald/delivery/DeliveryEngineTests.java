@@ -10,12 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-import static dev.herald.delivery.DeliveryFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,11 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationTest
 @RecordApplicationEvents
 class DeliveryEngineTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-	@Autowired
-	private ApplicationContext context;
 
 	@Autowired
 	private Deliveries deliveries;
@@ -47,13 +40,13 @@ class DeliveryEngineTests {
 	@Autowired
 	private ApplicationEvents events;
 
+	@Autowired
 	private DeliveryFixtures fixtures;
 
 	private final List<Dispatcher> nodes = new java.util.ArrayList<>();
 
 	@BeforeEach
 	void stopThisNode() {
-		this.fixtures = DeliveryFixtures.of(this.context);
 		this.mainDispatcher.stop();
 	}
 
@@ -78,7 +71,7 @@ class DeliveryEngineTests {
 		this.simulator.injectSendFaults(app.sdkAppId(), 42, 0.07, List.of(10002), 0.05, 0.05, 1500, 0.05);
 		start("faulty-a", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "faults"));
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(120);
 		this.fixtures.assertExactlyOnceWithinLimits(app);
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.SEND)).as("retries happened")
@@ -95,7 +88,7 @@ class DeliveryEngineTests {
 		start("reconciler",
 				DeliveryFixtures.quick().withRetries(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ZERO));
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "reconcile"));
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(60);
 		this.fixtures.assertExactlyOnceWithinLimits(app);
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.GET_SIMPLE)).isPositive();
@@ -111,12 +104,12 @@ class DeliveryEngineTests {
 		this.simulator.injectSendFaults(app.sdkAppId(), 3, 0, List.of(), 0, 0.1, 3000, 0);
 		Dispatcher first = start("crashing", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "crash"));
-		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 40, "40 sent");
+		this.fixtures.awaitSent(run, 40);
 		first.crash();
 		long sentAtCrash = this.fixtures.count(run, DeliveryStatus.SENT);
 		assertThat(sentAtCrash).isLessThan(150);
 		start("successor", DeliveryFixtures.quick());
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(150);
 		this.fixtures.assertExactlyOnceWithinLimits(app);
 		assertThat(this.fixtures.nodesOf(run)).anyMatch((node) -> node.startsWith("successor"));
@@ -128,14 +121,14 @@ class DeliveryEngineTests {
 		Dispatcher a = start("node-a", DeliveryFixtures.quick());
 		Dispatcher b = start("node-b", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "two nodes"));
-		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 50, "50 sent");
+		this.fixtures.awaitSent(run, 50);
 		// The node holding the app hands over; the other continues.
 		String holder = this.jdbc.sql("select holder from dispatch_lease where chat_app_id = ?")
 			.param(app.id())
 			.query(String.class)
 			.single();
 		(holder.startsWith("node-a#") ? a : b).stop();
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run " + run + " to finish");
+		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(150);
 		this.fixtures.assertExactlyOnceWithinLimits(app);
 		assertThat(this.fixtures.nodesOf(run)).hasSize(2);

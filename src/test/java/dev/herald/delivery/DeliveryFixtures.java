@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import dev.herald.chatapp.ChatAppSettings;
 import dev.herald.chatapp.ChatAppView;
@@ -18,56 +18,57 @@ import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.simulator.TimedSimulator;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
-import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Apps on the built-in simulator, runs, extra dispatcher nodes and bounded waits. */
-final class DeliveryFixtures {
+/**
+ * Apps on the built-in simulator, runs, extra dispatcher nodes and waits for runs. A bean
+ * of the test context wherever the built-in simulator runs (never in the benchmarks,
+ * which load the test classes without it).
+ */
+@Component
+@ConditionalOnBooleanProperty("herald.simulator.enabled")
+class DeliveryFixtures {
 
 	static final String KEY = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc2385f3fa8bfee1bb93b5e";
+
+	/** The longest a test waits for the engine. */
+	static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	private final ChatApps apps;
 
 	private final SimulatorDirectory simulator;
 
-	private final DeliveryStore store;
+	private final RunStore runs;
+
+	private final Recalls recalls;
+
+	private final DispatchParts parts;
 
 	private final TransactionTemplate transactions;
 
-	private final TencentChatClient client;
-
 	private final Clock clock;
-
-	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
 
-	DeliveryFixtures(ChatApps apps, SimulatorDirectory simulator, DeliveryStore store, TransactionTemplate transactions,
-			TencentChatClient client, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc) {
+	DeliveryFixtures(ChatApps apps, SimulatorDirectory simulator, RunStore runs, Recalls recalls, DispatchParts parts,
+			TransactionTemplate transactions, Clock clock, JdbcClient jdbc) {
 		this.apps = apps;
 		this.simulator = simulator;
-		this.store = store;
+		this.runs = runs;
+		this.recalls = recalls;
+		this.parts = parts;
 		this.transactions = transactions;
-		this.client = client;
 		this.clock = clock;
-		this.events = events;
 		this.jdbc = jdbc;
-	}
-
-	/** Fixtures over the beans of a test's application context. */
-	static DeliveryFixtures of(ApplicationContext context) {
-		return new DeliveryFixtures(context.getBean(ChatApps.class), context.getBean(SimulatorDirectory.class),
-				context.getBean(DeliveryStore.class), context.getBean(TransactionTemplate.class),
-				context.getBean(TencentChatClient.class), context.getBean(Clock.class), context,
-				context.getBean(JdbcClient.class));
 	}
 
 	/** A Chat app on the simulator, with its accounts. */
@@ -130,14 +131,14 @@ final class DeliveryFixtures {
 		return new RunOrder(app.id(), content(text), app.accounts(), null, null);
 	}
 
+	/** Another dispatcher node on this database, not started. */
 	Dispatcher node(String name, DeliveryProperties properties) {
 		return node(name, properties, this.clock);
 	}
 
-	/** A node that reads the time from {@code clock}. */
+	/** A node that reads the time from {@code clock}, not started. */
 	Dispatcher node(String name, DeliveryProperties properties, Clock clock) {
-		return new Dispatcher(properties.withNode(name), this.store, this.transactions, this.client, this.apps, clock,
-				DeliveryMetrics.none(), this.events);
+		return new Dispatcher(properties.withNode(name), clock, this.parts);
 	}
 
 	/**
@@ -157,9 +158,9 @@ final class DeliveryFixtures {
 		return Objects.requireNonNull(this.transactions.execute((status) -> {
 			RunOrder order = new RunOrder(app.id(), content("seeded"), app.accounts(), campaign, null);
 			Instant now = this.clock.instant();
-			long run = this.store.insertRun(order, app.accounts().size(), now);
+			long run = this.runs.insertRun(order, app.accounts().size(), now);
 			long[] randoms = new long[app.accounts().size()];
-			this.store.insertDeliveries(run, order, app.accounts(), randoms, now);
+			this.runs.insertDeliveries(run, order, app.accounts(), randoms, now);
 			for (String account : app.accounts()) {
 				long id = this.jdbc.sql("select id from delivery where run_id = ? and official_account = ?")
 					.param(run)
@@ -179,11 +180,20 @@ final class DeliveryFixtures {
 	}
 
 	Map<DeliveryStatus, Long> counts(long runId) {
-		return this.store.counts(runId);
+		return this.runs.counts(runId);
 	}
 
 	long count(long runId, DeliveryStatus status) {
-		return this.store.counts(runId).get(status);
+		return this.runs.counts(runId).get(status);
+	}
+
+	/** The first ten deliveries of a run, by id. */
+	List<DeliveryRow> deliveries(long runId) {
+		return this.runs.deliveries(runId, 10);
+	}
+
+	DeliveryRow delivery(long id) {
+		return this.runs.delivery(id).orElseThrow();
 	}
 
 	/**
@@ -192,7 +202,7 @@ final class DeliveryFixtures {
 	 */
 	long inDoubtDelivery(Deliveries deliveries, TestApp app) {
 		long run = deliveries.startRun(order(app, "callback"));
-		await(Duration.ofSeconds(60), () -> finished(run), "run to finish");
+		awaitFinished(run);
 		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
 		this.jdbc.sql("update delivery set status = 'IN_DOUBT', next_attempt_at = null, msg_key = null where id = ?")
 			.param(id)
@@ -201,23 +211,26 @@ final class DeliveryFixtures {
 	}
 
 	boolean finished(long runId) {
-		return this.store.run(runId).orElseThrow().finishedAt() != null;
+		return this.runs.run(runId).orElseThrow().finishedAt() != null;
 	}
 
-	static void await(Duration timeout, BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out after " + timeout + " waiting for " + what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+	/** Waits until the run has finished. */
+	void awaitFinished(long runId) {
+		await().atMost(TIMEOUT).alias("run " + runId + " to finish").until(() -> finished(runId));
+	}
+
+	/** Waits until the run has at least {@code sent} SENT deliveries. */
+	void awaitSent(long runId, long sent) {
+		await().atMost(TIMEOUT)
+			.alias(sent + " of run " + runId + " sent")
+			.until(() -> count(runId, DeliveryStatus.SENT) >= sent);
+	}
+
+	/** Waits until a recall is done, and returns it as it ended. */
+	RecallProgress awaitDone(RecallProgress recall) {
+		return await().atMost(TIMEOUT)
+			.alias("recall " + recall.id() + " to finish")
+			.until(() -> this.recalls.progress(recall.id()), RecallProgress::done);
 	}
 
 	/** Each OA got exactly one broadcast, and Tencent's limits were never hit. */
@@ -233,6 +246,26 @@ final class DeliveryFixtures {
 		return this.jdbc.sql("""
 				select distinct a.node from delivery_attempt a join delivery d on d.id = a.delivery_id
 				where d.run_id = ? order by a.node""").param(runId).query(String.class).list();
+	}
+
+	/** Calls of one kind for a run's deliveries that started within [from, until). */
+	long attemptsStartedBetween(long runId, AttemptKind kind, Instant from, Instant until) {
+		return this.jdbc.sql("""
+				select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id
+				where d.run_id = ? and a.kind = ? and a.started_at >= ? and a.started_at < ?""")
+			.params(runId, kind.name(), Timestamp.from(from), Timestamp.from(until))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Calls of one kind for a run's deliveries that started at or after {@code from}. */
+	long attemptsStartedSince(long runId, AttemptKind kind, Instant from) {
+		return this.jdbc.sql("""
+				select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id
+				where d.run_id = ? and a.kind = ? and a.started_at >= ?""")
+			.params(runId, kind.name(), Timestamp.from(from))
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -28,7 +28,7 @@ class DispatchLeaseTests {
 	private static final Duration HANDOVER = Duration.ofMillis(1050);
 
 	@Autowired
-	private DeliveryStore store;
+	private DispatchStore store;
 
 	@Autowired
 	private ChatApps apps;

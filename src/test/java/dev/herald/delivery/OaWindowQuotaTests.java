@@ -22,11 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static dev.herald.delivery.DeliveryFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Every broadcast counts in its official account's window (1/s, 2 per hour), test sends
@@ -36,11 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationTest
 class OaWindowQuotaTests {
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
-	@Autowired
-	private ApplicationContext context;
 
 	@Autowired
 	private Deliveries deliveries;
@@ -60,6 +54,7 @@ class OaWindowQuotaTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
 	private DeliveryFixtures fixtures;
 
 	private TimedSimulator simulator;
@@ -68,7 +63,6 @@ class OaWindowQuotaTests {
 
 	@BeforeEach
 	void useATimedSimulatorAndNode() {
-		this.fixtures = DeliveryFixtures.of(this.context);
 		this.mainDispatcher.stop();
 		this.simulator = new TimedSimulator();
 		Dispatcher node = this.fixtures.node("timed", DeliveryFixtures.quick(), this.simulator.clock());
@@ -91,7 +85,7 @@ class OaWindowQuotaTests {
 				TestBroadcast.Called.class,
 				(called) -> assertThat(called.result()).isInstanceOf(CallResult.Success.class));
 		long first = this.deliveries.startRun(DeliveryFixtures.order(app, "first"));
-		await(TIMEOUT, () -> this.fixtures.finished(first), "the first run to finish");
+		this.fixtures.awaitFinished(first);
 		assertThat(this.fixtures.count(first, DeliveryStatus.SENT)).isEqualTo(1);
 
 		// Two broadcasts this hour: a further test send is refused before any call.
@@ -104,12 +98,14 @@ class OaWindowQuotaTests {
 		long second = this.deliveries.startRun(DeliveryFixtures.order(app, "second"));
 		this.simulator.advance(Duration.ofMinutes(30));
 		long reads = this.simulator.clockReads();
-		await(TIMEOUT, () -> this.simulator.clockReads() > reads + 20, "the node to look for work a few times");
+		await().atMost(DeliveryFixtures.TIMEOUT)
+			.alias("the node to look for work a few times")
+			.until(() -> this.simulator.clockReads() > reads + 20);
 		assertThat(this.fixtures.count(second, DeliveryStatus.QUEUED)).as("waiting for the window").isEqualTo(1);
 		assertThat(sendCalls(app)).as("no call while the window is full").isEqualTo(2);
 
 		this.simulator.advance(Duration.ofMinutes(31));
-		await(TIMEOUT, () -> this.fixtures.finished(second), "the second run to finish");
+		this.fixtures.awaitFinished(second);
 		assertThat(this.fixtures.count(second, DeliveryStatus.SENT)).isEqualTo(1);
 		assertThat(attempts(second)).isEqualTo(1);
 		assertThat(this.simulator.directory().acceptedBroadcasts(app.sdkAppId())).containsEntry(account, 3L);
@@ -131,11 +127,11 @@ class OaWindowQuotaTests {
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "after another tool"));
 		// The quick node would spend its 8 attempts in seconds; instead the second
 		// refusal in a row makes it wait the hour.
-		await(TIMEOUT, () -> {
+		await().atMost(DeliveryFixtures.TIMEOUT).alias("the delivery to wait for the hour").until(() -> {
 			Instant next = nextAttemptAt(run);
 			return refusals(app) >= 2 && next != null
 					&& next.isAfter(this.simulator.clock().instant().plus(Duration.ofMinutes(50)));
-		}, "the delivery to wait for the hour");
+		});
 		assertThat(this.fixtures.count(run, DeliveryStatus.QUEUED)).isEqualTo(1);
 		assertThat(attempts(run)).as("refusals spend no attempt").isZero();
 		Instant windowOpens = instant(
@@ -144,7 +140,7 @@ class OaWindowQuotaTests {
 		assertThat(windowOpens).as("other deliveries to the OA wait too").isAfterOrEqualTo(nextAttemptAt(run));
 
 		this.simulator.advance(Duration.ofMinutes(61));
-		await(TIMEOUT, () -> this.fixtures.finished(run), "the run to finish");
+		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(1);
 		assertThat(attempts(run)).isEqualTo(1);
 		assertThat(refusals(app)).isEqualTo(2);

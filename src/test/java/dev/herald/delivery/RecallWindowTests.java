@@ -12,11 +12,9 @@ import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -36,10 +34,7 @@ class RecallWindowTests {
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	@Autowired
-	private ApplicationContext context;
-
-	@Autowired
-	private Deliveries deliveries;
+	private Recalls recalls;
 
 	@Autowired
 	private SimulatorDirectory simulator;
@@ -62,12 +57,8 @@ class RecallWindowTests {
 	@Autowired
 	private OfficialAccounts accounts;
 
+	@Autowired
 	private DeliveryFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = DeliveryFixtures.of(this.context);
-	}
 
 	@Test
 	void aDeliverySentEightDaysAgoOnASevenDayAppIsRefusedBeforeAnyCall() {
@@ -75,7 +66,7 @@ class RecallWindowTests {
 		long delivery = deliveryOf(this.fixtures.sentRun(app, null), app.accounts().get(0));
 		Instant sentAt = sentAgo(delivery, Duration.ofDays(8));
 		assertThatExceptionOfType(RecallWindowClosedException.class)
-			.isThrownBy(() -> this.deliveries.recallDelivery(delivery))
+			.isThrownBy(() -> this.recalls.recallDelivery(delivery))
 			.satisfies((refusal) -> {
 				assertThat(refusal.window().lastSentAt()).isEqualTo(sentAt);
 				assertThat(refusal.window().historyDays()).isEqualTo(7);
@@ -90,7 +81,7 @@ class RecallWindowTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, 7);
 		long delivery = deliveryOf(this.fixtures.sentRun(app, null), app.accounts().get(0));
 		sentAgo(delivery, Duration.ofDays(6));
-		assertThat(this.deliveries.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
+		assertThat(this.recalls.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(1);
 		assertThat(status(delivery)).isEqualTo("RECALLED");
 	}
@@ -100,7 +91,7 @@ class RecallWindowTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, 30);
 		long delivery = deliveryOf(this.fixtures.sentRun(app, null), app.accounts().get(0));
 		sentAgo(delivery, Duration.ofDays(8));
-		assertThat(this.deliveries.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
+		assertThat(this.recalls.recallDelivery(delivery)).isEqualTo(new RecallSummary(1, 1, 0, 0));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(1);
 	}
 
@@ -113,9 +104,12 @@ class RecallWindowTests {
 		sentAgo(deliveryOf(run, app.accounts().get(1)), Duration.ofDays(2));
 		Instant newestSent = sentAgo(deliveryOf(run, app.accounts().get(2)), Duration.ofDays(1));
 
-		assertThat(this.deliveries.recallWindow(run)).isEqualTo(
+		assertThat(this.recalls.recallWindow(run)).isEqualTo(
 				new RecallWindow(2, 1, oldSent.plus(Duration.ofDays(7)), newestSent.plus(Duration.ofDays(7)), 7));
-		assertThat(this.deliveries.recallRun(run)).isEqualTo(new RecallSummary(2, 2, 0, 1));
+		RecallProgress started = this.recalls.recallRun(run);
+		assertThat(started.total()).isEqualTo(2);
+		assertThat(started.pastWindow()).isEqualTo(1);
+		assertThat(this.fixtures.awaitDone(started).summary()).isEqualTo(new RecallSummary(2, 2, 0, 1));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isEqualTo(2);
 		assertThat(this.simulator.recalledMessages(app.sdkAppId())).containsEntry(app.accounts().get(0), 0L)
 			.containsEntry(app.accounts().get(1), 1L);
@@ -133,7 +127,7 @@ class RecallWindowTests {
 		long run = this.fixtures.sentRun(app, null);
 		sentAgo(deliveryOf(run, app.accounts().get(0)), Duration.ofDays(9));
 		Instant last = sentAgo(deliveryOf(run, app.accounts().get(1)), Duration.ofDays(8));
-		assertThatExceptionOfType(RecallWindowClosedException.class).isThrownBy(() -> this.deliveries.recallRun(run))
+		assertThatExceptionOfType(RecallWindowClosedException.class).isThrownBy(() -> this.recalls.recallRun(run))
 			.satisfies((refusal) -> assertThat(refusal.window().lastSentAt()).isEqualTo(last));
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isZero();
 		assertThat(this.jdbc.sql("select count(*) from delivery where run_id = ? and status = 'SENT'")

@@ -59,7 +59,7 @@ class RetryPolicyTests {
 		assertThat(retry.maybeSent()).isFalse();
 		Outcome last = this.policy.afterSend(claim(4, false, DeliveryStatus.QUEUED, NOW), busy, NOW);
 		assertThat(last.status()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(last.errorCode()).isEqualTo(10002);
+		assertThat(last.answer().errorCode()).isEqualTo(10002);
 	}
 
 	@Test
@@ -79,13 +79,13 @@ class RetryPolicyTests {
 		assertThat(outcome.status()).isEqualTo(DeliveryStatus.QUEUED);
 		assertThat(outcome.maybeSent()).isTrue();
 		assertThat(this.policy.mode(claim(2, true, DeliveryStatus.QUEUED, NOW), NOW.plusSeconds(60)))
-			.isEqualTo(RetryPolicy.Mode.SEND);
+			.isEqualTo(AttemptKind.SEND);
 		assertThat(this.policy.mode(claim(2, true, DeliveryStatus.QUEUED, NOW), NOW.plus(Duration.ofMinutes(4))))
-			.isEqualTo(RetryPolicy.Mode.RECONCILE);
+			.isEqualTo(AttemptKind.RECONCILE);
 		assertThat(this.policy.mode(claim(2, false, DeliveryStatus.QUEUED, NOW), NOW.plus(Duration.ofMinutes(10))))
-			.isEqualTo(RetryPolicy.Mode.SEND);
+			.isEqualTo(AttemptKind.SEND);
 		assertThat(this.policy.mode(claim(2, true, DeliveryStatus.IN_DOUBT, NOW), NOW))
-			.isEqualTo(RetryPolicy.Mode.RECONCILE);
+			.isEqualTo(AttemptKind.RECONCILE);
 	}
 
 	@Test
@@ -97,7 +97,7 @@ class RetryPolicyTests {
 		assertThat(outcome.status()).as("not failed at the last attempt").isEqualTo(DeliveryStatus.QUEUED);
 		assertThat(outcome.nextAttemptAt()).isEqualTo(prev.plus(OaWindow.BROADCAST_WINDOW));
 		assertThat(outcome.waitsForWindow()).isTrue();
-		assertThat(outcome.errorCode()).isEqualTo(10023);
+		assertThat(outcome.answer().errorCode()).isEqualTo(10023);
 	}
 
 	@Test
@@ -120,7 +120,7 @@ class RetryPolicyTests {
 				NOW.minus(RetryPolicy.WINDOW_WAIT_LIMIT), 10023, "too often", OaWindow.EMPTY);
 		Outcome outcome = this.policy.afterSend(claim, new CallResult.RateLimited<>(10023, "too often", 200), NOW);
 		assertThat(outcome.status()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(outcome.errorCode()).isEqualTo(10023);
+		assertThat(outcome.answer().errorCode()).isEqualTo(10023);
 		assertThat(outcome.waitsForWindow()).isFalse();
 	}
 
@@ -129,8 +129,8 @@ class RetryPolicyTests {
 		CallResult<SendMsgResponse> gone = new CallResult.Failed<>(10010, "no such account", 200);
 		Outcome failed = this.policy.afterSend(claim(1, false, DeliveryStatus.QUEUED, NOW), gone, NOW);
 		assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
-		assertThat(failed.errorCode()).isEqualTo(10010);
-		assertThat(failed.errorInfo()).isEqualTo("no such account");
+		assertThat(failed.answer().errorCode()).isEqualTo(10010);
+		assertThat(failed.answer().errorInfo()).isEqualTo("no such account");
 		assertThat(this.policy.afterSend(claim(2, true, DeliveryStatus.QUEUED, NOW), gone, NOW).status())
 			.isEqualTo(DeliveryStatus.IN_DOUBT);
 	}

@@ -8,17 +8,15 @@ import java.util.Map;
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.TencentCallbacks;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
-import static dev.herald.delivery.DeliveryFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -29,12 +27,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @ApplicationTest
 class RunControlTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+	/** A pause or cancel stops new calls within this. */
+	private static final Duration STOPS_WITHIN = Duration.ofSeconds(1);
 
 	private static final String AFTER_SEND = "OfficialAccount.CallbackAfterSendMsg";
-
-	@Autowired
-	private ApplicationContext context;
 
 	@Autowired
 	private Deliveries deliveries;
@@ -43,50 +39,52 @@ class RunControlTests {
 	private SimulatorDirectory simulator;
 
 	@Autowired
-	private DeliveryStore store;
-
-	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
 	private MockMvcTester mvc;
 
+	@Autowired
 	private DeliveryFixtures fixtures;
 
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = DeliveryFixtures.of(this.context);
-	}
-
 	@Test
-	void pauseStopsNewCallsWithinASecondAndResumeContinuesWithoutDuplicateOrSkip() throws InterruptedException {
+	void pauseStopsNewCallsWithinASecondAndResumeContinuesWithoutDuplicateOrSkip() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(20, 60);
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "pause"));
-		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 10, "10 sent");
+		this.fixtures.awaitSent(run, 10);
 		this.deliveries.pause(run);
-		Thread.sleep(1000);
-		long callsAfterASecond = this.simulator.calls(app.sdkAppId(), SimulatorDirectory.SEND);
-		Thread.sleep(1000);
-		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.SEND)).as("calls while paused")
-			.isEqualTo(callsAfterASecond);
-		assertThat(callsAfterASecond).isLessThan(60);
+		Instant paused = Instant.now();
+		// Calls claimed before the pause end; then nothing moves while the run is paused.
+		await().atMost(DeliveryFixtures.TIMEOUT).until(() -> this.fixtures.count(run, DeliveryStatus.SENDING) == 0);
+		await().during(STOPS_WITHIN.multipliedBy(2))
+			.atMost(DeliveryFixtures.TIMEOUT)
+			.until(() -> this.fixtures.count(run, DeliveryStatus.SENDING) == 0);
 		assertThat(this.deliveries.progress(run).state()).isEqualTo(RunState.PAUSED);
-		assertThat(this.fixtures.count(run, DeliveryStatus.SENDING)).isZero();
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isLessThan(60);
+		Instant resumed = Instant.now();
 		this.deliveries.resume(run);
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		this.fixtures.awaitFinished(run);
+		assertThat(this.fixtures.attemptsStartedBetween(run, AttemptKind.SEND, paused.plus(STOPS_WITHIN), resumed))
+			.as("calls started while paused")
+			.isZero();
+		assertThat(this.fixtures.attemptsStartedSince(run, AttemptKind.SEND, resumed)).as("calls after the resume")
+			.isPositive();
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(60);
 		this.fixtures.assertExactlyOnceWithinLimits(app);
 		assertThat(this.deliveries.progress(run).state()).isEqualTo(RunState.FINISHED);
 	}
 
 	@Test
-	void cancelMarksTheRestCancelledAndSendsNothingMore() throws InterruptedException {
+	void cancelMarksTheRestCancelledAndSendsNothingMore() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(20, 60);
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "cancel"));
-		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) >= 10, "10 sent");
+		this.fixtures.awaitSent(run, 10);
 		this.deliveries.cancel(run);
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
-		Thread.sleep(1000);
+		Instant cancelled = Instant.now();
+		this.fixtures.awaitFinished(run);
+		assertThat(this.fixtures.attemptsStartedSince(run, AttemptKind.SEND, cancelled.plus(STOPS_WITHIN)))
+			.as("sends started after the cancel")
+			.isZero();
 		Map<DeliveryStatus, Long> counts = this.fixtures.counts(run);
 		assertThat(counts.get(DeliveryStatus.SENT) + counts.get(DeliveryStatus.CANCELLED)).isEqualTo(60);
 		assertThat(counts.get(DeliveryStatus.CANCELLED)).isPositive();
@@ -111,7 +109,7 @@ class RunControlTests {
 			.bodyText()
 			.contains("run-progress-" + run)
 			.doesNotContain("id=\"pause\"");
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		this.fixtures.awaitFinished(run);
 		assertThat(this.mvc.get().uri("/runs/{id}/progress", run).with(user("op").roles("OPERATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("count-SENT")
@@ -139,8 +137,8 @@ class RunControlTests {
 			.uri("/callbacks/tencent?"
 					+ TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, Instant.now()))
 			.content(body)).hasStatusOk().bodyText().contains("\"ErrorCode\":0");
-		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
-		assertThat(this.store.delivery(id).orElseThrow().msgKey()).isEqualTo("9_1_9");
+		assertThat(this.fixtures.delivery(id).status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(this.fixtures.delivery(id).msgKey()).isEqualTo("9_1_9");
 		assertThat(this.mvc.post()
 			.uri("/callbacks/tencent?" + TencentCallbacks.signed(app.sdkAppId(),
 					"OfficialAccount.CallbackAfterMsgWithDraw", TencentCallbacks.TOKEN, Instant.now()))
@@ -148,14 +146,14 @@ class RunControlTests {
 					{"Official_Account":"%s","WithdrawMsgList":[{"MsgKey":"9_1_9"}]}"""
 				.formatted(app.accounts().get(0))))
 			.hasStatusOk();
-		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.RECALLED);
+		assertThat(this.fixtures.delivery(id).status()).isEqualTo(DeliveryStatus.RECALLED);
 	}
 
 	@Test
 	void aCallbackThatBeatsTheCallsAnswerCountsTheBroadcastInTheOaWindowOnce() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, TencentCallbacks.TOKEN);
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "callback first"));
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		this.fixtures.awaitFinished(run);
 		long id = this.jdbc.sql("select id from delivery where run_id = ?").param(run).query(Long.class).single();
 		Instant first = lastBroadcast(app);
 		assertThat(first).isNotNull();
@@ -178,7 +176,7 @@ class RunControlTests {
 						Instant.now().minusSeconds(i)))
 				.content(body)).hasStatusOk();
 		}
-		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(this.fixtures.delivery(id).status()).isEqualTo(DeliveryStatus.SENT);
 		Map<String, Object> window = this.jdbc.sql(
 				"select last_broadcast_at, prev_broadcast_at from oa_window where chat_app_id = ? and official_account = ?")
 			.params(app.id(), app.accounts().get(0))
@@ -209,7 +207,7 @@ class RunControlTests {
 			.flash()
 			.containsEntry("failure", "run.state.conflict");
 		this.deliveries.cancel(run);
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		this.fixtures.awaitFinished(run);
 	}
 
 }

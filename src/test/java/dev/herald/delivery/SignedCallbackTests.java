@@ -16,11 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static dev.herald.delivery.DeliveryFixtures.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tencent's callbacks over real HTTP: only a correctly signed, fresh, first-seen callback
@@ -30,20 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationTest
 class SignedCallbackTests {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(60);
-
 	private static final String AFTER_SEND = "OfficialAccount.CallbackAfterSendMsg";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Autowired
-	private ApplicationContext context;
-
-	@Autowired
 	private Deliveries deliveries;
-
-	@Autowired
-	private DeliveryStore store;
 
 	@Autowired
 	private SimulatorDirectory simulator;
@@ -57,13 +48,13 @@ class SignedCallbackTests {
 	@LocalServerPort
 	private int port;
 
+	@Autowired
 	private DeliveryFixtures fixtures;
 
 	private TencentCallbacks tencent;
 
 	@BeforeEach
-	void fixtures() {
-		this.fixtures = DeliveryFixtures.of(this.context);
+	void tencentCallbacks() {
 		this.tencent = new TencentCallbacks(this.port);
 	}
 
@@ -87,16 +78,16 @@ class SignedCallbackTests {
 		assertThat(List.of(forged.statusCode(), unsigned.statusCode(), stale.statusCode(), future.statusCode()))
 			.containsOnly(401);
 		assertThat(forged.body()).contains("\"ActionStatus\":\"FAIL\"").contains("\"ErrorCode\":1");
-		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_DOUBT);
-		assertThat(this.store.delivery(id).orElseThrow().msgKey()).isNull();
+		assertThat(this.fixtures.delivery(id).status()).isEqualTo(DeliveryStatus.IN_DOUBT);
+		assertThat(this.fixtures.delivery(id).msgKey()).isNull();
 		assertThat(refused("badSignature")).isEqualTo(refusedBefore + 1);
 
 		String signed = TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, now);
 		HttpResponse<String> accepted = this.tencent.post(signed, body);
 		assertThat(accepted.statusCode()).isEqualTo(200);
 		assertThat(accepted.body()).contains("\"ActionStatus\":\"OK\"").contains("\"ErrorCode\":0");
-		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
-		assertThat(this.store.delivery(id).orElseThrow().msgKey()).isEqualTo("77_1_77");
+		assertThat(this.fixtures.delivery(id).status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(this.fixtures.delivery(id).msgKey()).isEqualTo("77_1_77");
 
 		// The same signed request again, after the delivery was put back: a replay
 		// changes
@@ -105,7 +96,7 @@ class SignedCallbackTests {
 		HttpResponse<String> replayed = this.tencent.post(signed, body);
 		assertThat(replayed.statusCode()).isEqualTo(409);
 		assertThat(replayed.body()).contains("replayed");
-		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_DOUBT);
+		assertThat(this.fixtures.delivery(id).status()).isEqualTo(DeliveryStatus.IN_DOUBT);
 	}
 
 	@Test
@@ -116,12 +107,12 @@ class SignedCallbackTests {
 		HttpResponse<String> refused = this.tencent.post(TencentCallbacks.unsigned(app.sdkAppId(), AFTER_SEND), body);
 		assertThat(refused.statusCode()).isEqualTo(401);
 		assertThat(refused.body()).contains("notConfigured");
-		assertThat(this.store.delivery(id).orElseThrow().status()).isEqualTo(DeliveryStatus.IN_DOUBT);
+		assertThat(this.fixtures.delivery(id).status()).isEqualTo(DeliveryStatus.IN_DOUBT);
 
 		this.jdbc.sql("update chat_app set allow_unsigned_callbacks = true where id = ?").param(app.id()).update();
 		assertThat(this.tencent.post(TencentCallbacks.unsigned(app.sdkAppId(), AFTER_SEND), body).statusCode())
 			.isEqualTo(200);
-		assertThat(this.store.delivery(id).orElseThrow().msgKey()).isEqualTo("78_1_78");
+		assertThat(this.fixtures.delivery(id).msgKey()).isEqualTo("78_1_78");
 	}
 
 	@Test
@@ -149,7 +140,9 @@ class SignedCallbackTests {
 		this.simulator.injectSendFaults(app.sdkAppId(), 5, 0, List.of(), 0, 0, 0, 1.0);
 
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "answers lost"));
-		await(TIMEOUT, () -> this.fixtures.count(run, DeliveryStatus.SENT) == 12, "callbacks to settle all 12");
+		await().atMost(DeliveryFixtures.TIMEOUT)
+			.alias("callbacks to settle all 12")
+			.until(() -> this.fixtures.count(run, DeliveryStatus.SENT) == 12);
 
 		Map<String, Long> broadcasts = this.simulator.acceptedBroadcasts(app.sdkAppId());
 		assertThat(broadcasts.values()).as("broadcasts per OA").hasSize(12).containsOnly(1L);
@@ -159,9 +152,11 @@ class SignedCallbackTests {
 			.param(run)
 			.query(Long.class)
 			.single()).isEqualTo(12);
-		await(TIMEOUT, () -> this.simulator.callbacks(app.sdkAppId()).accepted() >= 12, "12 callbacks accepted");
+		await().atMost(DeliveryFixtures.TIMEOUT)
+			.alias("12 callbacks accepted")
+			.until(() -> this.simulator.callbacks(app.sdkAppId()).accepted() >= 12);
 		this.simulator.clearFaults(app.sdkAppId());
-		await(TIMEOUT, () -> this.fixtures.finished(run), "run to finish");
+		this.fixtures.awaitFinished(run);
 	}
 
 	private static String afterSend(DeliveryFixtures.TestApp app, long deliveryId, String msgKey) {

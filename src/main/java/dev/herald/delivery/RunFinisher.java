@@ -1,0 +1,75 @@
+package dev.herald.delivery;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finishes runs with nothing left to work on, and announces each with
+ * {@link SendRunFinished} in the transaction that finishes it, so the announcement is
+ * stored (and later delivered) exactly when the run is finished. Every caller brings its
+ * transaction.
+ */
+@Component
+class RunFinisher {
+
+	private final RunStore runs;
+
+	private final ApplicationEventPublisher events;
+
+	RunFinisher(RunStore runs, ApplicationEventPublisher events) {
+		this.runs = runs;
+		this.events = events;
+	}
+
+	/**
+	 * Finishes the run if nothing is left to work on, and publishes its
+	 * {@link SendRunFinished}.
+	 * @return whether this call finished it
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean finishIfDone(long runId, Instant now) {
+		// One check per run at a time: two transactions settling a run's last two
+		// deliveries at once (two callbacks, or a callback and an answer) would each
+		// still see the other's delivery open, and neither would finish the run. Behind
+		// the lock the later one reads what the earlier committed.
+		if (!this.runs.lockUnfinished(runId)) {
+			return false;
+		}
+		Optional<RunStore.Finished> finished = this.runs.finishIfNothingLeft(runId, now);
+		if (finished.isEmpty()) {
+			return false;
+		}
+		Map<DeliveryStatus, Long> counts = this.runs.counts(runId);
+		long sent = sum(counts, DeliveryStatus.DELIVERED);
+		long failed = sum(counts, List.of(DeliveryStatus.FAILED, DeliveryStatus.IN_DOUBT));
+		RunStore.Finished run = finished.get();
+		this.events.publishEvent(new SendRunFinished(runId, run.campaignId(), run.campaignRunId(), run.wasCancelled(),
+				sent, failed, counts.get(DeliveryStatus.CANCELLED)));
+		return true;
+	}
+
+	/**
+	 * After outcomes of a run were stored: a cancelled run's retries become CANCELLED (or
+	 * looked up), and a run with nothing left finishes.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void tidyOrFinish(long runId, Instant now) {
+		if (this.runs.runState(runId).filter((state) -> state == RunState.CANCELLED).isPresent()) {
+			this.runs.cancelRemaining(runId, now);
+		}
+		finishIfDone(runId, now);
+	}
+
+	private static long sum(Map<DeliveryStatus, Long> counts, Collection<DeliveryStatus> statuses) {
+		return statuses.stream().mapToLong(counts::get).sum();
+	}
+
+}
