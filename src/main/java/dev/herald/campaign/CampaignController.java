@@ -25,9 +25,9 @@ import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.shared.web.Htmx;
 import dev.herald.shared.web.TimeFormat;
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -121,11 +121,11 @@ class CampaignController {
 
 	@GetMapping("/new")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String newForm(@RequestParam(required = false) @Nullable Long app, Model model, HttpServletRequest request) {
+	String newForm(@RequestParam(required = false) @Nullable Long app, Model model, ZoneId zone) {
 		CampaignForm form = new CampaignForm();
 		form.setChatAppId(
 				(app != null && this.chatApps.find(app).filter(ChatAppView::enabled).isPresent()) ? app : null);
-		form.setZone(((ZoneId) model.getAttribute("zone")).getId());
+		form.setZone(zone.getId());
 		form.setSubmissionToken(UUID.randomUUID().toString());
 		model.addAttribute("form", form);
 		return form(form, null, model);
@@ -134,7 +134,7 @@ class CampaignController {
 	@PostMapping("/preview")
 	@PreAuthorize("hasRole('OPERATOR')")
 	String preview(@Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
-			@RequestParam(required = false) @Nullable Long campaignId, Model model, HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable Long campaignId, Model model, HtmxRequest htmx) {
 		CampaignCommand command = command(form, result);
 		if (command != null) {
 			try {
@@ -144,7 +144,7 @@ class CampaignController {
 				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
 			}
 		}
-		if (request.getHeader("HX-Request") != null) {
+		if (Htmx.partial(htmx)) {
 			return "campaigns/form :: plan";
 		}
 		return form(form, campaignId, model);
@@ -238,7 +238,7 @@ class CampaignController {
 
 	@PostMapping("/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+	String recall(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
 		this.campaigns.detail(id);
 		try {
 			RecallSummary summary = this.scheduler.recall(id);
@@ -248,7 +248,7 @@ class CampaignController {
 			redirect.addFlashAttribute("successArg2", summary.pastWindow());
 		}
 		catch (RecallWindowClosedException ex) {
-			RecallRefusal.flash(redirect, "campaigns.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
+			RecallRefusal.flash(redirect, "campaigns.recall.tooLate", ex, this.timeFormat, zone);
 		}
 		return "redirect:/campaigns/" + id;
 	}
@@ -256,8 +256,7 @@ class CampaignController {
 	@GetMapping("/calendar")
 	String calendar(@RequestParam(defaultValue = "month") String view,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-			@RequestParam(required = false) @Nullable Long app, Model model) {
-		ZoneId zone = (ZoneId) model.getAttribute("zone");
+			@RequestParam(required = false) @Nullable Long app, ZoneId zone, Model model) {
 		boolean week = "week".equals(view);
 		LocalDate anchor = (date != null) ? date : this.clock.instant().atZone(zone).toLocalDate();
 		LocalDate first = week ? anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))

@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,9 +9,7 @@ import java.util.concurrent.Executor;
 
 import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.web.TimeFormat;
-import dev.herald.shared.web.UserTimeZone;
 import dev.herald.tencent.TencentErrorCodes;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -110,12 +109,12 @@ class RunController {
 
 	@PostMapping("/runs/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+	String recall(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
 		// Checked here too: a refusal is told at once, not lost in the background.
 		RecallWindow window = this.deliveries.recallWindow(id);
 		if (window.closed()) {
 			RecallRefusal.flash(redirect, "run.recall.tooLate", new RecallWindowClosedException(window),
-					this.timeFormat, UserTimeZone.of(request));
+					this.timeFormat, zone);
 			return "redirect:/runs/" + id;
 		}
 		this.recalls.execute(() -> {
@@ -134,7 +133,7 @@ class RunController {
 
 	@PostMapping("/deliveries/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recallDelivery(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+	String recallDelivery(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
 		DeliveryRow row = this.deliveries.delivery(id);
 		try {
 			RecallSummary summary = this.deliveries.recallDelivery(id);
@@ -142,7 +141,7 @@ class RunController {
 					summary.recalled() > 0 ? "delivery.recall.done" : "delivery.recall.failed");
 		}
 		catch (RecallWindowClosedException ex) {
-			RecallRefusal.flash(redirect, "delivery.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
+			RecallRefusal.flash(redirect, "delivery.recall.tooLate", ex, this.timeFormat, zone);
 		}
 		catch (IllegalStateException ex) {
 			redirect.addFlashAttribute("failure", "delivery.recall.nothing");

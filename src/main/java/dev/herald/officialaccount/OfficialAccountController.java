@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.web.Htmx;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -64,17 +63,13 @@ class OfficialAccountController {
 	 * gets the results only.
 	 */
 	@GetMapping
-	String list(@ModelAttribute("filter") AccountFilter filter, BindingResult binding,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore,
-			HttpServletResponse response, Model model) {
+	String list(@ModelAttribute("filter") AccountFilter filter, BindingResult binding, HtmxRequest htmx, Model model) {
 		if (!model.containsAttribute("form")) {
 			AccountForm form = new AccountForm();
 			form.setChatAppId(filter.getApp());
 			model.addAttribute("form", form);
 		}
-		response.setHeader(HttpHeaders.VARY, "HX-Request");
-		boolean fragment = htmx != null && restore == null;
+		boolean fragment = Htmx.partial(htmx);
 		render(filter, model, true, !fragment);
 		return fragment ? "accounts/list :: results" : "accounts/list";
 	}

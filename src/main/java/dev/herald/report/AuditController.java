@@ -8,20 +8,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.herald.shared.web.Htmx;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -57,16 +54,12 @@ class AuditController {
 	}
 
 	@GetMapping(PATH)
-	String list(@ModelAttribute("filter") AuditForm filter, BindingResult binding, HttpServletRequest request,
-			HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore,
+	String list(@ModelAttribute("filter") AuditForm filter, BindingResult binding, ZoneId zone, HtmxRequest htmx,
 			Model model) {
-		ZoneId zone = UserTimeZone.of(request);
 		model.addAttribute("page", this.trail.page(filter, zone, PAGE_SIZE));
 		model.addAttribute("invalid", binding.hasErrors());
 		model.addAttribute("path", PATH);
-		response.setHeader(HttpHeaders.VARY, "HX-Request");
-		if (htmx != null && restore == null) {
+		if (Htmx.partial(htmx)) {
 			return "audit/list :: results";
 		}
 		model.addAttribute("actions", this.trail.actions());
@@ -75,14 +68,13 @@ class AuditController {
 
 	@GetMapping(PATH + "/export")
 	void export(@ModelAttribute("filter") AuditForm filter, BindingResult binding,
-			@RequestParam(defaultValue = "csv") String format, HttpServletRequest request, HttpServletResponse response,
-			Locale locale) throws IOException {
+			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
+			throws IOException {
 		ExportFormat exportFormat = ExportFormat.of(format);
 		if (exportFormat == null || binding.hasErrors()) {
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
 		}
-		ZoneId zone = UserTimeZone.of(request);
 		this.exportLog.exported("audit", exportFormat, filter.parameters(), zone);
 		Exports.prepare(response, "audit", exportFormat, this.clock, zone);
 		try (TableWriter table = exportFormat.open(response.getOutputStream(),

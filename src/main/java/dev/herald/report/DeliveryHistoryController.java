@@ -14,20 +14,17 @@ import java.util.Optional;
 import dev.herald.chatapp.RecallDeadline;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.herald.shared.web.Htmx;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -66,19 +63,15 @@ class DeliveryHistoryController {
 	}
 
 	@GetMapping(PATH)
-	String history(@ModelAttribute("filter") HistoryForm filter, BindingResult binding, HttpServletRequest request,
-			HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore, Model model,
-			Locale locale) {
-		ZoneId zone = UserTimeZone.of(request);
+	String history(@ModelAttribute("filter") HistoryForm filter, BindingResult binding, ZoneId zone, HtmxRequest htmx,
+			Model model, Locale locale) {
 		HistoryPage page = this.history.page(filter.toQuery(zone), PAGE_SIZE);
 		model.addAttribute("page", page);
 		model.addAttribute("invalid", binding.hasErrors());
 		model.addAttribute("errorWords", errorWords(page.rows(), locale));
 		model.addAttribute("recallDeadlines", recallDeadlines(page.rows()));
 		model.addAttribute("path", PATH);
-		response.setHeader(HttpHeaders.VARY, "HX-Request");
-		if (htmx != null && restore == null) {
+		if (Htmx.partial(htmx)) {
 			return "reports/deliveries :: results";
 		}
 		List<ChatAppView> chatApps = this.apps.all();
@@ -89,14 +82,13 @@ class DeliveryHistoryController {
 
 	@GetMapping(PATH + "/export")
 	void export(@ModelAttribute("filter") HistoryForm filter, BindingResult binding,
-			@RequestParam(defaultValue = "csv") String format, HttpServletRequest request, HttpServletResponse response,
-			Locale locale) throws IOException {
+			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
+			throws IOException {
 		ExportFormat exportFormat = ExportFormat.of(format);
 		if (exportFormat == null || binding.hasErrors()) {
 			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 			return;
 		}
-		ZoneId zone = UserTimeZone.of(request);
 		this.exportLog.exported("deliveries", exportFormat, filter.parameters(), zone);
 		Exports.prepare(response, "deliveries", exportFormat, this.clock, zone);
 		this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());

@@ -8,8 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.chatapp.ChatApps;
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,8 +52,7 @@ class ReportController {
 	 */
 	@GetMapping("/reports/charts")
 	@ResponseBody
-	Map<String, Object> charts(@RequestParam(defaultValue = "14") int days, HttpServletRequest request, Locale locale) {
-		ZoneId zone = UserTimeZone.of(request);
+	Map<String, Object> charts(@RequestParam(defaultValue = "14") int days, ZoneId zone, Locale locale) {
 		SendReports.Charts charts = this.reports.charts(Math.min(Math.max(days, 1), 92), zone);
 		DeliveryExport.ErrorWords words = new DeliveryExport.ErrorWords(this.messages, locale);
 		List<Map<String, Object>> errors = new ArrayList<>();

@@ -3,7 +3,6 @@ package dev.herald.shared.web;
 import java.sql.SQLException;
 import java.time.ZoneId;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -31,9 +30,12 @@ class GlobalControllerAdvice {
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
+	/**
+	 * The viewer's time zone, for templates; handlers declare a {@code ZoneId} parameter.
+	 */
 	@ModelAttribute("zone")
-	ZoneId zone(HttpServletRequest request) {
-		return UserTimeZone.of(request);
+	ZoneId zone(ZoneId zone) {
+		return zone;
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
