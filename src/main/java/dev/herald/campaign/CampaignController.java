@@ -24,6 +24,7 @@ import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.FormSubmission;
 import dev.herald.shared.web.Htmx;
 import dev.herald.shared.web.TimeFormat;
@@ -140,8 +141,8 @@ class CampaignController {
 			try {
 				model.addAttribute("plan", this.scheduler.preview(campaignId, command));
 			}
-			catch (CampaignRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		if (Htmx.partial(htmx)) {
@@ -165,8 +166,8 @@ class CampaignController {
 				clockNote(form).ifPresent((note) -> redirect.addFlashAttribute("clockNote", note));
 				return "redirect:/campaigns/" + saved.id();
 			}
-			catch (CampaignRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		return form(form, null, model);
@@ -208,8 +209,8 @@ class CampaignController {
 				redirect.addFlashAttribute("successArg", command.label());
 				return "redirect:/campaigns/" + id;
 			}
-			catch (CampaignRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 			catch (IllegalStateException ex) {
 				result.reject("campaigns.notEditable");

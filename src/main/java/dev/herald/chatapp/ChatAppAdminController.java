@@ -2,6 +2,7 @@ package dev.herald.chatapp;
 
 import java.util.List;
 
+import dev.herald.shared.RuleViolationException;
 import dev.herald.tencent.TencentErrorCodes;
 import jakarta.validation.Valid;
 
@@ -86,8 +87,8 @@ class ChatAppAdminController {
 				redirect.addFlashAttribute("successArg", created.name());
 				return "redirect:/admin/apps";
 			}
-			catch (ChatAppRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		form.setSecretKey(null);
@@ -134,8 +135,8 @@ class ChatAppAdminController {
 				redirect.addFlashAttribute("successArg", form.getName());
 				return "redirect:/admin/apps";
 			}
-			catch (ChatAppRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		form.setSecretKey(null);

@@ -18,6 +18,7 @@ import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.NotFoundException;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.ChatAppConnection;
 import dev.herald.tencent.OfficialAccountMessage;
@@ -146,7 +147,7 @@ public class Deliveries {
 	 */
 	@Transactional
 	public void cancel(long runId) {
-		RunState state = this.store.runState(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RunState state = this.store.runState(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		if (state != RunState.RUNNING && state != RunState.PAUSED) {
 			throw new IllegalStateException("Run " + runId + " is " + state + " and cannot be cancelled");
 		}
@@ -161,7 +162,7 @@ public class Deliveries {
 	}
 
 	private void transition(long runId, RunState from, RunState to, String action) {
-		RunState state = this.store.runState(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RunState state = this.store.runState(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		if (state != from || !this.store.changeState(runId, from, to, this.clock.instant())) {
 			throw new IllegalStateException("Run " + runId + " is " + state + ", not " + from);
 		}
@@ -181,7 +182,7 @@ public class Deliveries {
 	 * the period
 	 */
 	public RecallSummary recallRun(long runId) {
-		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		RecallSummary summary = recallWithinWindow(Map.of(run.chatAppId(), List.of(runId)));
 		auditRecall("run.recalled", "run", runId, summary);
 		return summary;
@@ -204,7 +205,7 @@ public class Deliveries {
 	 */
 	public RecallSummary recallDelivery(long deliveryId) {
 		DeliveryRow row = this.store.delivery(deliveryId)
-			.orElseThrow(() -> new RunNotFoundException("delivery", deliveryId));
+			.orElseThrow(() -> new NotFoundException("delivery", deliveryId));
 		DeliveryStore.Recallable item = this.store.recallableDelivery(deliveryId)
 			.orElseThrow(() -> new IllegalStateException(
 					"Delivery " + deliveryId + " is " + row.status() + " and has nothing to recall"));
@@ -220,7 +221,7 @@ public class Deliveries {
 	/** How long a run's sent messages can still be recalled. */
 	@Transactional(readOnly = true)
 	public RecallWindow recallWindow(long runId) {
-		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		return recallWindow(Map.of(run.chatAppId(), List.of(runId)), this.clock.instant());
 	}
 
@@ -379,7 +380,7 @@ public class Deliveries {
 
 	@Transactional(readOnly = true)
 	public RunProgress progress(long runId) {
-		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		DeliveryStore.RunRow run = this.store.run(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		return progress(run);
 	}
 
@@ -412,7 +413,7 @@ public class Deliveries {
 
 	@Transactional(readOnly = true)
 	DeliveryRow delivery(long deliveryId) {
-		return this.store.delivery(deliveryId).orElseThrow(() -> new RunNotFoundException("delivery", deliveryId));
+		return this.store.delivery(deliveryId).orElseThrow(() -> new NotFoundException("delivery", deliveryId));
 	}
 
 	@Transactional(readOnly = true)

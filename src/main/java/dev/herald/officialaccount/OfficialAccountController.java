@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.NotFoundException;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.Htmx;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
@@ -94,8 +96,8 @@ class OfficialAccountController {
 				redirect.addFlashAttribute("successArg", added.accountId());
 				return "redirect:/accounts?app=" + added.chatAppId();
 			}
-			catch (AccountRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		AccountFilter filter = new AccountFilter();
@@ -107,7 +109,8 @@ class OfficialAccountController {
 
 	@GetMapping("/{id}")
 	String editForm(@PathVariable long id, Model model) {
-		OfficialAccountView account = this.accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccountView account = this.accounts.find(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		model.addAttribute("account", account);
 		model.addAttribute("form", AccountForm.of(account));
 		return "accounts/edit";
@@ -116,7 +119,8 @@ class OfficialAccountController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		OfficialAccountView account = this.accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccountView account = this.accounts.find(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		if (form.getName() == null) {
 			result.rejectValue("name", "NotBlank");
 		}
