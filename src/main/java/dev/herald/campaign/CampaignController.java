@@ -33,6 +33,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -398,14 +399,14 @@ class CampaignController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-		this.campaigns.detail(id);
+		CampaignStatus status = this.campaigns.detail(id).status();
 		try {
 			action.run();
 			redirect.addFlashAttribute("success", success);
 		}
 		catch (IllegalStateException ex) {
 			redirect.addFlashAttribute("failure", "campaigns.action.refused");
-			redirect.addFlashAttribute("failureArg", ex.getMessage());
+			redirect.addFlashAttribute("failureArg", new DefaultMessageSourceResolvable("CampaignStatus." + status));
 		}
 		return "redirect:/campaigns/" + id;
 	}

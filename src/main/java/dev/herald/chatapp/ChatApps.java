@@ -221,18 +221,19 @@ public class ChatApps {
 		CallResult<OfficialAccountInfoResponse> result = this.client.getOfficialAccountInfo(connection,
 				OfficialAccountInfoRequest.of(List.of(PROBE_ACCOUNT)));
 		if (result instanceof CallResult.Success<?> || result instanceof CallResult.RateLimited<?>) {
-			return new ConnectionCheck(true, "chatapp.test.ok", "");
+			return ConnectionCheck.worked();
 		}
 		if (result instanceof CallResult.Failed<?> failed) {
-			return PROBE_ANSWERS.contains(failed.errorCode()) ? new ConnectionCheck(true, "chatapp.test.ok", "")
-					: new ConnectionCheck(false, "chatapp.test.refused", String.valueOf(failed.errorCode()));
+			if (PROBE_ANSWERS.contains(failed.errorCode())) {
+				return ConnectionCheck.worked();
+			}
+			return new ConnectionCheck(false,
+					(failed.errorCode() != 0) ? "chatapp.test.refused" : "chatapp.test.unreachable", result);
 		}
 		if (result instanceof CallResult.Retryable<?> retryable && retryable.errorCode() != 0) {
-			return new ConnectionCheck(false, "chatapp.test.refused", String.valueOf(retryable.errorCode()));
+			return new ConnectionCheck(false, "chatapp.test.refused", result);
 		}
-		String reason = (result instanceof CallResult.Retryable<?> retryable) ? retryable.reason()
-				: ((CallResult.OutcomeUnknown<?>) result).reason();
-		return new ConnectionCheck(false, "chatapp.test.unreachable", reason);
+		return new ConnectionCheck(false, "chatapp.test.unreachable", result);
 	}
 
 	private void checkSettings(ChatAppSettings settings, @Nullable Long id) {

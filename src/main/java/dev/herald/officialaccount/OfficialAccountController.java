@@ -12,6 +12,8 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.NotFoundException;
 import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.Htmx;
+import dev.herald.tencent.CallResult;
+import dev.herald.tencent.ErrorCodeWords;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -47,12 +49,15 @@ class OfficialAccountController {
 
 	private final AccountBulkActions bulk;
 
+	private final ErrorCodeWords words;
+
 	OfficialAccountController(OfficialAccounts accounts, ChatApps chatApps, AccountSearch search,
-			AccountBulkActions bulk) {
+			AccountBulkActions bulk, ErrorCodeWords words) {
 		this.accounts = accounts;
 		this.chatApps = chatApps;
 		this.search = search;
 		this.bulk = bulk;
+		this.words = words;
 	}
 
 	@ModelAttribute("chatApps")
@@ -267,12 +272,13 @@ class OfficialAccountController {
 	}
 
 	@PostMapping("/sync")
-	String sync(@RequestParam long app, RedirectAttributes redirect) {
+	String sync(@RequestParam long app, RedirectAttributes redirect, Locale locale) {
 		this.chatApps.get(app);
 		SyncResult result = this.accounts.sync(app);
-		if (result.failure() != null) {
+		CallResult<?> failure = result.failure();
+		if (failure != null) {
 			redirect.addFlashAttribute("failure", "accounts.sync.failed");
-			redirect.addFlashAttribute("failureArg", result.failure());
+			redirect.addFlashAttribute("failureArg", this.words.failure(failure, locale));
 		}
 		else {
 			redirect.addFlashAttribute("success", "accounts.synced");

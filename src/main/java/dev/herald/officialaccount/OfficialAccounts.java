@@ -249,7 +249,7 @@ public class OfficialAccounts {
 			CallResult<OfficialAccountInfoResponse> result = this.client.getOfficialAccountInfo(connection,
 					OfficialAccountInfoRequest.of(batch.stream().map(OfficialAccount::getAccountId).toList()));
 			if (!(result instanceof CallResult.Success<OfficialAccountInfoResponse> success)) {
-				return new SyncResult(updated, notFound, describe(result));
+				return new SyncResult(updated, notFound, result);
 			}
 			Map<String, OfficialAccountInfo> infos = new LinkedHashMap<>();
 			for (OfficialAccountInfo info : success.response().officialAccountInfoList()) {
@@ -474,19 +474,6 @@ public class OfficialAccounts {
 		if (!this.audiences.allOfApp(chatAppId, rule.members())) {
 			throw RuleViolationException.onField("members", "groups.members.otherApp");
 		}
-	}
-
-	private static String describe(CallResult<?> result) {
-		if (result instanceof CallResult.Failed<?> failed) {
-			return "ErrorCode " + failed.errorCode() + " " + failed.errorInfo();
-		}
-		if (result instanceof CallResult.Retryable<?> retryable) {
-			return retryable.reason();
-		}
-		if (result instanceof CallResult.RateLimited<?> limited) {
-			return "ErrorCode " + limited.errorCode();
-		}
-		return ((CallResult.OutcomeUnknown<?>) result).reason();
 	}
 
 }

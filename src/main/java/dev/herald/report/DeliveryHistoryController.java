@@ -18,7 +18,6 @@ import dev.herald.shared.web.Htmx;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,27 +47,23 @@ class DeliveryHistoryController {
 
 	private final ChatApps apps;
 
-	private final MessageSource messages;
-
 	private final Clock clock;
 
 	DeliveryHistoryController(DeliveryHistory history, DeliveryExport export, ExportLog exportLog, ChatApps apps,
-			MessageSource messages, Clock clock) {
+			Clock clock) {
 		this.history = history;
 		this.export = export;
 		this.exportLog = exportLog;
 		this.apps = apps;
-		this.messages = messages;
 		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
 	String history(@ModelAttribute("filter") HistoryForm filter, BindingResult binding, ZoneId zone, HtmxRequest htmx,
-			Model model, Locale locale) {
+			Model model) {
 		HistoryPage page = this.history.page(filter.toQuery(zone), PAGE_SIZE);
 		model.addAttribute("page", page);
 		model.addAttribute("invalid", binding.hasErrors());
-		model.addAttribute("errorWords", errorWords(page.rows(), locale));
 		model.addAttribute("recallDeadlines", recallDeadlines(page.rows()));
 		model.addAttribute("path", PATH);
 		if (Htmx.partial(htmx)) {
@@ -103,19 +98,6 @@ class DeliveryHistoryController {
 			if (row.hasMessageToRecall()) {
 				apps.computeIfAbsent(row.chatAppId(), this.apps::find)
 					.ifPresent((app) -> result.put(row.id(), app.recallDeadline(row.sentAt(), now)));
-			}
-		}
-		return result;
-	}
-
-	private Map<Integer, String> errorWords(List<DeliveryLine> rows, Locale locale) {
-		DeliveryExport.ErrorWords words = new DeliveryExport.ErrorWords(this.messages, locale);
-		Map<Integer, String> result = new LinkedHashMap<>();
-		for (DeliveryLine row : rows) {
-			for (Integer code : new Integer[] { row.errorCode(), row.recallCode() }) {
-				if (code != null && code != 0) {
-					result.put(code, words.of(code));
-				}
 			}
 		}
 		return result;
