@@ -2,7 +2,6 @@ package dev.herald.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -39,18 +38,15 @@ class AuditController {
 
 	private final DeliveryExport export;
 
-	private final ExportLog exportLog;
+	private final Exports exports;
 
 	private final MessageSource messages;
 
-	private final Clock clock;
-
-	AuditController(AuditTrail trail, DeliveryExport export, ExportLog exportLog, MessageSource messages, Clock clock) {
+	AuditController(AuditTrail trail, DeliveryExport export, Exports exports, MessageSource messages) {
 		this.trail = trail;
 		this.export = export;
-		this.exportLog = exportLog;
+		this.exports = exports;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
@@ -70,13 +66,11 @@ class AuditController {
 	void export(@ModelAttribute("filter") AuditForm filter, BindingResult binding,
 			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
 			throws IOException {
-		ExportFormat exportFormat = ExportFormat.of(format);
-		if (exportFormat == null || binding.hasErrors()) {
-			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+		ExportFormat exportFormat = this.exports.start("audit", format, binding.hasErrors(), filter.parameters(), zone,
+				response);
+		if (exportFormat == null) {
 			return;
 		}
-		this.exportLog.exported("audit", exportFormat, filter.parameters(), zone);
-		Exports.prepare(response, "audit", exportFormat, this.clock, zone);
 		try (TableWriter table = exportFormat.open(response.getOutputStream(),
 				this.messages.getMessage("audit.export.sheet", null, locale))) {
 			table.header(this.export.headers(COLUMNS, List.of("occurredAt"), "audit.column.", zone, locale));

@@ -43,17 +43,17 @@ class DeliveryHistoryController {
 
 	private final DeliveryExport export;
 
-	private final ExportLog exportLog;
+	private final Exports exports;
 
 	private final ChatApps apps;
 
 	private final Clock clock;
 
-	DeliveryHistoryController(DeliveryHistory history, DeliveryExport export, ExportLog exportLog, ChatApps apps,
+	DeliveryHistoryController(DeliveryHistory history, DeliveryExport export, Exports exports, ChatApps apps,
 			Clock clock) {
 		this.history = history;
 		this.export = export;
-		this.exportLog = exportLog;
+		this.exports = exports;
 		this.apps = apps;
 		this.clock = clock;
 	}
@@ -79,14 +79,11 @@ class DeliveryHistoryController {
 	void export(@ModelAttribute("filter") HistoryForm filter, BindingResult binding,
 			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
 			throws IOException {
-		ExportFormat exportFormat = ExportFormat.of(format);
-		if (exportFormat == null || binding.hasErrors()) {
-			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-			return;
+		ExportFormat exportFormat = this.exports.start("deliveries", format, binding.hasErrors(), filter.parameters(),
+				zone, response);
+		if (exportFormat != null) {
+			this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());
 		}
-		this.exportLog.exported("deliveries", exportFormat, filter.parameters(), zone);
-		Exports.prepare(response, "deliveries", exportFormat, this.clock, zone);
-		this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());
 	}
 
 	/** Until when each sent, not yet recalled message of the page can be recalled. */
