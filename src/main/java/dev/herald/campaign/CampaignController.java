@@ -25,14 +25,16 @@ import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.shared.web.Htmx;
 import dev.herald.shared.web.TimeFormat;
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -125,11 +127,11 @@ class CampaignController {
 
 	@GetMapping("/new")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String newForm(@RequestParam(required = false) @Nullable Long app, Model model, HttpServletRequest request) {
+	String newForm(@RequestParam(required = false) @Nullable Long app, Model model, ZoneId zone) {
 		CampaignForm form = new CampaignForm();
 		form.setChatAppId(
 				(app != null && this.chatApps.find(app).filter(ChatAppView::enabled).isPresent()) ? app : null);
-		form.setZone(((ZoneId) model.getAttribute("zone")).getId());
+		form.setZone(zone.getId());
 		form.setSubmissionToken(UUID.randomUUID().toString());
 		model.addAttribute("form", form);
 		return form(form, null, model);
@@ -138,17 +140,17 @@ class CampaignController {
 	@PostMapping("/preview")
 	@PreAuthorize("hasRole('OPERATOR')")
 	String preview(@Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
-			@RequestParam(required = false) @Nullable Long campaignId, Model model, HttpServletRequest request) {
+			@RequestParam(required = false) @Nullable Long campaignId, Model model, HtmxRequest htmx) {
 		CampaignCommand command = command(form, result);
 		if (command != null) {
 			try {
 				model.addAttribute("plan", this.scheduler.preview(campaignId, command));
 			}
-			catch (CampaignRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
-		if (request.getHeader("HX-Request") != null) {
+		if (Htmx.partial(htmx)) {
 			return "campaigns/form :: plan";
 		}
 		return form(form, campaignId, model);
@@ -169,8 +171,8 @@ class CampaignController {
 				clockNote(form).ifPresent((note) -> redirect.addFlashAttribute("clockNote", note));
 				return "redirect:/campaigns/" + saved.id();
 			}
-			catch (CampaignRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		return form(form, null, model);
@@ -213,8 +215,8 @@ class CampaignController {
 				redirect.addFlashAttribute("successArg", command.label());
 				return "redirect:/campaigns/" + id;
 			}
-			catch (CampaignRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey(), ex.arguments(), null);
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 			catch (IllegalStateException ex) {
 				result.reject("campaigns.notEditable");
@@ -243,13 +245,13 @@ class CampaignController {
 
 	@PostMapping("/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recall(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+	String recall(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
 		this.campaigns.detail(id);
 		try {
 			RecallStarted.flash(redirect, this.scheduler.recall(id));
 		}
 		catch (RecallWindowClosedException ex) {
-			RecallRefusal.flash(redirect, "campaigns.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
+			RecallRefusal.flash(redirect, "campaigns.recall.tooLate", ex, this.timeFormat, zone);
 		}
 		return "redirect:/campaigns/" + id;
 	}
@@ -257,8 +259,7 @@ class CampaignController {
 	@GetMapping("/calendar")
 	String calendar(@RequestParam(defaultValue = "month") String view,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-			@RequestParam(required = false) @Nullable Long app, Model model) {
-		ZoneId zone = (ZoneId) model.getAttribute("zone");
+			@RequestParam(required = false) @Nullable Long app, ZoneId zone, Model model) {
 		boolean week = "week".equals(view);
 		LocalDate anchor = (date != null) ? date : this.clock.instant().atZone(zone).toLocalDate();
 		LocalDate first = week ? anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
@@ -399,14 +400,14 @@ class CampaignController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-		this.campaigns.detail(id);
+		CampaignStatus status = this.campaigns.detail(id).status();
 		try {
 			action.run();
 			redirect.addFlashAttribute("success", success);
 		}
 		catch (IllegalStateException ex) {
 			redirect.addFlashAttribute("failure", "campaigns.action.refused");
-			redirect.addFlashAttribute("failureArg", ex.getMessage());
+			redirect.addFlashAttribute("failureArg", new DefaultMessageSourceResolvable("CampaignStatus." + status));
 		}
 		return "redirect:/campaigns/" + id;
 	}

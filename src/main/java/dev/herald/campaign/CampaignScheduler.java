@@ -17,6 +17,8 @@ import dev.herald.draft.ApprovedVersion;
 import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.AudienceSource;
 import dev.herald.officialaccount.Audiences;
+import dev.herald.shared.NotFoundException;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.FormSubmission;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -72,7 +74,7 @@ class CampaignScheduler {
 
 	/**
 	 * Plans a campaign without saving it.
-	 * @throws CampaignRuleException when the version is not approved or the targets are
+	 * @throws RuleViolationException when the version is not approved or the targets are
 	 * empty or of another app
 	 */
 	@Transactional(readOnly = true)
@@ -85,7 +87,7 @@ class CampaignScheduler {
 	/**
 	 * Saves a new campaign and its trigger, or finds the one its form's token made.
 	 * @return the campaign, and whether this call created it
-	 * @throws CampaignRuleException when a rule is broken, with the field to show it on
+	 * @throws RuleViolationException when a rule is broken, with the field to show it on
 	 */
 	@Transactional
 	FormSubmission.Landed create(CampaignCommand command) {
@@ -102,7 +104,7 @@ class CampaignScheduler {
 		Instant now = this.clock.instant();
 		ApprovedVersion version = offered(command.versionId());
 		if (!this.chatApps.get(command.chatAppId()).enabled()) {
-			throw new CampaignRuleException("chatAppId", "campaigns.app.disabled");
+			throw RuleViolationException.onField("chatAppId", "campaigns.app.disabled");
 		}
 		List<String> members = members(command);
 		checkPlan(null, command, members, now);
@@ -143,12 +145,12 @@ class CampaignScheduler {
 	void update(long id, long expectedVersion, CampaignCommand command) {
 		this.quotaLock.lock(command.chatAppId());
 		Instant now = this.clock.instant();
-		Campaign campaign = this.campaigns.findForUpdate(id).orElseThrow(() -> new CampaignNotFoundException(id));
+		Campaign campaign = this.campaigns.findForUpdate(id).orElseThrow(() -> new NotFoundException("campaign", id));
 		if (campaign.getVersion() != expectedVersion) {
 			throw new OptimisticLockingFailureException("Campaign " + id + " changed");
 		}
 		if (command.chatAppId() != campaign.getChatAppId()) {
-			throw new CampaignRuleException("chatAppId", "campaigns.app.fixed");
+			throw RuleViolationException.onField("chatAppId", "campaigns.app.fixed");
 		}
 		if (!campaign.isEditable()) {
 			throw new IllegalStateException("Cannot edit campaign " + id + ": it is " + campaign.getStatus());
@@ -265,7 +267,7 @@ class CampaignScheduler {
 	 * @return the recall as it starts
 	 */
 	RecallProgress recall(long id) {
-		this.campaigns.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
+		this.campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign", id));
 		return this.delivery.recallCampaign(id);
 	}
 
@@ -273,7 +275,7 @@ class CampaignScheduler {
 			Instant now) {
 		CampaignPlan plan = this.planner.plan(self, command.chatAppId(), members, command.schedule(), now);
 		if (plan.neverFires()) {
-			throw new CampaignRuleException("kind", "campaigns.schedule.neverFires");
+			throw RuleViolationException.onField("kind", "campaigns.schedule.neverFires");
 		}
 		if (plan.refused()) {
 			QuotaCheck.Conflict first = plan.conflicts().get(0);
@@ -284,24 +286,24 @@ class CampaignScheduler {
 				.map((ref) -> "\"" + ref.label() + "\" (#" + ref.id() + ")")
 				.collect(Collectors.joining(", "));
 			boolean testSends = plan.conflicts().stream().anyMatch(QuotaCheck.Conflict::testSends);
-			throw new CampaignRuleException("kind", !names.isEmpty() ? "campaigns.quota.conflict"
+			throw RuleViolationException.onField("kind", !names.isEmpty() ? "campaigns.quota.conflict"
 					: testSends ? "campaigns.quota.testSends" : "campaigns.quota.self", names, first.example());
 		}
 	}
 
 	private List<String> members(CampaignCommand command) {
 		if (command.sources().isEmpty()) {
-			throw new CampaignRuleException("accountIds", "campaigns.targets.none");
+			throw RuleViolationException.onField("accountIds", "campaigns.targets.none");
 		}
 		List<String> resolved;
 		try {
 			resolved = this.audiences.members(command.chatAppId(), command.sources());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new CampaignRuleException("accountIds", "campaigns.targets.otherApp");
+			throw RuleViolationException.onField("accountIds", "campaigns.targets.otherApp");
 		}
 		if (resolved.isEmpty()) {
-			throw new CampaignRuleException("accountIds", "campaigns.targets.empty");
+			throw RuleViolationException.onField("accountIds", "campaigns.targets.empty");
 		}
 		return resolved;
 	}
@@ -321,12 +323,12 @@ class CampaignScheduler {
 	/** An approved version that may start a new use: its draft is not archived. */
 	private ApprovedVersion offered(long versionId) {
 		return this.approvedVersions.findOffered(versionId)
-			.orElseThrow(() -> new CampaignRuleException("versionId", "campaigns.version.notApproved"));
+			.orElseThrow(() -> RuleViolationException.onField("versionId", "campaigns.version.notApproved"));
 	}
 
 	private ApprovedVersion approved(long versionId) {
 		return this.approvedVersions.findApproved(versionId)
-			.orElseThrow(() -> new CampaignRuleException("versionId", "campaigns.version.notApproved"));
+			.orElseThrow(() -> RuleViolationException.onField("versionId", "campaigns.version.notApproved"));
 	}
 
 	private static Campaign.Content content(ApprovedVersion version) {
@@ -335,7 +337,7 @@ class CampaignScheduler {
 	}
 
 	private Campaign load(long id) {
-		return this.campaigns.findForUpdate(id).orElseThrow(() -> new CampaignNotFoundException(id));
+		return this.campaigns.findForUpdate(id).orElseThrow(() -> new NotFoundException("campaign", id));
 	}
 
 	private void record(String action, Campaign campaign, CampaignStatus before) {

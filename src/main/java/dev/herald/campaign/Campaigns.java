@@ -22,6 +22,7 @@ import dev.herald.audit.AuditEntry;
 import dev.herald.audit.AuditLog;
 import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
+import dev.herald.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -110,7 +111,7 @@ public class Campaigns {
 
 	@Transactional(readOnly = true)
 	CampaignDetail detail(long id) {
-		Campaign campaign = this.campaigns.findById(id).orElseThrow(() -> new CampaignNotFoundException(id));
+		Campaign campaign = this.campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign", id));
 		Instant now = this.clock.instant();
 		List<Instant> next = campaign.mayFire() || campaign.getStatus() == CampaignStatus.PAUSED
 				? campaign.schedule().fires(now, campaign.isRecurring() ? 5 : 1, Instant.MAX) : List.of();

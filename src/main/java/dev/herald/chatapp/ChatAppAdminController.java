@@ -1,15 +1,16 @@
 package dev.herald.chatapp;
 
 import java.util.List;
+import java.util.Locale;
 
-import dev.herald.tencent.TencentErrorCodes;
+import dev.herald.shared.RuleViolationException;
+import dev.herald.tencent.CallResult;
+import dev.herald.tencent.ErrorCodeWords;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,7 @@ class ChatAppAdminController {
 
 	private final ChatApps apps;
 
-	private final MessageSource messages;
+	private final ErrorCodeWords words;
 
 	private final ScheduledCampaigns scheduled;
 
@@ -40,10 +41,10 @@ class ChatAppAdminController {
 
 	private final @Nullable String publicUrl;
 
-	ChatAppAdminController(ChatApps apps, MessageSource messages, ScheduledCampaigns scheduled,
-			CallbackJournal callbacks, @Value("${herald.public-url:}") @Nullable String publicUrl) {
+	ChatAppAdminController(ChatApps apps, ErrorCodeWords words, ScheduledCampaigns scheduled, CallbackJournal callbacks,
+			@Value("${herald.public-url:}") @Nullable String publicUrl) {
 		this.apps = apps;
-		this.messages = messages;
+		this.words = words;
 		this.scheduled = scheduled;
 		this.callbacks = callbacks;
 		this.publicUrl = (publicUrl == null || publicUrl.isBlank()) ? null : publicUrl.replaceAll("/+$", "");
@@ -86,8 +87,8 @@ class ChatAppAdminController {
 				redirect.addFlashAttribute("successArg", created.name());
 				return "redirect:/admin/apps";
 			}
-			catch (ChatAppRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		form.setSecretKey(null);
@@ -134,8 +135,8 @@ class ChatAppAdminController {
 				redirect.addFlashAttribute("successArg", form.getName());
 				return "redirect:/admin/apps";
 			}
-			catch (ChatAppRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		form.setSecretKey(null);
@@ -145,22 +146,17 @@ class ChatAppAdminController {
 	}
 
 	@PostMapping("/{id}/test")
-	String testConnection(@PathVariable long id, RedirectAttributes redirect) {
+	String testConnection(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
 		ChatAppView app = this.apps.get(id);
 		ConnectionCheck check = this.apps.testConnection(id);
-		String detail = check.detail();
-		if ("chatapp.test.refused".equals(check.messageKey())) {
-			int code = Integer.parseInt(detail);
-			detail = code + " "
-					+ this.messages.getMessage(TencentErrorCodes.describe(code), LocaleContextHolder.getLocale());
-		}
-		if (check.ok()) {
+		CallResult<?> failure = check.failure();
+		if (failure == null) {
 			redirect.addFlashAttribute("success", check.messageKey());
 			redirect.addFlashAttribute("successArg", app.name());
 		}
 		else {
 			redirect.addFlashAttribute("failure", check.messageKey());
-			redirect.addFlashAttribute("failureArg", app.name() + ": " + detail);
+			redirect.addFlashAttribute("failureArg", app.name() + ": " + this.words.failure(failure, locale));
 		}
 		return "redirect:/admin/apps";
 	}

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
+import dev.herald.shared.NotFoundException;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.LocalAddress;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.ChatAppConnection;
@@ -87,7 +89,7 @@ public class ChatApps {
 
 	@Transactional(readOnly = true)
 	public ChatAppView get(long id) {
-		return find(id).orElseThrow(() -> new ChatAppNotFoundException(id));
+		return find(id).orElseThrow(() -> new NotFoundException("Chat app", id));
 	}
 
 	/**
@@ -98,14 +100,14 @@ public class ChatApps {
 	 */
 	@Transactional(readOnly = true)
 	public ChatAppConnection connection(long id) {
-		ChatApp app = this.apps.findById(id).orElseThrow(() -> new ChatAppNotFoundException(id));
+		ChatApp app = this.apps.findById(id).orElseThrow(() -> new NotFoundException("Chat app", id));
 		return new ChatAppConnection(app.getSdkAppId(), baseUrl(app), app.getAdminIdentifier(),
 				this.cipher.decrypt(app.getSecretKeyCipher()));
 	}
 
 	@Transactional(readOnly = true)
 	ChatApp entity(long id) {
-		return this.apps.findById(id).orElseThrow(() -> new ChatAppNotFoundException(id));
+		return this.apps.findById(id).orElseThrow(() -> new NotFoundException("Chat app", id));
 	}
 
 	/**
@@ -229,31 +231,32 @@ public class ChatApps {
 		CallResult<OfficialAccountInfoResponse> result = this.client.getOfficialAccountInfo(connection,
 				OfficialAccountInfoRequest.of(List.of(PROBE_ACCOUNT)));
 		if (result instanceof CallResult.Success<?> || result instanceof CallResult.RateLimited<?>) {
-			return new ConnectionCheck(true, "chatapp.test.ok", "");
+			return ConnectionCheck.worked();
 		}
 		if (result instanceof CallResult.Failed<?> failed) {
-			return PROBE_ANSWERS.contains(failed.errorCode()) ? new ConnectionCheck(true, "chatapp.test.ok", "")
-					: new ConnectionCheck(false, "chatapp.test.refused", String.valueOf(failed.errorCode()));
+			if (PROBE_ANSWERS.contains(failed.errorCode())) {
+				return ConnectionCheck.worked();
+			}
+			return new ConnectionCheck(false,
+					(failed.errorCode() != 0) ? "chatapp.test.refused" : "chatapp.test.unreachable", result);
 		}
 		if (result instanceof CallResult.Retryable<?> retryable && retryable.errorCode() != 0) {
-			return new ConnectionCheck(false, "chatapp.test.refused", String.valueOf(retryable.errorCode()));
+			return new ConnectionCheck(false, "chatapp.test.refused", result);
 		}
-		String reason = (result instanceof CallResult.Retryable<?> retryable) ? retryable.reason()
-				: ((CallResult.OutcomeUnknown<?>) result).reason();
-		return new ConnectionCheck(false, "chatapp.test.unreachable", reason);
+		return new ConnectionCheck(false, "chatapp.test.unreachable", result);
 	}
 
 	private void checkSettings(ChatAppSettings settings, @Nullable Long id) {
 		if (!ChatAppSettings.HISTORY_PERIODS.contains(settings.messageHistoryDays())) {
-			throw new ChatAppRuleException("messageHistoryDays", "chatapp.messageHistoryDays.invalid");
+			throw RuleViolationException.onField("messageHistoryDays", "chatapp.messageHistoryDays.invalid");
 		}
 		this.apps.findByName(settings.name()).filter((other) -> !other.getId().equals(id)).ifPresent((other) -> {
-			throw new ChatAppRuleException("name", "chatapp.name.taken");
+			throw RuleViolationException.onField("name", "chatapp.name.taken");
 		});
 		this.apps.findBySdkAppId(settings.sdkAppId())
 			.filter((other) -> !other.getId().equals(id))
 			.ifPresent((other) -> {
-				throw new ChatAppRuleException("sdkAppId", "chatapp.sdkAppId.taken");
+				throw RuleViolationException.onField("sdkAppId", "chatapp.sdkAppId.taken");
 			});
 	}
 

@@ -1,11 +1,21 @@
 package dev.herald.chatapp;
 
+import dev.herald.tencent.CallResult;
+import org.jspecify.annotations.Nullable;
+
 /**
- * The outcome of "test connection" in words: a message key and its arguments.
+ * The outcome of "test connection": what to tell the admin, and the failed call behind
+ * it.
  *
  * @param ok whether Tencent accepted the credentials
  * @param messageKey what to tell the admin
- * @param detail the error code and its meaning, or the network reason
+ * @param failure the call that failed (its ErrorCode or what happened on the way), or
+ * {@code null} when it worked
  */
-record ConnectionCheck(boolean ok, String messageKey, String detail) {
+record ConnectionCheck(boolean ok, String messageKey, @Nullable CallResult<?> failure) {
+
+	static ConnectionCheck worked() {
+		return new ConnectionCheck(true, "chatapp.test.ok", null);
+	}
+
 }

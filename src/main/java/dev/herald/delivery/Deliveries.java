@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.NotFoundException;
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentJson;
 import tools.jackson.core.JacksonException;
@@ -129,7 +130,7 @@ public class Deliveries {
 	 */
 	@Transactional
 	public void cancel(long runId) {
-		RunState state = this.runs.runState(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RunState state = this.runs.runState(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		if (state != RunState.RUNNING && state != RunState.PAUSED) {
 			throw new IllegalStateException("Run " + runId + " is " + state + " and cannot be cancelled");
 		}
@@ -144,7 +145,7 @@ public class Deliveries {
 	}
 
 	private void transition(long runId, RunState from, RunState to, String action) {
-		RunState state = this.runs.runState(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RunState state = this.runs.runState(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		if (state != from || !this.runs.changeState(runId, from, to, this.clock.instant())) {
 			throw new IllegalStateException("Run " + runId + " is " + state + ", not " + from);
 		}
@@ -157,7 +158,7 @@ public class Deliveries {
 
 	@Transactional(readOnly = true)
 	public RunProgress progress(long runId) {
-		RunStore.RunRow run = this.runs.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RunStore.RunRow run = this.runs.run(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		Map<DeliveryStatus, Long> counts = this.runs.counts(run.id());
 		long open = counts.get(DeliveryStatus.QUEUED) + counts.get(DeliveryStatus.SENDING);
 		// Cancelled deliveries were never sent: not done, and no work left either.
@@ -180,7 +181,7 @@ public class Deliveries {
 
 	@Transactional(readOnly = true)
 	DeliveryRow delivery(long deliveryId) {
-		return this.runs.delivery(deliveryId).orElseThrow(() -> new RunNotFoundException("delivery", deliveryId));
+		return this.runs.delivery(deliveryId).orElseThrow(() -> new NotFoundException("delivery", deliveryId));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,8 +1,8 @@
 package dev.herald.delivery;
 
+import java.time.ZoneId;
+
 import dev.herald.shared.web.TimeFormat;
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -33,19 +33,19 @@ class RecallController {
 
 	@PostMapping("/runs/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recallRun(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+	String recallRun(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
 		try {
 			RecallStarted.flash(redirect, this.recalls.recallRun(id));
 		}
 		catch (RecallWindowClosedException ex) {
-			RecallRefusal.flash(redirect, "run.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
+			RecallRefusal.flash(redirect, "run.recall.tooLate", ex, this.timeFormat, zone);
 		}
 		return "redirect:/runs/" + id;
 	}
 
 	@PostMapping("/deliveries/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recallDelivery(@PathVariable long id, HttpServletRequest request, RedirectAttributes redirect) {
+	String recallDelivery(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
 		DeliveryRow row = this.deliveries.delivery(id);
 		try {
 			RecallSummary summary = this.recalls.recallDelivery(id);
@@ -53,7 +53,7 @@ class RecallController {
 					summary.recalled() > 0 ? "delivery.recall.done" : "delivery.recall.failed");
 		}
 		catch (RecallWindowClosedException ex) {
-			RecallRefusal.flash(redirect, "delivery.recall.tooLate", ex, this.timeFormat, UserTimeZone.of(request));
+			RecallRefusal.flash(redirect, "delivery.recall.tooLate", ex, this.timeFormat, zone);
 		}
 		catch (IllegalStateException ex) {
 			redirect.addFlashAttribute("failure", "delivery.recall.nothing");

@@ -15,6 +15,7 @@ import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.RecallDeadline;
 import dev.herald.delivery.RecallStore.Recallable;
+import dev.herald.shared.NotFoundException;
 import jakarta.annotation.PreDestroy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -91,7 +92,7 @@ public class Recalls {
 	 * the period
 	 */
 	public RecallProgress recallRun(long runId) {
-		RunStore.RunRow run = this.runs.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RunStore.RunRow run = this.runs.run(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		return start(Map.of(run.chatAppId(), List.of(runId)), new Target("run.recalled", "run", runId));
 	}
 
@@ -111,7 +112,7 @@ public class Recalls {
 	 */
 	public RecallSummary recallDelivery(long deliveryId) {
 		DeliveryRow row = this.runs.delivery(deliveryId)
-			.orElseThrow(() -> new RunNotFoundException("delivery", deliveryId));
+			.orElseThrow(() -> new NotFoundException("delivery", deliveryId));
 		Recallable item = this.store.recallableDelivery(deliveryId)
 			.orElseThrow(() -> new IllegalStateException(
 					"Delivery " + deliveryId + " is " + row.status() + " and has nothing to recall"));
@@ -128,7 +129,7 @@ public class Recalls {
 	/** How long a run's sent messages can still be recalled. */
 	@Transactional(readOnly = true)
 	public RecallWindow recallWindow(long runId) {
-		RunStore.RunRow run = this.runs.run(runId).orElseThrow(() -> new RunNotFoundException("run", runId));
+		RunStore.RunRow run = this.runs.run(runId).orElseThrow(() -> new NotFoundException("run", runId));
 		return recallWindow(Map.of(run.chatAppId(), List.of(runId)), this.clock.instant());
 	}
 
@@ -142,7 +143,7 @@ public class Recalls {
 	@Transactional(readOnly = true)
 	public RecallProgress progress(long recallId) {
 		return this.store.recall(recallId, this.clock.instant())
-			.orElseThrow(() -> new RunNotFoundException("recall", recallId));
+			.orElseThrow(() -> new NotFoundException("recall", recallId));
 	}
 
 	/** The latest recall of a run, if any. */

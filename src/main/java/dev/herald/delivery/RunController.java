@@ -1,5 +1,6 @@
 package dev.herald.delivery;
 
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;

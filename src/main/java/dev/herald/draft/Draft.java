@@ -3,6 +3,7 @@ package dev.herald.draft;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.herald.shared.RuleViolationException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +21,12 @@ import org.jspecify.annotations.Nullable;
 @Entity
 @Table(name = "draft")
 class Draft {
+
+	/** Refusal: only the author submits a draft. */
+	static final String NOT_AUTHOR = "drafts.refused.notAuthor";
+
+	/** Refusal: whoever wrote or last edited a draft does not review it. */
+	static final String FOUR_EYES = "drafts.refused.fourEyes";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -94,7 +101,7 @@ class Draft {
 		requireLive();
 		requireStatus(DraftStatus.DRAFT, "submit");
 		if (!by.equals(this.author)) {
-			throw new DraftRuleException(DraftRuleException.NOT_AUTHOR);
+			throw new RuleViolationException(NOT_AUTHOR);
 		}
 		this.status = DraftStatus.IN_REVIEW;
 		this.updatedAt = now;
@@ -162,7 +169,7 @@ class Draft {
 
 	private void requireSecondPerson(String by) {
 		if (!mayReview(by)) {
-			throw new DraftRuleException(DraftRuleException.FOUR_EYES);
+			throw new RuleViolationException(FOUR_EYES);
 		}
 	}
 

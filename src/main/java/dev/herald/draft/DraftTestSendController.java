@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.herald.tencent.TencentErrorCodes;
+import java.util.Locale;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import dev.herald.tencent.CallResult;
+import dev.herald.tencent.ErrorCodeWords;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,20 +25,21 @@ class DraftTestSendController {
 
 	private final DraftTestSends testSends;
 
-	private final MessageSource messages;
+	private final ErrorCodeWords words;
 
 	private final Clock clock;
 
-	DraftTestSendController(DraftTestSends testSends, MessageSource messages, Clock clock) {
+	DraftTestSendController(DraftTestSends testSends, ErrorCodeWords words, Clock clock) {
 		this.testSends = testSends;
-		this.messages = messages;
+		this.words = words;
 		this.clock = clock;
 	}
 
 	@PostMapping("/drafts/{id}/test-send")
-	String testSend(@PathVariable long id, @RequestParam long account, RedirectAttributes redirect) {
+	String testSend(@PathVariable long id, @RequestParam long account, RedirectAttributes redirect, Locale locale) {
 		TestSendResult result = this.testSends.send(id, account);
 		Instant opens = result.windowOpensAt();
+		CallResult<?> failure = result.failure();
 		if (opens != null) {
 			// Nothing was sent: say when to try again, in whole minutes (no time zone).
 			long seconds = Math.max(1, Duration.between(this.clock.instant(), opens).toSeconds());
@@ -48,13 +50,9 @@ class DraftTestSendController {
 			redirect.addFlashAttribute("success", "drafts.testSend.sent");
 			redirect.addFlashAttribute("successArg", result.msgKey());
 		}
-		else {
-			String detail = (result.errorCode() != 0)
-					? result.errorCode() + " " + this.messages
-						.getMessage(TencentErrorCodes.describe(result.errorCode()), LocaleContextHolder.getLocale())
-					: result.reason();
+		else if (failure != null) {
 			redirect.addFlashAttribute("failure", "drafts.testSend.failed");
-			redirect.addFlashAttribute("failureArg", detail);
+			redirect.addFlashAttribute("failureArg", this.words.failure(failure, locale));
 		}
 		return "redirect:/drafts/" + id;
 	}

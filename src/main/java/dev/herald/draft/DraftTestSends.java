@@ -9,6 +9,7 @@ import dev.herald.audit.AuditRecord;
 import dev.herald.delivery.TestBroadcasts;
 import dev.herald.officialaccount.OfficialAccountView;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentJson;
 
@@ -46,7 +47,7 @@ class DraftTestSends {
 		DraftVersion version = this.drafts.view(draftId).current();
 		OfficialAccountView account = this.accounts.find(officialAccountId)
 			.filter(OfficialAccountView::testAccount)
-			.orElseThrow(() -> new DraftRuleException("drafts.testSend.notTestAccount"));
+			.orElseThrow(() -> new RuleViolationException("drafts.testSend.notTestAccount"));
 		OfficialAccountMessage content = TencentJson.fromJson(version.getContentJson(), OfficialAccountMessage.class);
 		// A fresh Random per test send: each one is meant to arrive, not to be
 		// deduplicated.

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
+import dev.herald.shared.NotFoundException;
 import dev.herald.tencent.MessageValidator;
 import dev.herald.tencent.OfficialAccountMessage;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +84,7 @@ class Drafts {
 	 */
 	@Transactional
 	long copy(long sourceId, @Nullable UUID token, String title, String by) {
-		Draft source = this.drafts.findById(sourceId).orElseThrow(() -> new DraftNotFoundException(sourceId));
+		Draft source = this.drafts.findById(sourceId).orElseThrow(() -> new NotFoundException("draft", sourceId));
 		DraftVersion content = currentVersion(source);
 		Instant now = this.clock.instant();
 		Draft draft = this.drafts.save(new Draft(title, source.getNotes(), by, token, now));
@@ -107,7 +108,7 @@ class Drafts {
 	/** Archives the draft; archiving an archived draft changes and audits nothing. */
 	@Transactional
 	void archive(long id) {
-		Draft draft = this.drafts.findForUpdate(id).orElseThrow(() -> new DraftNotFoundException(id));
+		Draft draft = this.drafts.findForUpdate(id).orElseThrow(() -> new NotFoundException("draft", id));
 		if (draft.archive(this.clock.instant())) {
 			this.drafts.save(draft);
 			this.audit.record(AuditRecord.of("draft.archived", "draft", id)
@@ -118,7 +119,7 @@ class Drafts {
 	/** Restores the draft with the status it had; a live draft is left alone. */
 	@Transactional
 	void restore(long id) {
-		Draft draft = this.drafts.findForUpdate(id).orElseThrow(() -> new DraftNotFoundException(id));
+		Draft draft = this.drafts.findForUpdate(id).orElseThrow(() -> new NotFoundException("draft", id));
 		if (draft.restore(this.clock.instant())) {
 			this.drafts.save(draft);
 			this.audit.record(AuditRecord.of("draft.restored", "draft", id)
@@ -180,13 +181,13 @@ class Drafts {
 
 	@Transactional(readOnly = true)
 	DraftView view(long id) {
-		Draft draft = this.drafts.findById(id).orElseThrow(() -> new DraftNotFoundException(id));
+		Draft draft = this.drafts.findById(id).orElseThrow(() -> new NotFoundException("draft", id));
 		List<DraftVersion> history = this.versions.findByDraftIdOrderByNumberDesc(id);
 		List<DraftReview> decisions = this.reviews.findByDraftIdOrderByDecidedAtDescIdDesc(id);
 		DraftVersion current = history.stream()
 			.filter((v) -> v.getNumber() == draft.getCurrentVersion())
 			.findFirst()
-			.orElseThrow(() -> new DraftNotFoundException(id));
+			.orElseThrow(() -> new NotFoundException("draft", id));
 		Optional<DraftVersion> lastApproved = this.reviews
 			.findFirstByDraftIdAndDecisionOrderByDecidedAtDescIdDesc(id, ReviewDecision.APPROVED)
 			.flatMap((review) -> this.versions.findById(review.getVersionId()).filter(review::approves));
@@ -196,7 +197,7 @@ class Drafts {
 	@Transactional(readOnly = true)
 	DraftVersion version(long draftId, int number) {
 		return this.versions.findByDraftIdAndNumber(draftId, number)
-			.orElseThrow(() -> new DraftNotFoundException(draftId + "/" + number));
+			.orElseThrow(() -> new NotFoundException("draft", draftId + "/" + number));
 	}
 
 	@Transactional(readOnly = true)
@@ -239,7 +240,7 @@ class Drafts {
 	}
 
 	private Draft lockedAt(long id, long expectedLock) {
-		Draft draft = this.drafts.findById(id).orElseThrow(() -> new DraftNotFoundException(id));
+		Draft draft = this.drafts.findById(id).orElseThrow(() -> new NotFoundException("draft", id));
 		if (draft.getVersion() != expectedLock) {
 			throw new ObjectOptimisticLockingFailureException(Draft.class, id);
 		}

@@ -9,11 +9,15 @@ import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.NotFoundException;
+import dev.herald.shared.RuleViolationException;
+import dev.herald.shared.web.Htmx;
+import dev.herald.tencent.CallResult;
+import dev.herald.tencent.ErrorCodeWords;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +27,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -46,12 +49,15 @@ class OfficialAccountController {
 
 	private final AccountBulkActions bulk;
 
+	private final ErrorCodeWords words;
+
 	OfficialAccountController(OfficialAccounts accounts, ChatApps chatApps, AccountSearch search,
-			AccountBulkActions bulk) {
+			AccountBulkActions bulk, ErrorCodeWords words) {
 		this.accounts = accounts;
 		this.chatApps = chatApps;
 		this.search = search;
 		this.bulk = bulk;
+		this.words = words;
 	}
 
 	@ModelAttribute("chatApps")
@@ -64,17 +70,13 @@ class OfficialAccountController {
 	 * gets the results only.
 	 */
 	@GetMapping
-	String list(@ModelAttribute("filter") AccountFilter filter, BindingResult binding,
-			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore,
-			HttpServletResponse response, Model model) {
+	String list(@ModelAttribute("filter") AccountFilter filter, BindingResult binding, HtmxRequest htmx, Model model) {
 		if (!model.containsAttribute("form")) {
 			AccountForm form = new AccountForm();
 			form.setChatAppId(filter.getApp());
 			model.addAttribute("form", form);
 		}
-		response.setHeader(HttpHeaders.VARY, "HX-Request");
-		boolean fragment = htmx != null && restore == null;
+		boolean fragment = Htmx.partial(htmx);
 		render(filter, model, true, !fragment);
 		return fragment ? "accounts/list :: results" : "accounts/list";
 	}
@@ -99,8 +101,8 @@ class OfficialAccountController {
 				redirect.addFlashAttribute("successArg", added.accountId());
 				return "redirect:/accounts?app=" + added.chatAppId();
 			}
-			catch (AccountRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		AccountFilter filter = new AccountFilter();
@@ -112,7 +114,8 @@ class OfficialAccountController {
 
 	@GetMapping("/{id}")
 	String editForm(@PathVariable long id, Model model) {
-		OfficialAccountView account = this.accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccountView account = this.accounts.find(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		model.addAttribute("account", account);
 		model.addAttribute("form", AccountForm.of(account));
 		return "accounts/edit";
@@ -121,7 +124,8 @@ class OfficialAccountController {
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountForm form, BindingResult result,
 			Model model, RedirectAttributes redirect) {
-		OfficialAccountView account = this.accounts.find(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccountView account = this.accounts.find(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		if (form.getName() == null) {
 			result.rejectValue("name", "NotBlank");
 		}
@@ -268,12 +272,13 @@ class OfficialAccountController {
 	}
 
 	@PostMapping("/sync")
-	String sync(@RequestParam long app, RedirectAttributes redirect) {
+	String sync(@RequestParam long app, RedirectAttributes redirect, Locale locale) {
 		this.chatApps.get(app);
 		SyncResult result = this.accounts.sync(app);
-		if (result.failure() != null) {
+		CallResult<?> failure = result.failure();
+		if (failure != null) {
 			redirect.addFlashAttribute("failure", "accounts.sync.failed");
-			redirect.addFlashAttribute("failureArg", result.failure());
+			redirect.addFlashAttribute("failureArg", this.words.failure(failure, locale));
 		}
 		else {
 			redirect.addFlashAttribute("success", "accounts.synced");

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.NotFoundException;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.OfficialAccountInfoRequest;
 import dev.herald.tencent.OfficialAccountInfoResponse;
@@ -181,7 +183,7 @@ public class OfficialAccounts {
 			boolean testAccount) {
 		this.chatApps.get(chatAppId);
 		if (this.accounts.findByChatAppIdAndAccountId(chatAppId, accountId).isPresent()) {
-			throw new AccountRuleException("accountId", "accounts.id.taken");
+			throw RuleViolationException.onField("accountId", "accounts.id.taken");
 		}
 		OfficialAccount account = this.accounts
 			.save(new OfficialAccount(chatAppId, accountId, name, subscriberCount, testAccount, this.clock.instant()));
@@ -194,7 +196,8 @@ public class OfficialAccounts {
 
 	@Transactional
 	void update(long id, String name, boolean testAccount) {
-		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccount account = this.accounts.findById(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		Instant now = this.clock.instant();
 		account.rename(name, now);
 		account.markAsTest(testAccount, now);
@@ -246,7 +249,7 @@ public class OfficialAccounts {
 			CallResult<OfficialAccountInfoResponse> result = this.client.getOfficialAccountInfo(connection,
 					OfficialAccountInfoRequest.of(batch.stream().map(OfficialAccount::getAccountId).toList()));
 			if (!(result instanceof CallResult.Success<OfficialAccountInfoResponse> success)) {
-				return new SyncResult(updated, notFound, describe(result));
+				return new SyncResult(updated, notFound, result);
 			}
 			Map<String, OfficialAccountInfo> infos = new LinkedHashMap<>();
 			for (OfficialAccountInfo info : success.response().officialAccountInfoList()) {
@@ -277,7 +280,7 @@ public class OfficialAccounts {
 
 	/**
 	 * Creates a static or dynamic target group.
-	 * @throws AccountRuleException naming the field that is wrong
+	 * @throws RuleViolationException naming the field that is wrong
 	 */
 	@Transactional
 	TargetGroupView createGroup(long chatAppId, String name, @Nullable String description, GroupRule rule) {
@@ -313,13 +316,13 @@ public class OfficialAccounts {
 
 	/**
 	 * Changes a group's name, description, kind and members or filter.
-	 * @throws AccountRuleException naming the field that is wrong
+	 * @throws RuleViolationException naming the field that is wrong
 	 */
 	@Transactional
 	void updateGroup(long id, long expectedVersion, String name, @Nullable String description, GroupRule rule) {
-		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new NotFoundException("target group", id));
 		if (group.getVersion() != expectedVersion) {
-			throw new AccountRuleException("name", "groups.changed");
+			throw RuleViolationException.onField("name", "groups.changed");
 		}
 		checkGroup(group.getChatAppId(), name, rule, id);
 		// Members are replaced in SQL, before the entity's lazy set is first read, so
@@ -340,7 +343,7 @@ public class OfficialAccounts {
 
 	@Transactional
 	void archiveGroup(long id) {
-		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new NotFoundException("target group", id));
 		group.archive(this.clock.instant());
 		this.audit
 			.record(AuditRecord.of("group.archived", "target_group", id).withAfter(Map.of("name", group.getName())));
@@ -348,7 +351,7 @@ public class OfficialAccounts {
 
 	@Transactional
 	void restoreGroup(long id) {
-		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new NotFoundException("target group", id));
 		group.restore(this.clock.instant());
 		this.audit
 			.record(AuditRecord.of("group.restored", "target_group", id).withAfter(Map.of("name", group.getName())));
@@ -366,7 +369,8 @@ public class OfficialAccounts {
 	/** Replaces the tags of one account (already parsed and checked). */
 	@Transactional
 	void retag(long id, List<String> tags) {
-		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccount account = this.accounts.findById(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		List<String> before = account.getTags();
 		account.retag(tags, this.clock.instant());
 		if (!before.equals(account.getTags())) {
@@ -378,7 +382,8 @@ public class OfficialAccounts {
 
 	@Transactional
 	OfficialAccountView archive(long id) {
-		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccount account = this.accounts.findById(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		account.archive(this.clock.instant());
 		this.audit.record(AuditRecord.of("account.archived", "official_account", id)
 			.withAfter(Map.of("accountId", account.getAccountId())));
@@ -423,7 +428,8 @@ public class OfficialAccounts {
 
 	@Transactional
 	OfficialAccountView restore(long id) {
-		OfficialAccount account = this.accounts.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		OfficialAccount account = this.accounts.findById(id)
+			.orElseThrow(() -> new NotFoundException("official account", id));
 		account.restore(this.clock.instant());
 		this.audit.record(AuditRecord.of("account.restored", "official_account", id)
 			.withAfter(Map.of("accountId", account.getAccountId())));
@@ -460,27 +466,14 @@ public class OfficialAccounts {
 		this.groups.findByChatAppIdAndName(chatAppId, name)
 			.filter((other) -> !other.getId().equals(id))
 			.ifPresent((other) -> {
-				throw new AccountRuleException("name", "groups.name.taken");
+				throw RuleViolationException.onField("name", "groups.name.taken");
 			});
 		if (rule.dynamic()) {
 			return;
 		}
 		if (!this.audiences.allOfApp(chatAppId, rule.members())) {
-			throw new AccountRuleException("members", "groups.members.otherApp");
+			throw RuleViolationException.onField("members", "groups.members.otherApp");
 		}
-	}
-
-	private static String describe(CallResult<?> result) {
-		if (result instanceof CallResult.Failed<?> failed) {
-			return "ErrorCode " + failed.errorCode() + " " + failed.errorInfo();
-		}
-		if (result instanceof CallResult.Retryable<?> retryable) {
-			return retryable.reason();
-		}
-		if (result instanceof CallResult.RateLimited<?> limited) {
-			return "ErrorCode " + limited.errorCode();
-		}
-		return ((CallResult.OutcomeUnknown<?>) result).reason();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.herald.officialaccount;
 
+import dev.herald.tencent.CallResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,8 +8,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param updated accounts whose name and subscriber count were refreshed
  * @param notFound accounts Tencent did not know
- * @param failure why the sync stopped early (an error code in words or a network reason),
- * or {@code null}
+ * @param failure the call that stopped the sync early, or {@code null}
  */
-record SyncResult(int updated, int notFound, @Nullable String failure) {
+record SyncResult(int updated, int notFound, @Nullable CallResult<?> failure) {
 }

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.NotFoundException;
+import dev.herald.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -99,8 +101,8 @@ class TargetGroupController {
 				redirect.addFlashAttribute("successArg", group.name());
 				return "redirect:/accounts/groups/" + group.id();
 			}
-			catch (AccountRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		return renderForm(form, null, model);
@@ -109,7 +111,7 @@ class TargetGroupController {
 	/** The group: its form, member count and a page of its members. */
 	@GetMapping("/{id}")
 	String editForm(@PathVariable long id, @RequestParam(required = false) @Nullable String after, Model model) {
-		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new NotFoundException("target group", id));
 		TargetGroupView view = this.accounts.group(id).orElseThrow();
 		model.addAttribute("group", view);
 		model.addAttribute("memberPage", this.search.members(view, after));
@@ -122,7 +124,7 @@ class TargetGroupController {
 			@RequestParam(required = false) @Nullable Long add, @RequestParam(required = false) @Nullable Long remove,
 			@RequestParam(required = false) @Nullable String search, Model model, RedirectAttributes redirect)
 			throws IOException {
-		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new AccountNotFoundException(id));
+		TargetGroup group = this.groups.findById(id).orElseThrow(() -> new NotFoundException("target group", id));
 		// The app of a group never changes; ignore what the form says.
 		form.setChatAppId(group.getChatAppId());
 		GroupRule rule = prepare(form, result, add, remove, search, model);
@@ -133,8 +135,8 @@ class TargetGroupController {
 				redirect.addFlashAttribute("successArg", form.getName());
 				return "redirect:/accounts/groups/" + id;
 			}
-			catch (AccountRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		TargetGroupView view = this.accounts.group(id).orElseThrow();

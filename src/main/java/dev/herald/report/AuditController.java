@@ -2,26 +2,22 @@ package dev.herald.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.herald.shared.web.Htmx;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -42,31 +38,24 @@ class AuditController {
 
 	private final DeliveryExport export;
 
-	private final ExportLog exportLog;
+	private final Exports exports;
 
 	private final MessageSource messages;
 
-	private final Clock clock;
-
-	AuditController(AuditTrail trail, DeliveryExport export, ExportLog exportLog, MessageSource messages, Clock clock) {
+	AuditController(AuditTrail trail, DeliveryExport export, Exports exports, MessageSource messages) {
 		this.trail = trail;
 		this.export = export;
-		this.exportLog = exportLog;
+		this.exports = exports;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
-	String list(@ModelAttribute("filter") AuditForm filter, BindingResult binding, HttpServletRequest request,
-			HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore,
+	String list(@ModelAttribute("filter") AuditForm filter, BindingResult binding, ZoneId zone, HtmxRequest htmx,
 			Model model) {
-		ZoneId zone = UserTimeZone.of(request);
 		model.addAttribute("page", this.trail.page(filter, zone, PAGE_SIZE));
 		model.addAttribute("invalid", binding.hasErrors());
 		model.addAttribute("path", PATH);
-		response.setHeader(HttpHeaders.VARY, "HX-Request");
-		if (htmx != null && restore == null) {
+		if (Htmx.partial(htmx)) {
 			return "audit/list :: results";
 		}
 		model.addAttribute("actions", this.trail.actions());
@@ -75,16 +64,13 @@ class AuditController {
 
 	@GetMapping(PATH + "/export")
 	void export(@ModelAttribute("filter") AuditForm filter, BindingResult binding,
-			@RequestParam(defaultValue = "csv") String format, HttpServletRequest request, HttpServletResponse response,
-			Locale locale) throws IOException {
-		ExportFormat exportFormat = ExportFormat.of(format);
-		if (exportFormat == null || binding.hasErrors()) {
-			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
+			throws IOException {
+		ExportFormat exportFormat = this.exports.start("audit", format, binding.hasErrors(), filter.parameters(), zone,
+				response);
+		if (exportFormat == null) {
 			return;
 		}
-		ZoneId zone = UserTimeZone.of(request);
-		this.exportLog.exported("audit", exportFormat, filter.parameters(), zone);
-		Exports.prepare(response, "audit", exportFormat, this.clock, zone);
 		try (TableWriter table = exportFormat.open(response.getOutputStream(),
 				this.messages.getMessage("audit.export.sheet", null, locale))) {
 			table.header(this.export.headers(COLUMNS, List.of("occurredAt"), "audit.column.", zone, locale));

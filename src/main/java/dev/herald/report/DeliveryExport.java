@@ -12,8 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntFunction;
 
-import dev.herald.tencent.TencentErrorCodes;
+import dev.herald.tencent.ErrorCodeWords;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -39,14 +40,19 @@ class DeliveryExport {
 
 	private final MessageSource messages;
 
-	DeliveryExport(DeliveryHistory history, MessageSource messages) {
+	private final ErrorCodeWords errorWords;
+
+	DeliveryExport(DeliveryHistory history, MessageSource messages, ErrorCodeWords errorWords) {
 		this.history = history;
 		this.messages = messages;
+		this.errorWords = errorWords;
 	}
 
 	void write(HistoryQuery query, ExportFormat format, ZoneId zone, Locale locale, OutputStream out)
 			throws IOException {
-		ErrorWords words = new ErrorWords(this.messages, locale);
+		// Looked up once per code for the whole export.
+		Map<Integer, String> known = new HashMap<>();
+		IntFunction<String> words = (code) -> known.computeIfAbsent(code, (c) -> this.errorWords.of(c, locale));
 		try (TableWriter table = format.open(out, this.messages.getMessage("reports.deliveries.sheet", null, locale))) {
 			table.header(headers(COLUMNS, TIMED, "reports.column.", zone, locale));
 			this.history.forEach(query, (line) -> {
@@ -70,44 +76,17 @@ class DeliveryExport {
 		return names;
 	}
 
-	static List<@Nullable Object> cells(DeliveryLine line, ZoneId zone, ErrorWords words) {
+	static List<@Nullable Object> cells(DeliveryLine line, ZoneId zone, IntFunction<String> words) {
 		return Arrays.asList(line.id(), local(line.createdAt(), zone), line.campaignId(), line.campaignLabel(),
 				line.campaignRunId(), line.runId(), line.chatAppId(), line.appName(), line.officialAccount(),
 				line.accountName(), line.status(), line.attempts(), local(line.firstAttemptAt(), zone),
 				local(line.lastAttemptAt(), zone), line.httpStatus(), line.actionStatus(), local(line.msgTime(), zone),
-				line.msgKey(), line.errorCode(), line.hasError() ? words.of(line.errorCode()) : null, line.errorInfo(),
-				line.recallCode(), local(line.recalledAt(), zone));
+				line.msgKey(), line.errorCode(), line.hasError() ? words.apply(line.errorCode()) : null,
+				line.errorInfo(), line.recallCode(), local(line.recalledAt(), zone));
 	}
 
 	static @Nullable LocalDateTime local(@Nullable Instant instant, ZoneId zone) {
 		return (instant != null) ? LocalDateTime.ofInstant(instant, zone) : null;
-	}
-
-	/**
-	 * Tencent ErrorCodes in words, looked up once per code for a whole export.
-	 */
-	static final class ErrorWords {
-
-		private final MessageSource messages;
-
-		private final Locale locale;
-
-		private final Map<Integer, String> words = new HashMap<>();
-
-		ErrorWords(MessageSource messages, Locale locale) {
-			this.messages = messages;
-			this.locale = locale;
-		}
-
-		String of(@Nullable Integer code) {
-			if (code == null) {
-				return "";
-			}
-			return this.words.computeIfAbsent(code,
-					(c) -> (c < 0) ? this.messages.getMessage("reports.error.noAnswer", null, this.locale)
-							: this.messages.getMessage(TencentErrorCodes.describe(c), this.locale));
-		}
-
 	}
 
 }

@@ -14,20 +14,16 @@ import java.util.Optional;
 import dev.herald.chatapp.RecallDeadline;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.herald.shared.web.Htmx;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -47,38 +43,30 @@ class DeliveryHistoryController {
 
 	private final DeliveryExport export;
 
-	private final ExportLog exportLog;
+	private final Exports exports;
 
 	private final ChatApps apps;
 
-	private final MessageSource messages;
-
 	private final Clock clock;
 
-	DeliveryHistoryController(DeliveryHistory history, DeliveryExport export, ExportLog exportLog, ChatApps apps,
-			MessageSource messages, Clock clock) {
+	DeliveryHistoryController(DeliveryHistory history, DeliveryExport export, Exports exports, ChatApps apps,
+			Clock clock) {
 		this.history = history;
 		this.export = export;
-		this.exportLog = exportLog;
+		this.exports = exports;
 		this.apps = apps;
-		this.messages = messages;
 		this.clock = clock;
 	}
 
 	@GetMapping(PATH)
-	String history(@ModelAttribute("filter") HistoryForm filter, BindingResult binding, HttpServletRequest request,
-			HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
-			@RequestHeader(name = "HX-History-Restore-Request", required = false) @Nullable String restore, Model model,
-			Locale locale) {
-		ZoneId zone = UserTimeZone.of(request);
+	String history(@ModelAttribute("filter") HistoryForm filter, BindingResult binding, ZoneId zone, HtmxRequest htmx,
+			Model model) {
 		HistoryPage page = this.history.page(filter.toQuery(zone), PAGE_SIZE);
 		model.addAttribute("page", page);
 		model.addAttribute("invalid", binding.hasErrors());
-		model.addAttribute("errorWords", errorWords(page.rows(), locale));
 		model.addAttribute("recallDeadlines", recallDeadlines(page.rows()));
 		model.addAttribute("path", PATH);
-		response.setHeader(HttpHeaders.VARY, "HX-Request");
-		if (htmx != null && restore == null) {
+		if (Htmx.partial(htmx)) {
 			return "reports/deliveries :: results";
 		}
 		List<ChatAppView> chatApps = this.apps.all();
@@ -89,17 +77,13 @@ class DeliveryHistoryController {
 
 	@GetMapping(PATH + "/export")
 	void export(@ModelAttribute("filter") HistoryForm filter, BindingResult binding,
-			@RequestParam(defaultValue = "csv") String format, HttpServletRequest request, HttpServletResponse response,
-			Locale locale) throws IOException {
-		ExportFormat exportFormat = ExportFormat.of(format);
-		if (exportFormat == null || binding.hasErrors()) {
-			response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-			return;
+			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
+			throws IOException {
+		ExportFormat exportFormat = this.exports.start("deliveries", format, binding.hasErrors(), filter.parameters(),
+				zone, response);
+		if (exportFormat != null) {
+			this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());
 		}
-		ZoneId zone = UserTimeZone.of(request);
-		this.exportLog.exported("deliveries", exportFormat, filter.parameters(), zone);
-		Exports.prepare(response, "deliveries", exportFormat, this.clock, zone);
-		this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());
 	}
 
 	/** Until when each sent, not yet recalled message of the page can be recalled. */
@@ -111,19 +95,6 @@ class DeliveryHistoryController {
 			if (row.hasMessageToRecall()) {
 				apps.computeIfAbsent(row.chatAppId(), this.apps::find)
 					.ifPresent((app) -> result.put(row.id(), app.recallDeadline(row.sentAt(), now)));
-			}
-		}
-		return result;
-	}
-
-	private Map<Integer, String> errorWords(List<DeliveryLine> rows, Locale locale) {
-		DeliveryExport.ErrorWords words = new DeliveryExport.ErrorWords(this.messages, locale);
-		Map<Integer, String> result = new LinkedHashMap<>();
-		for (DeliveryLine row : rows) {
-			for (Integer code : new Integer[] { row.errorCode(), row.recallCode() }) {
-				if (code != null && code != 0) {
-					result.put(code, words.of(code));
-				}
 			}
 		}
 		return result;

@@ -8,10 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.chatapp.ChatApps;
-import dev.herald.shared.web.UserTimeZone;
-import jakarta.servlet.http.HttpServletRequest;
+import dev.herald.tencent.ErrorCodeWords;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,13 +30,13 @@ class ReportController {
 
 	private final SendReports reports;
 
-	private final MessageSource messages;
+	private final ErrorCodeWords errorWords;
 
 	private final ChatApps apps;
 
-	ReportController(SendReports reports, MessageSource messages, ChatApps apps) {
+	ReportController(SendReports reports, ErrorCodeWords errorWords, ChatApps apps) {
 		this.reports = reports;
-		this.messages = messages;
+		this.errorWords = errorWords;
 		this.apps = apps;
 	}
 
@@ -54,15 +52,13 @@ class ReportController {
 	 */
 	@GetMapping("/reports/charts")
 	@ResponseBody
-	Map<String, Object> charts(@RequestParam(defaultValue = "14") int days, HttpServletRequest request, Locale locale) {
-		ZoneId zone = UserTimeZone.of(request);
+	Map<String, Object> charts(@RequestParam(defaultValue = "14") int days, ZoneId zone, Locale locale) {
 		SendReports.Charts charts = this.reports.charts(Math.min(Math.max(days, 1), 92), zone);
-		DeliveryExport.ErrorWords words = new DeliveryExport.ErrorWords(this.messages, locale);
 		List<Map<String, Object>> errors = new ArrayList<>();
 		for (Outcomes.CodeCount error : charts.errors()) {
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("code", error.code());
-			item.put("label", error.code() + " " + words.of(error.code()));
+			item.put("label", error.code() + " " + this.errorWords.of(error.code(), locale));
 			item.put("count", error.count());
 			errors.add(item);
 		}
@@ -78,11 +74,10 @@ class ReportController {
 	}
 
 	@GetMapping("/reports/runs/{id}")
-	String run(@PathVariable long id, Model model, Locale locale) {
+	String run(@PathVariable long id, Model model) {
 		RunReport run = this.reports.run(id);
 		model.addAttribute("run", run);
 		model.addAttribute("outcomes", run.outcomes());
-		model.addAttribute("errorWords", words(run.outcomes(), locale));
 		model.addAttribute("recallSpan",
 				this.apps.find(run.chatAppId()).flatMap((app) -> this.reports.recallSpan(id, app)).orElse(null));
 		List<String> minutes = new ArrayList<>();
@@ -100,11 +95,10 @@ class ReportController {
 	}
 
 	@GetMapping("/reports/campaigns/{id}")
-	String campaign(@PathVariable long id, Model model, Locale locale) {
+	String campaign(@PathVariable long id, Model model) {
 		CampaignReport campaign = this.reports.campaign(id);
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("outcomes", campaign.outcomes());
-		model.addAttribute("errorWords", words(campaign.outcomes(), locale));
 		List<String> labels = new ArrayList<>();
 		List<String> rates = new ArrayList<>();
 		for (RunSummary run : campaign.runs()) {
@@ -115,14 +109,6 @@ class ReportController {
 		model.addAttribute("runLabels", String.join(",", labels));
 		model.addAttribute("runRates", String.join(",", rates));
 		return "reports/campaign";
-	}
-
-	private Map<Integer, String> words(Outcomes outcomes, Locale locale) {
-		DeliveryExport.ErrorWords words = new DeliveryExport.ErrorWords(this.messages, locale);
-		Map<Integer, String> result = new LinkedHashMap<>();
-		outcomes.errors().forEach((error) -> result.put(error.code(), words.of(error.code())));
-		outcomes.recallCodes().forEach((recall) -> result.put(recall.code(), words.of(recall.code())));
-		return result;
 	}
 
 	private static String join(List<Long> values) {

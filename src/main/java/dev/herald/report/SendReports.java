@@ -16,6 +16,7 @@ import java.util.TreeMap;
 
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.delivery.DeliverySql;
+import dev.herald.shared.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -61,7 +62,7 @@ class SendReports {
 					timeline(id), SourceShare.parse(rs.getString("audience")), rs.getInt("archived_skipped")))
 			.list();
 		if (runs.isEmpty()) {
-			throw new ReportNotFoundException("run", id);
+			throw new NotFoundException("run", id);
 		}
 		return runs.get(0);
 	}
@@ -106,7 +107,7 @@ class SendReports {
 					instant(rs, "ended")))
 			.list();
 		if (runs.isEmpty()) {
-			throw new ReportNotFoundException("campaign", id);
+			throw new NotFoundException("campaign", id);
 		}
 		String label = this.jdbc.sql("select c.label from campaign c where c.id = :id")
 			.param("id", id)

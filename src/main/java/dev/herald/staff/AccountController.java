@@ -2,6 +2,7 @@ package dev.herald.staff;
 
 import java.security.Principal;
 
+import dev.herald.shared.RuleViolationException;
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -53,8 +54,8 @@ class AccountController {
 			this.users.changeOwnPassword(principal.getName(), passwordForm.getCurrentPassword(),
 					passwordForm.getNewPassword());
 		}
-		catch (StaffUserRuleException ex) {
-			result.rejectValue(ex.field(), ex.messageKey());
+		catch (RuleViolationException ex) {
+			ex.rejectIn(result);
 			return "account/password";
 		}
 		redirect.addFlashAttribute("success", "account.password.changed");

@@ -2,6 +2,7 @@ package dev.herald.staff;
 
 import java.io.IOException;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -145,7 +146,7 @@ class SecurityConfiguration {
 	private static AuthenticationEntryPoint entryPoint() {
 		LoginUrlAuthenticationEntryPoint pages = new LoginUrlAuthenticationEntryPoint("/login");
 		return (request, response, exception) -> {
-			if (request.getHeader("HX-Request") != null) {
+			if (HtmxRequest.fromRequest(request).isHtmxRequest()) {
 				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
 				response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 				return;

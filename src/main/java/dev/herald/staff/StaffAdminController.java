@@ -3,6 +3,7 @@ package dev.herald.staff;
 import java.security.Principal;
 import java.util.List;
 
+import dev.herald.shared.RuleViolationException;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 
@@ -73,8 +74,8 @@ class StaffAdminController {
 				redirect.addFlashAttribute("successArg", created.getUsername());
 				return "redirect:/admin/users";
 			}
-			catch (StaffUserRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		model.addAttribute("editing", false);
@@ -104,8 +105,8 @@ class StaffAdminController {
 				redirect.addFlashAttribute("successArg", existing.getUsername());
 				return "redirect:/admin/users";
 			}
-			catch (StaffUserRuleException ex) {
-				result.rejectValue(ex.field(), ex.messageKey());
+			catch (RuleViolationException ex) {
+				ex.rejectIn(result);
 			}
 		}
 		model.addAttribute("userId", id);

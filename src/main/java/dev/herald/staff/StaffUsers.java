@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 
+import dev.herald.shared.NotFoundException;
+import dev.herald.shared.RuleViolationException;
+
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +37,7 @@ class StaffUsers {
 
 	@Transactional(readOnly = true)
 	StaffUser get(long id) {
-		return this.users.findById(id).orElseThrow(() -> new StaffUserNotFoundException(id));
+		return this.users.findById(id).orElseThrow(() -> new NotFoundException("staff user", id));
 	}
 
 	@Transactional(readOnly = true)
@@ -46,7 +49,7 @@ class StaffUsers {
 	StaffUser create(String username, String displayName, String rawPassword, Set<Role> roles) {
 		String normalised = StaffUser.normalise(username);
 		if (this.users.existsByUsername(normalised)) {
-			throw new StaffUserRuleException("username", "staff.user.username.taken");
+			throw RuleViolationException.onField("username", "staff.user.username.taken");
 		}
 		StaffUser user = new StaffUser(normalised, displayName, this.passwordEncoder.encode(rawPassword), roles,
 				this.clock.instant());
@@ -62,10 +65,10 @@ class StaffUsers {
 		}
 		boolean self = user.getUsername().equals(actingUsername);
 		if (self && !enabled) {
-			throw new StaffUserRuleException("enabled", "staff.user.self.disable");
+			throw RuleViolationException.onField("enabled", "staff.user.self.disable");
 		}
 		if (self && !roles.contains(Role.ADMIN)) {
-			throw new StaffUserRuleException("roles", "staff.user.self.admin");
+			throw RuleViolationException.onField("roles", "staff.user.self.admin");
 		}
 		user.update(displayName, roles, enabled, this.clock.instant());
 	}
@@ -78,9 +81,9 @@ class StaffUsers {
 	@Transactional
 	void changeOwnPassword(String username, String currentPassword, String newPassword) {
 		StaffUser user = this.users.findByUsername(StaffUser.normalise(username))
-			.orElseThrow(() -> new StaffUserNotFoundException(-1));
+			.orElseThrow(() -> new NotFoundException("staff user", -1));
 		if (!this.passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
-			throw new StaffUserRuleException("currentPassword", "account.password.current.wrong");
+			throw RuleViolationException.onField("currentPassword", "account.password.current.wrong");
 		}
 		user.changePassword(this.passwordEncoder.encode(newPassword), this.clock.instant());
 	}

@@ -39,10 +39,13 @@ public final class TencentErrorCodes {
 
 	/**
 	 * The code's meaning in words, falling back to "Error code N" when the bundles do not
-	 * know it:
-	 * {@code messageSource.getMessage(TencentErrorCodes.describe(code), locale)}.
+	 * know it; a negative code is Herald's own mark for a call that got no answer. Pages
+	 * read it through {@link ErrorCodeWords}.
 	 */
 	public static MessageSourceResolvable describe(int errorCode) {
+		if (errorCode < 0) {
+			return new DefaultMessageSourceResolvable("tencent.error.noAnswer");
+		}
 		return new DefaultMessageSourceResolvable(new String[] { messageKey(errorCode), "tencent.error.unknown" },
 				new Object[] { errorCode }, "ErrorCode " + errorCode);
 	}

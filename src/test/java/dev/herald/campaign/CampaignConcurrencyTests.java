@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
@@ -144,7 +145,7 @@ class CampaignConcurrencyTests {
 							Schedule.once(fire, ZoneOffset.UTC), new LateFirePolicy(15)));
 					return "saved";
 				}
-				catch (CampaignRuleException ex) {
+				catch (RuleViolationException ex) {
 					return ex.messageKey();
 				}
 			}, this.threads));

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +107,7 @@ class CampaignSchedulingTests {
 		Instant at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
 		this.scheduler.create(command("First of the hour", Schedule.once(at, BERLIN)));
 		this.scheduler.create(command("Second of the hour", Schedule.once(at.plusSeconds(600), BERLIN)));
-		assertThatExceptionOfType(CampaignRuleException.class)
+		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(() -> this.scheduler.create(command("Third", Schedule.once(at.plusSeconds(1200), BERLIN))))
 			.satisfies((ex) -> {
 				assertThat(ex.messageKey()).isEqualTo("campaigns.quota.conflict");
@@ -119,7 +120,7 @@ class CampaignSchedulingTests {
 
 	@Test
 	void refusesACronThatFiresMoreThanTwiceAnHour() {
-		assertThatExceptionOfType(CampaignRuleException.class)
+		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(
 					() -> this.scheduler.create(command("Too often", Schedule.cron("0 0/15 * * * ?", BERLIN, null))))
 			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("campaigns.quota.self"));
@@ -177,7 +178,7 @@ class CampaignSchedulingTests {
 		CampaignCommand command = TestCommands.toAccounts("Forged", this.app.id(), unapproved,
 				Set.copyOf(this.app.accountIds()), Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN),
 				new LateFirePolicy(15));
-		assertThatExceptionOfType(CampaignRuleException.class).isThrownBy(() -> this.scheduler.create(command))
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> this.scheduler.create(command))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("versionId"));
 	}
 

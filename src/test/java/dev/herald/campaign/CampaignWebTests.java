@@ -3,6 +3,7 @@ package dev.herald.campaign;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
@@ -39,6 +41,9 @@ class CampaignWebTests {
 
 	@Autowired
 	private OfficialAccounts accounts;
+
+	@Autowired
+	private MessageSource messages;
 
 	private CampaignFixtures fixtures;
 
@@ -125,6 +130,25 @@ class CampaignWebTests {
 		assertThat(this.mvc.get().uri(location).with(user("op").roles("OPERATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("id=\"pause-campaign\"");
+	}
+
+	@Test
+	void aRefusedActionNamesTheCampaignsStatusInTheViewersLanguage() {
+		String at = LocalDateTime.now(ZoneId.of("UTC")).plusDays(3).truncatedTo(ChronoUnit.MINUTES).toString();
+		String location = this.mvc.perform(post("ONCE").param("onceAt", at).param("zone", "UTC"))
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(this.mvc.post().uri(location + "/cancel").with(user("op").roles("OPERATOR")).with(csrf()))
+			.hasStatus3xxRedirection();
+		MvcTestResult refused = this.mvc
+			.perform(this.mvc.post().uri(location + "/pause").with(user("op").roles("OPERATOR")).with(csrf()));
+		assertThat(refused).flash().containsEntry("failure", "campaigns.action.refused");
+		// The flash alert hands failure and failureArg to the message source, as here.
+		Object[] arguments = { refused.getMvcResult().getFlashMap().get("failureArg") };
+		assertThat(this.messages.getMessage("campaigns.action.refused", arguments, Locale.JAPANESE))
+			.isEqualTo("キャンペーンが「中止」の間はできません。");
+		assertThat(this.messages.getMessage("campaigns.action.refused", arguments, Locale.ENGLISH))
+			.isEqualTo("Not possible while the campaign is Cancelled.");
 	}
 
 	@Test

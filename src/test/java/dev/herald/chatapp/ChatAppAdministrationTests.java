@@ -176,7 +176,11 @@ class ChatAppAdministrationTests {
 		long sdkAppId = newSdkAppId();
 		ChatAppView app = this.apps.create(new ChatAppSettings("Down " + sdkAppId, sdkAppId, Endpoint.CUSTOM,
 				"http://127.0.0.1:9", "administrator", 200), KEY);
-		assertThat(test(app.id())).flash().containsEntry("failure", "chatapp.test.unreachable");
+		MvcTestResult result = test(app.id());
+		assertThat(result).flash().containsEntry("failure", "chatapp.test.unreachable");
+		// What happened in words, not the HTTP client's reason ("connect failed").
+		assertThat(result.getMvcResult().getFlashMap().get("failureArg"))
+			.isEqualTo("Down " + sdkAppId + ": Tencent could not be reached; nothing was sent.");
 	}
 
 	private MvcTestResult test(long id) {

@@ -2,6 +2,7 @@ package dev.herald.draft;
 
 import java.time.Instant;
 
+import dev.herald.shared.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.util.ReflectionTestUtils;
@@ -43,8 +44,8 @@ class DraftTests {
 	@Test
 	void onlyTheAuthorSubmits() {
 		Draft draft = draft("olga");
-		assertThatExceptionOfType(DraftRuleException.class).isThrownBy(() -> draft.submit("mallory", NOW))
-			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo(DraftRuleException.NOT_AUTHOR));
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> draft.submit("mallory", NOW))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo(Draft.NOT_AUTHOR));
 		assertThat(draft.getStatus()).isEqualTo(DraftStatus.DRAFT);
 	}
 
@@ -69,8 +70,8 @@ class DraftTests {
 		Draft draft = draft("olga");
 		DraftVersion version = version(draft, "olga", CONTENT);
 		draft.submit("olga", NOW);
-		assertThatExceptionOfType(DraftRuleException.class).isThrownBy(() -> draft.approve(version, "olga", NOW))
-			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo(DraftRuleException.FOUR_EYES));
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> draft.approve(version, "olga", NOW))
+			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo(Draft.FOUR_EYES));
 		assertThat(draft.getStatus()).isEqualTo(DraftStatus.IN_REVIEW);
 	}
 
@@ -81,8 +82,8 @@ class DraftTests {
 		DraftVersion version = version(draft, "eddie", CONTENT);
 		draft.submit("olga", NOW);
 		assertThat(draft.mayReview("eddie")).isFalse();
-		assertThatExceptionOfType(DraftRuleException.class).isThrownBy(() -> draft.approve(version, "eddie", NOW));
-		assertThatExceptionOfType(DraftRuleException.class)
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> draft.approve(version, "eddie", NOW));
+		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(() -> draft.requestChanges(version, "eddie", "no", NOW));
 		assertThat(draft.approve(version, "erin", NOW).getReviewer()).isEqualTo("erin");
 	}

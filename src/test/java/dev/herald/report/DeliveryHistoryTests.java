@@ -16,12 +16,14 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -191,6 +193,46 @@ class DeliveryHistoryTests {
 			.contains("href=\"/reports/campaigns/" + campaign + "\">#" + campaign + "</a>")
 			.contains(">" + label + "</div>")
 			.contains("href=\"/reports/campaigns/7003\">#7003</a>");
+	}
+
+	@Test
+	void anHtmxRequestGetsTheResultsOnlyAndAHistoryRestoreTheWholePage() {
+		long app = this.fixtures.app("htmx");
+		this.fixtures.row(this.fixtures.run(app, null, null, T0), app, "@TOA#_htmx", T0).insert();
+		String uri = "/reports/deliveries?app=" + app;
+		assertThat(this.mvc.get().uri(uri).with(user("analyst").roles("ANALYST"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"history-filter\"", "@TOA#_htmx");
+		MvcTestResult swap = this.mvc.get()
+			.uri(uri)
+			.header("HX-Request", "true")
+			.with(user("analyst").roles("ANALYST"))
+			.exchange();
+		assertThat(swap).hasStatusOk()
+			.bodyText()
+			.contains("id=\"results\"", "@TOA#_htmx")
+			.doesNotContain("history-filter");
+		assertThat(swap.getResponse().getHeaders("Vary")).contains("HX-Request");
+		assertThat(this.mvc.get()
+			.uri(uri)
+			.header("HX-Request", "true")
+			.header("HX-History-Restore-Request", "true")
+			.with(user("analyst").roles("ANALYST"))).hasStatusOk().bodyText().contains("id=\"history-filter\"");
+	}
+
+	@Test
+	void timesAreShownInTheZoneTheBrowserReportedElseTheServers() {
+		long app = this.fixtures.app("viewer-zone");
+		this.fixtures.row(this.fixtures.run(app, null, null, T0), app, "@TOA#_zone", T0).insert();
+		String uri = "/reports/deliveries?app=" + app;
+		assertThat(this.mvc.get()
+			.uri(uri)
+			.cookie(new Cookie("herald-tz", "Asia%2FTokyo"))
+			.with(user("analyst").roles("ANALYST"))).bodyText().contains("Times in Asia/Tokyo", "2026-03-10 17:00:00");
+		assertThat(this.mvc.get()
+			.uri(uri)
+			.cookie(new Cookie("herald-tz", "Mars%2FOlympus"))
+			.with(user("analyst").roles("ANALYST"))).bodyText().contains("Times in " + ZoneId.systemDefault().getId());
 	}
 
 	@Test

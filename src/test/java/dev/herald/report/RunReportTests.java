@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.NotFoundException;
 import dev.herald.shared.web.TimeFormat;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
@@ -180,7 +181,7 @@ class RunReportTests {
 
 	@Test
 	void unknownRunsAndCampaignsAreNotFound() {
-		assertThatExceptionOfType(ReportNotFoundException.class).isThrownBy(() -> this.reports.run(987654321L));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.reports.run(987654321L));
 		assertThat(this.mvc.get().uri("/reports/campaigns/987654321").with(user("analyst").roles("ANALYST")))
 			.hasStatus(404);
 	}

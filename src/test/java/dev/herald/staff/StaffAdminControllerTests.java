@@ -3,6 +3,7 @@ package dev.herald.staff;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.herald.shared.RuleViolationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +58,7 @@ class StaffAdminControllerTests {
 	@Test
 	void createShowsATakenUserNameNextToTheField() {
 		given(this.users.create(eq("taken"), anyString(), anyString(), any()))
-			.willThrow(new StaffUserRuleException("username", "staff.user.username.taken"));
+			.willThrow(RuleViolationException.onField("username", "staff.user.username.taken"));
 		assertThat(post("taken", "long enough password")).hasStatusOk()
 			.bodyText()
 			.contains("This user name is already taken.");

@@ -2,13 +2,16 @@ package dev.herald.shared.web;
 
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
+import dev.herald.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,8 +20,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Behaviour every form shares: trimmed input, and a friendly 409 page when two people
- * edit the same thing at once or one form is saved twice at the same moment.
+ * Behaviour every form shares: trimmed input, the viewer's time zone, a refusal page for
+ * a rule no form caught, and a friendly 409 page when two people edit the same thing at
+ * once or one form is saved twice at the same moment.
  */
 @ControllerAdvice
 class GlobalControllerAdvice {
@@ -26,14 +30,34 @@ class GlobalControllerAdvice {
 	// PostgreSQL's SQLSTATE for a unique_violation.
 	private static final String UNIQUE_VIOLATION = "23505";
 
+	private final MessageSource messages;
+
+	GlobalControllerAdvice(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@InitBinder
 	void trimStrings(WebDataBinder binder) {
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
 	}
 
+	/**
+	 * The viewer's time zone, for templates; handlers declare a {@code ZoneId} parameter.
+	 */
 	@ModelAttribute("zone")
-	ZoneId zone(HttpServletRequest request) {
-		return UserTimeZone.of(request);
+	ZoneId zone(ZoneId zone) {
+		return zone;
+	}
+
+	/**
+	 * A rule refused the request and no form was there to show it beside a field (a
+	 * controller that shows a form catches it first): 403, with the reason in words.
+	 */
+	@ExceptionHandler(RuleViolationException.class)
+	String refused(RuleViolationException ex, HttpServletResponse response, Model model, Locale locale) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		model.addAttribute("reason", this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		return "error/refused";
 	}
 
 	@ExceptionHandler(MaxUploadSizeExceededException.class)

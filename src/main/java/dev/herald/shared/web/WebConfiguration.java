@@ -14,7 +14,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Language choice: the browser's language first, then whatever the user picked with the
- * switcher ({@code ?lang=}), remembered in a cookie.
+ * switcher ({@code ?lang=}), remembered in a cookie. The same resolver answers the
+ * viewer's time zone ({@link UserTimeZone}), so Spring hands it to any handler that
+ * declares a {@code ZoneId} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -34,6 +36,8 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 			return Locale.ENGLISH;
 		});
+		// The language cookie never carries a zone, so this always answers.
+		resolver.setDefaultTimeZoneFunction(UserTimeZone::of);
 		return resolver;
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Web plumbing shared by every page: language choice, input trimming, error pages.
+ * Web plumbing shared by every page: the viewer's language and time zone, telling htmx
+ * requests from page requests, input trimming, error and refusal pages.
  */
 @NullMarked
 package dev.herald.shared.web;

@@ -1,0 +1,85 @@
+package dev.herald.tencent;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tencent's answers in the reader's words, the one place pages, flash messages and
+ * exports get them from: an ErrorCode ({@link TencentErrorCodes#describe(int)}) or a
+ * whole failed call, never the client's technical reason. Templates call it as
+ * {@code @errorCodeWords.of(code)}.
+ */
+@Component
+public class ErrorCodeWords {
+
+	private final MessageSource messages;
+
+	ErrorCodeWords(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * An ErrorCode in the viewer's language.
+	 * @param code the code, {@code null} or 0 for none
+	 * @return its meaning, or an empty string for none
+	 */
+	public String of(@Nullable Integer code) {
+		return (code == null || code == TencentErrorCodes.OK) ? "" : of(code, LocaleContextHolder.getLocale());
+	}
+
+	public String of(int code, Locale locale) {
+		return this.messages.getMessage(TencentErrorCodes.describe(code), locale);
+	}
+
+	/**
+	 * Why a call did not succeed: its ErrorCode and that code's meaning, or what happened
+	 * on the way (nothing sent, an HTTP status, no readable answer).
+	 * @param result a call that did not succeed
+	 * @param locale the reader's language
+	 * @return the reason in words
+	 */
+	public String failure(CallResult<?> result, Locale locale) {
+		int code = errorCode(result);
+		if (code != TencentErrorCodes.OK) {
+			return code + " " + of(code, locale);
+		}
+		return this.messages.getMessage(withoutCode(result), locale);
+	}
+
+	private static int errorCode(CallResult<?> result) {
+		if (result instanceof CallResult.Failed<?> failed) {
+			return failed.errorCode();
+		}
+		if (result instanceof CallResult.Retryable<?> retryable) {
+			return retryable.errorCode();
+		}
+		if (result instanceof CallResult.RateLimited<?> limited) {
+			return limited.errorCode();
+		}
+		return TencentErrorCodes.OK;
+	}
+
+	private static DefaultMessageSourceResolvable withoutCode(CallResult<?> result) {
+		if (result instanceof CallResult.Retryable<?> retryable) {
+			return retryable.requestSent()
+					? new DefaultMessageSourceResolvable(new String[] { "tencent.call.http" },
+							new Object[] { String.valueOf(retryable.httpStatus()) })
+					: new DefaultMessageSourceResolvable("tencent.call.notSent");
+		}
+		if (result instanceof CallResult.OutcomeUnknown<?>) {
+			return new DefaultMessageSourceResolvable("tencent.call.noAnswer");
+		}
+		if (result instanceof CallResult.Failed<?>) {
+			// Failed without an ErrorCode: the request could not even be built.
+			return new DefaultMessageSourceResolvable("tencent.call.badAddress");
+		}
+		throw new IllegalArgumentException("Not a failure: " + result);
+	}
+
+}
