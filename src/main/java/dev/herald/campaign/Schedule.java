@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +15,13 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
@@ -36,11 +44,16 @@ import org.quartz.CronExpression;
  * @param cron the Quartz cron expression of a {@link ScheduleKind#CRON} schedule
  * @param endDate the last local date a recurring schedule may fire on, or {@code null}
  */
-record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nullable LocalTime timeOfDay,
-		Set<DayOfWeek> days, @Nullable String cron, @Nullable LocalDate endDate) {
+@Embeddable
+record Schedule(@Enumerated(EnumType.STRING) @Column(name = "schedule_kind") ScheduleKind kind,
+		@Column(name = "zone_id") ZoneId zone, @Nullable Instant fireAt, @Nullable LocalTime timeOfDay,
+		@Convert(converter = DaysColumn.class) @Column(name = "days_of_week") Set<DayOfWeek> days,
+		@Nullable String cron, @Nullable LocalDate endDate) {
 
 	Schedule {
-		days = days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
+		// Read from a row without days, Hibernate passes null rather than calling the
+		// converter.
+		days = (days == null || days.isEmpty()) ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
 		switch (kind) {
 			case NOW, ONCE -> require(fireAt != null, "a one-off needs its instant");
 			case DAILY -> require(timeOfDay != null, "a daily schedule needs a time");
@@ -187,6 +200,30 @@ record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nulla
 		if (!condition) {
 			throw new IllegalArgumentException(message);
 		}
+	}
+
+	/**
+	 * The days of a weekly schedule as the {@code days_of_week} column keeps them:
+	 * {@code MONDAY,THURSDAY}, or {@code null} for none.
+	 */
+	@Converter
+	static final class DaysColumn implements AttributeConverter<Set<DayOfWeek>, @Nullable String> {
+
+		@Override
+		public @Nullable String convertToDatabaseColumn(@Nullable Set<DayOfWeek> days) {
+			return (days == null || days.isEmpty()) ? null
+					: days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+		}
+
+		@Override
+		public Set<DayOfWeek> convertToEntityAttribute(@Nullable String column) {
+			return (column != null)
+					? Arrays.stream(column.split(","))
+						.map(DayOfWeek::valueOf)
+						.collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))
+					: EnumSet.noneOf(DayOfWeek.class);
+		}
+
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.herald.campaign;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -83,6 +85,28 @@ class CampaignSchedulingTests {
 			.param("id", String.valueOf(id))
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void theScheduleIsKeptInTheCampaignsColumnsAndReadBackWhole() {
+		LocalDate end = LocalDate.now(BERLIN).plusMonths(2);
+		Schedule weekly = Schedule.weekly(Set.of(DayOfWeek.THURSDAY, DayOfWeek.MONDAY), LocalTime.of(9, 30), BERLIN,
+				end);
+		long id = this.scheduler.create(command("Columns", weekly)).id();
+		assertThat(this.jdbc.sql("""
+				select concat_ws(' ', schedule_kind, zone_id, time_of_day, days_of_week, end_date,
+				  coalesce(fire_at::text, '-'), coalesce(cron, '-'))
+				from campaign where id = :id""").param("id", id).query(String.class).single())
+			.isEqualTo("WEEKLY Europe/Berlin 09:30:00 MONDAY,THURSDAY " + end + " - -");
+		assertThat(this.campaigns.findById(id).orElseThrow().schedule()).isEqualTo(weekly);
+
+		Schedule once = Schedule.once(Instant.now().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.SECONDS), BERLIN);
+		long oneOff = this.scheduler.create(command("One-off columns", once)).id();
+		assertThat(this.jdbc.sql("select days_of_week is null and time_of_day is null from campaign where id = :id")
+			.param("id", oneOff)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.campaigns.findById(oneOff).orElseThrow().schedule()).isEqualTo(once);
 	}
 
 	@Test
