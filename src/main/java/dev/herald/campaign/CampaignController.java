@@ -5,11 +5,9 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -32,6 +30,7 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -55,6 +54,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CampaignController {
 
 	private static final int PICKER_PAGE = 20;
+
+	private static final int LIST_PAGE = 50;
 
 	private final Campaigns campaigns;
 
@@ -109,8 +110,10 @@ class CampaignController {
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable CampaignStatus status,
 			@RequestParam(required = false) @Nullable Long app, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "false") boolean archived, Model model) {
-		model.addAttribute("campaigns", this.campaigns.search(status, app, (q != null) ? q : "", archived));
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CampaignFilter filter = new CampaignFilter(status, app, (q != null) ? q : "", archived);
+		model.addAttribute("campaigns", this.campaigns.list(filter, PageRequest.of(Math.max(page, 0), LIST_PAGE)));
 		model.addAttribute("archived", archived);
 		model.addAttribute("statuses", CampaignStatus.values());
 		model.addAttribute("status", status);
@@ -256,33 +259,17 @@ class CampaignController {
 	@GetMapping("/calendar")
 	String calendar(@RequestParam(defaultValue = "month") String view,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
-			@RequestParam(required = false) @Nullable Long app, Model model) {
-		ZoneId zone = (ZoneId) model.getAttribute("zone");
-		boolean week = "week".equals(view);
+			@RequestParam(required = false) @Nullable Long app,
+			@ModelAttribute(name = "zone", binding = false) ZoneId zone, Model model) {
 		LocalDate anchor = (date != null) ? date : this.clock.instant().atZone(zone).toLocalDate();
-		LocalDate first = week ? anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-				: anchor.withDayOfMonth(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		LocalDate last = week ? first.plusDays(6)
-				: anchor.with(TemporalAdjusters.lastDayOfMonth()).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-		Instant from = first.atStartOfDay(zone).toInstant();
-		Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
-		List<CalendarFire> fires = this.campaigns.calendar(from, until, app, zone);
-		Map<LocalDate, List<CalendarFire>> byDay = new TreeMap<>(
-				fires.stream().collect(Collectors.groupingBy(CalendarFire::day)));
-		List<List<LocalDate>> weeks = new java.util.ArrayList<>();
-		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(7)) {
-			List<LocalDate> days = new java.util.ArrayList<>();
-			for (int i = 0; i < 7; i++) {
-				days.add(day.plusDays(i));
-			}
-			weeks.add(days);
-		}
-		model.addAttribute("view", week ? "week" : "month");
+		CalendarGrid grid = new CalendarGrid("week".equals(view), anchor, zone);
+		model.addAttribute("grid", grid);
+		model.addAttribute("view", grid.week() ? "week" : "month");
 		model.addAttribute("anchor", anchor);
-		model.addAttribute("previous", week ? anchor.minusWeeks(1) : anchor.minusMonths(1));
-		model.addAttribute("next", week ? anchor.plusWeeks(1) : anchor.plusMonths(1));
-		model.addAttribute("weeks", weeks);
-		model.addAttribute("byDay", byDay);
+		model.addAttribute("previous", grid.previous());
+		model.addAttribute("next", grid.next());
+		model.addAttribute("weeks", grid.weeks());
+		model.addAttribute("byDay", grid.byDay(this.campaigns.calendar(grid.from(), grid.until(), app, zone)));
 		model.addAttribute("app", app);
 		return "campaigns/calendar";
 	}
