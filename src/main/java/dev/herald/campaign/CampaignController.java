@@ -23,6 +23,7 @@ import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.shared.web.PageAction;
 import dev.herald.shared.web.TimeFormat;
 import dev.herald.shared.web.UserTimeZone;
 import jakarta.servlet.http.HttpServletRequest;
@@ -384,17 +385,12 @@ class CampaignController {
 		}
 	}
 
-	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-		this.campaigns.detail(id);
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", success);
-		}
-		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("failure", "campaigns.action.refused");
-			redirect.addFlashAttribute("failureArg", ex.getMessage());
-		}
-		return "redirect:/campaigns/" + id;
+	/**
+	 * An operator's button on the campaign page; an unknown campaign is a 404 from the
+	 * change.
+	 */
+	private static String act(long id, RedirectAttributes redirect, String done, Runnable change) {
+		return PageAction.run("/campaigns/" + id, redirect, done, "campaigns.action.refused", change);
 	}
 
 }
