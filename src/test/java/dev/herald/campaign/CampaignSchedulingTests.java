@@ -10,8 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,22 +54,13 @@ class CampaignSchedulingTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
-
 	private CampaignFixtures fixtures;
 
-	private CampaignFixtures.App app;
-
-	private long versionId;
+	private CampaignScene scene;
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		this.app = this.fixtures.app("Sched", 3);
-		this.versionId = this.fixtures.approvedVersion("Scheduling test");
+		this.scene = CampaignScene.set(this.fixtures, "Sched", 3);
 	}
 
 	@Test
@@ -198,16 +187,14 @@ class CampaignSchedulingTests {
 	@Test
 	void refusesAnUnapprovedVersion() {
 		long unapproved = this.fixtures.unapprovedVersion("Not approved");
-		CampaignCommand command = TestCommands.toAccounts("Forged", this.app.id(), unapproved,
-				Set.copyOf(this.app.accountIds()), Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN),
-				new LateFirePolicy(15));
+		CampaignCommand command = new CampaignScene(this.scene.app(), unapproved).command("Forged",
+				Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN));
 		assertThatExceptionOfType(CampaignRuleException.class).isThrownBy(() -> this.scheduler.create(command))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("versionId"));
 	}
 
 	private CampaignCommand command(String label, Schedule schedule) {
-		return TestCommands.toAccounts(label, this.app.id(), this.versionId, Set.copyOf(this.app.accountIds()),
-				schedule, new LateFirePolicy(15));
+		return this.scene.command(label, schedule);
 	}
 
 }
