@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.herald.officialaccount.AudienceSource;
 import jakarta.persistence.CollectionTable;
@@ -345,7 +346,7 @@ class Campaign {
 	}
 
 	long id() {
-		return java.util.Objects.requireNonNull(this.id);
+		return Objects.requireNonNull(this.id);
 	}
 
 	String getLabel() {

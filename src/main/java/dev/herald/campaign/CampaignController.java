@@ -1,13 +1,16 @@
 package dev.herald.campaign;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -286,7 +289,7 @@ class CampaignController {
 	}
 
 	private String form(CampaignForm form, @Nullable Long campaignId, Model model) {
-		List<ApprovedVersion> versions = new java.util.ArrayList<>(this.approvedVersions.listApproved());
+		List<ApprovedVersion> versions = new ArrayList<>(this.approvedVersions.listApproved());
 		if (form.getVersionId() != null && versions.stream().noneMatch((v) -> v.versionId() == form.getVersionId())) {
 			this.approvedVersions.findApproved(form.getVersionId()).ifPresent(versions::add);
 		}
@@ -373,15 +376,15 @@ class CampaignController {
 		}
 	}
 
-	private static java.util.Optional<ClockNote> clockNote(CampaignForm form) {
+	private static Optional<ClockNote> clockNote(CampaignForm form) {
 		if (form.getKind() != ScheduleKind.ONCE || form.getOnceAt() == null || form.getZone() == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		try {
 			return ClockNote.of(form.getOnceAt(), ZoneId.of(form.getZone()));
 		}
-		catch (java.time.DateTimeException ex) {
-			return java.util.Optional.empty();
+		catch (DateTimeException ex) {
+			return Optional.empty();
 		}
 	}
 

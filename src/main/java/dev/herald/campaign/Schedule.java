@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
@@ -95,7 +96,7 @@ record Schedule(@Enumerated(EnumType.STRING) @Column(name = "schedule_kind") Sch
 			case DAILY -> "0 %d %d ? * *".formatted(time().getMinute(), time().getHour());
 			case WEEKLY -> "0 %d %d ? * %s".formatted(time().getMinute(), time().getHour(),
 					this.days.stream().map((day) -> day.name().substring(0, 3)).collect(Collectors.joining(",")));
-			case CRON -> java.util.Objects.requireNonNull(this.cron);
+			case CRON -> Objects.requireNonNull(this.cron);
 			default -> throw new IllegalStateException(this.kind + " is not recurring");
 		};
 	}
@@ -120,7 +121,7 @@ record Schedule(@Enumerated(EnumType.STRING) @Column(name = "schedule_kind") Sch
 	List<Instant> fires(Instant from, int max, Instant until) {
 		List<Instant> fires = new ArrayList<>();
 		if (!isRecurring()) {
-			Instant at = java.util.Objects.requireNonNull(this.fireAt);
+			Instant at = Objects.requireNonNull(this.fireAt);
 			// "Now" means as soon as possible: it fires at whatever moment it is checked.
 			if (this.kind == ScheduleKind.NOW && at.isBefore(from)) {
 				at = from;
@@ -182,7 +183,7 @@ record Schedule(@Enumerated(EnumType.STRING) @Column(name = "schedule_kind") Sch
 	}
 
 	private LocalTime time() {
-		return java.util.Objects.requireNonNull(this.timeOfDay);
+		return Objects.requireNonNull(this.timeOfDay);
 	}
 
 	private CronExpression expression() {
