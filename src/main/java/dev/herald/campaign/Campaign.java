@@ -1,22 +1,17 @@
 package dev.herald.campaign;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 import dev.herald.officialaccount.AudienceSource;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -66,20 +61,8 @@ class Campaign {
 
 	private int targetCount;
 
-	@Enumerated(EnumType.STRING)
-	private ScheduleKind scheduleKind;
-
-	private String zoneId;
-
-	private @Nullable Instant fireAt;
-
-	private @Nullable LocalTime timeOfDay;
-
-	private @Nullable String daysOfWeek;
-
-	private @Nullable String cron;
-
-	private @Nullable LocalDate endDate;
+	@Embedded
+	private Schedule schedule;
 
 	private int lateMinutes;
 
@@ -299,14 +282,7 @@ class Campaign {
 	}
 
 	private void applySchedule(Schedule schedule, Instant now) {
-		this.scheduleKind = schedule.kind();
-		this.zoneId = schedule.zone().getId();
-		this.fireAt = schedule.fireAt();
-		this.timeOfDay = schedule.timeOfDay();
-		this.daysOfWeek = schedule.days().isEmpty() ? null
-				: schedule.days().stream().map(DayOfWeek::name).collect(Collectors.joining(","));
-		this.cron = schedule.cron();
-		this.endDate = schedule.endDate();
+		this.schedule = schedule;
 		this.nextFireAt = schedule.fires(now.minusSeconds(1), 1, Instant.MAX).stream().findFirst().orElse(null);
 		this.updatedAt = now;
 	}
@@ -314,11 +290,7 @@ class Campaign {
 	// ---- reading
 
 	Schedule schedule() {
-		Set<DayOfWeek> days = (this.daysOfWeek != null) ? Arrays.stream(this.daysOfWeek.split(","))
-			.map(DayOfWeek::valueOf)
-			.collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class))) : Set.of();
-		return new Schedule(this.scheduleKind, ZoneId.of(this.zoneId), this.fireAt, this.timeOfDay, days, this.cron,
-				this.endDate);
+		return this.schedule;
 	}
 
 	List<AudienceSource> sources() {
@@ -348,22 +320,22 @@ class Campaign {
 	}
 
 	boolean isRecurring() {
-		return this.scheduleKind.isRecurring();
+		return this.schedule.isRecurring();
 	}
 
 	/** What the audit log keeps about the schedule. */
 	Map<String, Object> describeSchedule() {
 		Map<String, Object> map = new LinkedHashMap<>();
-		map.put("kind", this.scheduleKind.name());
-		map.put("zone", this.zoneId);
-		if (this.fireAt != null) {
-			map.put("fireAt", this.fireAt.toString());
+		map.put("kind", this.schedule.kind().name());
+		map.put("zone", this.schedule.zone().getId());
+		if (this.schedule.fireAt() != null) {
+			map.put("fireAt", this.schedule.fireAt().toString());
 		}
-		if (this.scheduleKind.isRecurring()) {
-			map.put("cron", schedule().cronExpression());
+		if (this.schedule.isRecurring()) {
+			map.put("cron", this.schedule.cronExpression());
 		}
-		if (this.endDate != null) {
-			map.put("endDate", this.endDate.toString());
+		if (this.schedule.endDate() != null) {
+			map.put("endDate", this.schedule.endDate().toString());
 		}
 		map.put("lateMinutes", this.lateMinutes);
 		return map;
@@ -374,7 +346,7 @@ class Campaign {
 	}
 
 	long id() {
-		return java.util.Objects.requireNonNull(this.id);
+		return Objects.requireNonNull(this.id);
 	}
 
 	String getLabel() {

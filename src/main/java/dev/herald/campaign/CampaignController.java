@@ -1,15 +1,16 @@
 package dev.herald.campaign;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,7 @@ import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.FormSubmission;
 import dev.herald.shared.web.Htmx;
+import dev.herald.shared.web.PageAction;
 import dev.herald.shared.web.TimeFormat;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
@@ -35,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -58,6 +61,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CampaignController {
 
 	private static final int PICKER_PAGE = 20;
+
+	private static final int LIST_PAGE = 50;
 
 	private final Campaigns campaigns;
 
@@ -115,8 +120,10 @@ class CampaignController {
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable CampaignStatus status,
 			@RequestParam(required = false) @Nullable Long app, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "false") boolean archived, Model model) {
-		model.addAttribute("campaigns", this.campaigns.search(status, app, (q != null) ? q : "", archived));
+			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CampaignFilter filter = new CampaignFilter(status, app, (q != null) ? q : "", archived);
+		model.addAttribute("campaigns", this.campaigns.list(filter, PageRequest.of(Math.max(page, 0), LIST_PAGE)));
 		model.addAttribute("archived", archived);
 		model.addAttribute("statuses", CampaignStatus.values());
 		model.addAttribute("status", status);
@@ -260,31 +267,15 @@ class CampaignController {
 	String calendar(@RequestParam(defaultValue = "month") String view,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate date,
 			@RequestParam(required = false) @Nullable Long app, ZoneId zone, Model model) {
-		boolean week = "week".equals(view);
 		LocalDate anchor = (date != null) ? date : this.clock.instant().atZone(zone).toLocalDate();
-		LocalDate first = week ? anchor.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
-				: anchor.withDayOfMonth(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		LocalDate last = week ? first.plusDays(6)
-				: anchor.with(TemporalAdjusters.lastDayOfMonth()).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-		Instant from = first.atStartOfDay(zone).toInstant();
-		Instant until = last.plusDays(1).atStartOfDay(zone).toInstant();
-		List<CalendarFire> fires = this.campaigns.calendar(from, until, app, zone);
-		Map<LocalDate, List<CalendarFire>> byDay = new TreeMap<>(
-				fires.stream().collect(Collectors.groupingBy(CalendarFire::day)));
-		List<List<LocalDate>> weeks = new java.util.ArrayList<>();
-		for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(7)) {
-			List<LocalDate> days = new java.util.ArrayList<>();
-			for (int i = 0; i < 7; i++) {
-				days.add(day.plusDays(i));
-			}
-			weeks.add(days);
-		}
-		model.addAttribute("view", week ? "week" : "month");
+		CalendarGrid grid = new CalendarGrid("week".equals(view), anchor, zone);
+		model.addAttribute("grid", grid);
+		model.addAttribute("view", grid.week() ? "week" : "month");
 		model.addAttribute("anchor", anchor);
-		model.addAttribute("previous", week ? anchor.minusWeeks(1) : anchor.minusMonths(1));
-		model.addAttribute("next", week ? anchor.plusWeeks(1) : anchor.plusMonths(1));
-		model.addAttribute("weeks", weeks);
-		model.addAttribute("byDay", byDay);
+		model.addAttribute("previous", grid.previous());
+		model.addAttribute("next", grid.next());
+		model.addAttribute("weeks", grid.weeks());
+		model.addAttribute("byDay", grid.byDay(this.campaigns.calendar(grid.from(), grid.until(), app, zone)));
 		model.addAttribute("app", app);
 		return "campaigns/calendar";
 	}
@@ -300,7 +291,7 @@ class CampaignController {
 	}
 
 	private String form(CampaignForm form, @Nullable Long campaignId, Model model) {
-		List<ApprovedVersion> versions = new java.util.ArrayList<>(this.approvedVersions.listApproved());
+		List<ApprovedVersion> versions = new ArrayList<>(this.approvedVersions.listApproved());
 		if (form.getVersionId() != null && versions.stream().noneMatch((v) -> v.versionId() == form.getVersionId())) {
 			this.approvedVersions.findApproved(form.getVersionId()).ifPresent(versions::add);
 		}
@@ -387,29 +378,26 @@ class CampaignController {
 		}
 	}
 
-	private static java.util.Optional<ClockNote> clockNote(CampaignForm form) {
+	private static Optional<ClockNote> clockNote(CampaignForm form) {
 		if (form.getKind() != ScheduleKind.ONCE || form.getOnceAt() == null || form.getZone() == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		try {
 			return ClockNote.of(form.getOnceAt(), ZoneId.of(form.getZone()));
 		}
-		catch (java.time.DateTimeException ex) {
-			return java.util.Optional.empty();
+		catch (DateTimeException ex) {
+			return Optional.empty();
 		}
 	}
 
-	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
-		CampaignStatus status = this.campaigns.detail(id).status();
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", success);
-		}
-		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("failure", "campaigns.action.refused");
-			redirect.addFlashAttribute("failureArg", new DefaultMessageSourceResolvable("CampaignStatus." + status));
-		}
-		return "redirect:/campaigns/" + id;
+	/**
+	 * An operator's button on the campaign page; an unknown campaign is a 404 from the
+	 * change.
+	 */
+	private String act(long id, RedirectAttributes redirect, String done, Runnable change) {
+		return PageAction.run("/campaigns/" + id, redirect, done, "campaigns.action.refused",
+				() -> new DefaultMessageSourceResolvable("CampaignStatus." + this.campaigns.detail(id).status()),
+				change);
 	}
 
 }

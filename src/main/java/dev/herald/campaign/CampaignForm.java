@@ -193,13 +193,13 @@ class CampaignForm {
 			return null;
 		}
 		if (this.kind == ScheduleKind.DAILY) {
-			return Schedule.daily(java.util.Objects.requireNonNull(this.timeOfDay), zoneId, this.endDate);
+			return Schedule.daily(Objects.requireNonNull(this.timeOfDay), zoneId, this.endDate);
 		}
 		if (this.kind == ScheduleKind.WEEKLY) {
-			return Schedule.weekly(new LinkedHashSet<>(this.days), java.util.Objects.requireNonNull(this.timeOfDay),
-					zoneId, this.endDate);
+			return Schedule.weekly(new LinkedHashSet<>(this.days), Objects.requireNonNull(this.timeOfDay), zoneId,
+					this.endDate);
 		}
-		return Schedule.cron(java.util.Objects.requireNonNull(this.cron), zoneId, this.endDate);
+		return Schedule.cron(Objects.requireNonNull(this.cron), zoneId, this.endDate);
 	}
 
 	public @Nullable String getLabel() {

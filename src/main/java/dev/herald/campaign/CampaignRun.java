@@ -2,6 +2,7 @@ package dev.herald.campaign;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -112,7 +113,7 @@ class CampaignRun {
 	}
 
 	long id() {
-		return java.util.Objects.requireNonNull(this.id);
+		return Objects.requireNonNull(this.id);
 	}
 
 	long getCampaignId() {

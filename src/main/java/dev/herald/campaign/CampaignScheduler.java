@@ -20,6 +20,7 @@ import dev.herald.officialaccount.Audiences;
 import dev.herald.shared.NotFoundException;
 import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.FormSubmission;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.Authentication;
@@ -78,7 +79,7 @@ class CampaignScheduler {
 	 * empty or of another app
 	 */
 	@Transactional(readOnly = true)
-	CampaignPlan preview(@org.jspecify.annotations.Nullable Long self, CampaignCommand command) {
+	CampaignPlan preview(@Nullable Long self, CampaignCommand command) {
 		approved(command.versionId());
 		List<String> targets = members(command);
 		return this.planner.plan(self, command.chatAppId(), targets, command.schedule(), this.clock.instant());
@@ -271,8 +272,7 @@ class CampaignScheduler {
 		return this.delivery.recallCampaign(id);
 	}
 
-	private void checkPlan(@org.jspecify.annotations.Nullable Long self, CampaignCommand command, List<String> members,
-			Instant now) {
+	private void checkPlan(@Nullable Long self, CampaignCommand command, List<String> members, Instant now) {
 		CampaignPlan plan = this.planner.plan(self, command.chatAppId(), members, command.schedule(), now);
 		if (plan.neverFires()) {
 			throw RuleViolationException.onField("kind", "campaigns.schedule.neverFires");

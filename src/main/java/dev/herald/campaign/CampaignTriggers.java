@@ -2,6 +2,7 @@ package dev.herald.campaign;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Objects;
 import java.util.TimeZone;
 
 import org.jspecify.annotations.Nullable;
@@ -136,7 +137,7 @@ class CampaignTriggers {
 			.withIdentity(triggerKey(campaignId))
 			.forJob(jobKey(campaignId));
 		if (!schedule.isRecurring()) {
-			return builder.startAt(Date.from(java.util.Objects.requireNonNull(schedule.fireAt())))
+			return builder.startAt(Date.from(Objects.requireNonNull(schedule.fireAt())))
 				.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionIgnoreMisfires())
 				.build();
 		}

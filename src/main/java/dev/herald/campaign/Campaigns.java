@@ -4,27 +4,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.herald.audit.AuditEntry;
 import dev.herald.audit.AuditLog;
 import dev.herald.officialaccount.Audience;
+import dev.herald.officialaccount.AudienceSource;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.shared.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.data.domain.Limit;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,9 @@ public class Campaigns {
 
 	private static final Set<CampaignStatus> UPCOMING = EnumSet.of(CampaignStatus.SCHEDULED, CampaignStatus.RUNNING);
 
+	/** How many fires of one campaign the calendar shows at most. */
+	private static final int CALENDAR_FIRES = 500;
+
 	private final CampaignRepository campaigns;
 
 	private final CampaignRunRepository runs;
@@ -47,9 +51,12 @@ public class Campaigns {
 
 	private final Audiences audiences;
 
+	private final CampaignOverviews overviews;
+
 	Campaigns(CampaignRepository campaigns, CampaignRunRepository runs, AuditLog audit, Clock clock,
-			Audiences audiences) {
+			Audiences audiences, CampaignOverviews overviews) {
 		this.audiences = audiences;
+		this.overviews = overviews;
 		this.campaigns = campaigns;
 		this.runs = runs;
 		this.audit = audit;
@@ -64,11 +71,15 @@ public class Campaigns {
 	@Transactional(readOnly = true)
 	public List<UpcomingSend> upcoming(int limit) {
 		Instant now = this.clock.instant();
+		// Recurring and "now" campaigns may fire any time; of the one-offs, only the
+		// earliest can be among the next sends.
+		List<ScheduledCampaign> candidates = new ArrayList<>(this.campaigns.findOpenEnded(UPCOMING, now));
+		candidates.addAll(this.campaigns.findOneOffsDueFrom(UPCOMING, now, Limit.of(limit)));
 		List<UpcomingSend> sends = new ArrayList<>();
-		for (Campaign campaign : this.campaigns.findByStatusIn(UPCOMING)) {
-			for (Instant at : campaign.schedule().fires(now, limit, Instant.MAX)) {
-				sends.add(new UpcomingSend(campaign.id(), campaign.getLabel(), campaign.getChatAppId(), at,
-						campaign.getTargetCount()));
+		for (ScheduledCampaign campaign : candidates) {
+			for (Instant at : campaign.fires(now, limit, Instant.MAX)) {
+				sends.add(new UpcomingSend(campaign.id(), campaign.label(), campaign.chatAppId(), at,
+						campaign.targetCount()));
 			}
 		}
 		return sends.stream().sorted(Comparator.comparing(UpcomingSend::at)).limit(limit).toList();
@@ -80,7 +91,7 @@ public class Campaigns {
 	 */
 	@Transactional(readOnly = true)
 	public List<CampaignOverview> running() {
-		return overviews(this.campaigns.findByStatusIn(EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.PAUSED)));
+		return this.overviews.inStatus(EnumSet.of(CampaignStatus.RUNNING, CampaignStatus.PAUSED));
 	}
 
 	/**
@@ -89,24 +100,15 @@ public class Campaigns {
 	 */
 	@Transactional(readOnly = true)
 	public List<CampaignOverview> recentlyMissed() {
-		List<CampaignRun> missed = this.runs.findByStatusAndFiredAtAfterOrderByFiredAtDesc(RunStatus.MISSED,
-				this.clock.instant().minus(Duration.ofDays(7)));
-		List<Long> ids = missed.stream().map(CampaignRun::getCampaignId).distinct().toList();
-		return overviews(this.campaigns.findAllById(ids));
+		return this.overviews.missedSince(this.clock.instant().minus(Duration.ofDays(7)));
 	}
 
+	/**
+	 * One page of the campaign list, newest first.
+	 */
 	@Transactional(readOnly = true)
-	List<CampaignOverview> search(@Nullable CampaignStatus status, @Nullable Long chatAppId, String text,
-			boolean archived) {
-		String needle = text.toLowerCase(Locale.ROOT);
-		return overviews(this.campaigns.findAllByOrderByCreatedAtDesc()
-			.stream()
-			.filter((campaign) -> archived == (campaign.getArchivedAt() != null))
-			.filter((campaign) -> status == null || campaign.getStatus() == status)
-			.filter((campaign) -> chatAppId == null || campaign.getChatAppId() == chatAppId)
-			.filter((campaign) -> needle.isEmpty() || campaign.getLabel().toLowerCase(Locale.ROOT).contains(needle)
-					|| campaign.getDraftTitle().toLowerCase(Locale.ROOT).contains(needle))
-			.toList());
+	Page<CampaignOverview> list(CampaignFilter filter, Pageable pageable) {
+		return this.overviews.page(filter, pageable);
 	}
 
 	@Transactional(readOnly = true)
@@ -138,93 +140,49 @@ public class Campaigns {
 	/**
 	 * Upcoming fires between two instants, with the busiest official account's broadcasts
 	 * in each hour that has a fire.
+	 * @param chatAppId only this app's campaigns, or {@code null}
+	 * @param zone the viewer's zone, whose clock hours count
 	 */
 	@Transactional(readOnly = true)
 	List<CalendarFire> calendar(Instant from, Instant until, @Nullable Long chatAppId, ZoneId zone) {
 		Instant start = from.isBefore(this.clock.instant()) ? this.clock.instant() : from;
-		List<Campaign> candidates = this.campaigns.findByStatusIn(UPCOMING)
+		Map<ScheduledCampaign, List<Instant>> fires = new LinkedHashMap<>();
+		for (ScheduledCampaign campaign : this.campaigns.findFiringBetween(UPCOMING, chatAppId, start, until)) {
+			List<Instant> times = campaign.fires(start, CALENDAR_FIRES, until);
+			if (!times.isEmpty()) {
+				fires.put(campaign, times);
+			}
+		}
+		Map<Long, Set<String>> members = members(fires.keySet());
+		return CalendarLoad.of(fires.entrySet()
 			.stream()
-			.filter((campaign) -> chatAppId == null || campaign.getChatAppId() == chatAppId)
-			.toList();
-		Map<Long, Campaign> byId = candidates.stream().collect(Collectors.toMap(Campaign::id, Function.identity()));
-		Map<Long, List<Instant>> fires = new HashMap<>();
-		for (Campaign campaign : candidates) {
-			fires.put(campaign.id(), campaign.schedule().fires(start, 500, until));
-		}
-		Map<Long, Set<String>> members = new HashMap<>();
-		for (Campaign campaign : candidates) {
-			if (!fires.get(campaign.id()).isEmpty()) {
-				members.put(campaign.id(),
-						Set.copyOf(this.audiences.members(campaign.getChatAppId(), campaign.sources())));
-			}
-		}
-		List<CalendarFire> result = new ArrayList<>();
-		fires.forEach((campaignId, times) -> {
-			Campaign campaign = byId.get(campaignId);
-			for (Instant at : times) {
-				ZonedDateTime local = at.atZone(zone);
-				Instant hourStart = local.truncatedTo(ChronoUnit.HOURS).toInstant();
-				int busiest = busiestAccount(campaign, hourStart, fires, byId, members);
-				result.add(new CalendarFire(campaignId, campaign.getLabel(), campaign.getChatAppId(), at,
-						local.toLocalDate(), busiest));
-			}
-		});
-		result.sort(Comparator.comparing(CalendarFire::at));
-		return result;
-	}
-
-	private static int busiestAccount(Campaign campaign, Instant hourStart, Map<Long, List<Instant>> fires,
-			Map<Long, Campaign> byId, Map<Long, Set<String>> members) {
-		Instant hourEnd = hourStart.plus(Duration.ofHours(1));
-		Map<String, Integer> perAccount = new HashMap<>();
-		Set<String> mine = members.getOrDefault(campaign.id(), Set.of());
-		fires.forEach((otherId, times) -> {
-			long inHour = times.stream().filter((t) -> !t.isBefore(hourStart) && t.isBefore(hourEnd)).count();
-			if (inHour == 0 || byId.get(otherId).getChatAppId() != campaign.getChatAppId()) {
-				return;
-			}
-			for (String account : members.getOrDefault(otherId, Set.of())) {
-				if (mine.contains(account)) {
-					perAccount.merge(account, (int) inHour, Integer::sum);
-				}
-			}
-		});
-		return perAccount.values().stream().max(Integer::compare).orElse(0);
+			.map((entry) -> new CalendarLoad.Firing(entry.getKey(), entry.getValue(),
+					members.getOrDefault(entry.getKey().id(), Set.of())))
+			.toList(), zone);
 	}
 
 	/**
-	 * The latest run of each of the campaigns: one query for a whole list, not one per
-	 * row.
-	 * @param campaignIds the campaigns
-	 * @return campaign id to its latest run; campaigns without a run are absent
+	 * Whom each of the campaigns sends to now: their sources in one query, their members
+	 * in a few per app.
 	 */
-	Map<Long, CampaignRun> lastRuns(Collection<Long> campaignIds) {
-		if (campaignIds.isEmpty()) {
+	private Map<Long, Set<String>> members(Collection<ScheduledCampaign> campaigns) {
+		if (campaigns.isEmpty()) {
 			return Map.of();
 		}
-		Map<Long, CampaignRun> latest = new HashMap<>();
-		for (CampaignRun run : this.runs.findLatestOf(campaignIds)) {
-			latest.merge(run.getCampaignId(), run, (a, b) -> (a.id() > b.id()) ? a : b);
-		}
-		return latest;
-	}
-
-	private List<CampaignOverview> overviews(List<Campaign> list) {
-		List<Long> ids = list.stream().map(Campaign::id).toList();
-		Map<Long, CampaignRun> lastRuns = lastRuns(ids);
-		Map<Long, Instant> lastMissed = ids.isEmpty() ? Map.of()
-				: this.runs.findByCampaignIdInAndStatus(ids, RunStatus.MISSED)
-					.stream()
-					.collect(Collectors.toMap(CampaignRun::getCampaignId, CampaignRun::getScheduledFor,
-							(a, b) -> a.isAfter(b) ? a : b));
-		return list.stream().map((campaign) -> {
-			CampaignRun lastRun = lastRuns.get(campaign.id());
-			return new CampaignOverview(campaign.id(), campaign.getLabel(), campaign.getChatAppId(),
-					campaign.getStatus(), campaign.schedule().kind().name(), campaign.getTargetCount(),
-					campaign.getNextFireAt(), lastMissed.get(campaign.id()),
-					(lastRun != null) ? lastRun.getFiredAt() : null,
-					(lastRun != null) ? lastRun.getStatus().name() : null);
-		}).toList();
+		Map<Long, List<AudienceSource>> sources = this.campaigns
+			.findSources(campaigns.stream().map(ScheduledCampaign::id).toList())
+			.stream()
+			.collect(Collectors.groupingBy(CampaignSourceRow::campaignId,
+					Collectors.mapping(CampaignSourceRow::source, Collectors.toList())));
+		Map<Long, Set<String>> members = new HashMap<>();
+		campaigns.stream()
+			.collect(Collectors.groupingBy(ScheduledCampaign::chatAppId))
+			.forEach((app,
+					ofApp) -> members.putAll(this.audiences.membersOf(app,
+							ofApp.stream()
+								.collect(Collectors.toMap(ScheduledCampaign::id,
+										(campaign) -> sources.getOrDefault(campaign.id(), List.of()))))));
+		return members;
 	}
 
 }

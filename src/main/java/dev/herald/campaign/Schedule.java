@@ -7,13 +7,22 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
@@ -36,11 +45,16 @@ import org.quartz.CronExpression;
  * @param cron the Quartz cron expression of a {@link ScheduleKind#CRON} schedule
  * @param endDate the last local date a recurring schedule may fire on, or {@code null}
  */
-record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nullable LocalTime timeOfDay,
-		Set<DayOfWeek> days, @Nullable String cron, @Nullable LocalDate endDate) {
+@Embeddable
+record Schedule(@Enumerated(EnumType.STRING) @Column(name = "schedule_kind") ScheduleKind kind,
+		@Column(name = "zone_id") ZoneId zone, @Nullable Instant fireAt, @Nullable LocalTime timeOfDay,
+		@Convert(converter = DaysColumn.class) @Column(name = "days_of_week") Set<DayOfWeek> days,
+		@Nullable String cron, @Nullable LocalDate endDate) {
 
 	Schedule {
-		days = days.isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
+		// Read from a row without days, Hibernate passes null rather than calling the
+		// converter.
+		days = (days == null || days.isEmpty()) ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(days);
 		switch (kind) {
 			case NOW, ONCE -> require(fireAt != null, "a one-off needs its instant");
 			case DAILY -> require(timeOfDay != null, "a daily schedule needs a time");
@@ -82,7 +96,7 @@ record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nulla
 			case DAILY -> "0 %d %d ? * *".formatted(time().getMinute(), time().getHour());
 			case WEEKLY -> "0 %d %d ? * %s".formatted(time().getMinute(), time().getHour(),
 					this.days.stream().map((day) -> day.name().substring(0, 3)).collect(Collectors.joining(",")));
-			case CRON -> java.util.Objects.requireNonNull(this.cron);
+			case CRON -> Objects.requireNonNull(this.cron);
 			default -> throw new IllegalStateException(this.kind + " is not recurring");
 		};
 	}
@@ -107,7 +121,7 @@ record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nulla
 	List<Instant> fires(Instant from, int max, Instant until) {
 		List<Instant> fires = new ArrayList<>();
 		if (!isRecurring()) {
-			Instant at = java.util.Objects.requireNonNull(this.fireAt);
+			Instant at = Objects.requireNonNull(this.fireAt);
 			// "Now" means as soon as possible: it fires at whatever moment it is checked.
 			if (this.kind == ScheduleKind.NOW && at.isBefore(from)) {
 				at = from;
@@ -169,7 +183,7 @@ record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nulla
 	}
 
 	private LocalTime time() {
-		return java.util.Objects.requireNonNull(this.timeOfDay);
+		return Objects.requireNonNull(this.timeOfDay);
 	}
 
 	private CronExpression expression() {
@@ -187,6 +201,30 @@ record Schedule(ScheduleKind kind, ZoneId zone, @Nullable Instant fireAt, @Nulla
 		if (!condition) {
 			throw new IllegalArgumentException(message);
 		}
+	}
+
+	/**
+	 * The days of a weekly schedule as the {@code days_of_week} column keeps them:
+	 * {@code MONDAY,THURSDAY}, or {@code null} for none.
+	 */
+	@Converter
+	static final class DaysColumn implements AttributeConverter<Set<DayOfWeek>, @Nullable String> {
+
+		@Override
+		public @Nullable String convertToDatabaseColumn(@Nullable Set<DayOfWeek> days) {
+			return (days == null || days.isEmpty()) ? null
+					: days.stream().sorted().map(DayOfWeek::name).collect(Collectors.joining(","));
+		}
+
+		@Override
+		public Set<DayOfWeek> convertToEntityAttribute(@Nullable String column) {
+			return (column != null)
+					? Arrays.stream(column.split(","))
+						.map(DayOfWeek::valueOf)
+						.collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)))
+					: EnumSet.noneOf(DayOfWeek.class);
+		}
+
 	}
 
 }

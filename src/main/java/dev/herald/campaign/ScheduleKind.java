@@ -1,5 +1,8 @@
 package dev.herald.campaign;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * How a campaign's fire times are given.
  */
@@ -20,8 +23,11 @@ enum ScheduleKind {
 	/** A Quartz cron expression. */
 	CRON;
 
+	/** The kinds whose fires a cron expression gives. */
+	static final Set<ScheduleKind> RECURRING = EnumSet.of(DAILY, WEEKLY, CRON);
+
 	boolean isRecurring() {
-		return this == DAILY || this == WEEKLY || this == CRON;
+		return RECURRING.contains(this);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.herald.chatapp.ChatApps;
+import dev.herald.shared.web.PageAction;
 import dev.herald.tencent.TencentErrorCodes;
 
 import org.springframework.context.MessageSource;
@@ -94,14 +95,7 @@ class RunController {
 	}
 
 	private String change(long id, RedirectAttributes redirect, String message, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("success", message);
-		}
-		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("failure", "run.state.conflict");
-		}
-		return "redirect:/runs/" + id;
+		return PageAction.run("/runs/" + id, redirect, message, "run.state.conflict", action);
 	}
 
 }

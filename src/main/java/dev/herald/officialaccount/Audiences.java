@@ -2,11 +2,15 @@ package dev.herald.officialaccount;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -88,6 +92,129 @@ public class Audiences {
 			.params(params)
 			.query(String.class)
 			.list();
+	}
+
+	/**
+	 * The members of many audiences of one app at once, as the campaign calendar needs
+	 * them: each distinct source is resolved once, in at most five queries however many
+	 * audiences there are.
+	 * @param <K> the caller's key of an audience
+	 * @param chatAppId the app the sources belong to
+	 * @param audiences the sources of each audience
+	 * @return for each key the {@code @TOA#_} ids its sources resolve to now, archived
+	 * accounts left out; a source that no longer resolves (a deleted group, an account of
+	 * another app) adds none
+	 */
+	@Transactional(readOnly = true)
+	public <K> Map<K, Set<String>> membersOf(long chatAppId, Map<K, List<AudienceSource>> audiences) {
+		Map<AudienceSource, Set<String>> bySource = resolve(chatAppId,
+				audiences.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+		Map<K, Set<String>> members = new LinkedHashMap<>();
+		audiences.forEach((key, sources) -> {
+			if (sources.size() == 1) {
+				members.put(key, bySource.getOrDefault(sources.get(0), Set.of()));
+				return;
+			}
+			Set<String> union = new HashSet<>();
+			sources.forEach((source) -> union.addAll(bySource.getOrDefault(source, Set.of())));
+			members.put(key, Collections.unmodifiableSet(union));
+		});
+		return members;
+	}
+
+	/** One query per kind of source, whatever the number of sources. */
+	private Map<AudienceSource, Set<String>> resolve(long chatAppId, Set<AudienceSource> sources) {
+		Map<AudienceSource, Set<String>> members = new HashMap<>();
+		Map<AudienceSource.Kind, List<AudienceSource>> byKind = sources.stream()
+			.collect(Collectors.groupingBy(AudienceSource::kind));
+		if (byKind.containsKey(AudienceSource.Kind.APP)) {
+			members.put(AudienceSource.wholeApp(),
+					Set.copyOf(this.jdbc
+						.sql("select account_id from official_account where chat_app_id = ? and archived_at is null")
+						.param(chatAppId)
+						.query(String.class)
+						.list()));
+		}
+		List<String> tags = byKind.getOrDefault(AudienceSource.Kind.TAG, List.of())
+			.stream()
+			.map((source) -> Objects.requireNonNull(source.tag()))
+			.toList();
+		if (!tags.isEmpty()) {
+			this.jdbc
+				.sql("""
+						select t.tag, a.account_id from official_account a join unnest(?) as t(tag) on a.tags @> array[t.tag]
+						where a.chat_app_id = ? and a.archived_at is null""")
+				.params(new SqlArrayValue("text", tags.toArray()), chatAppId)
+				.query((rs) -> {
+					add(members, AudienceSource.tagged(rs.getString(1)), rs.getString(2));
+				});
+		}
+		List<Long> accountIds = refIds(byKind, AudienceSource.Kind.ACCOUNT);
+		if (!accountIds.isEmpty()) {
+			this.jdbc.sql("""
+					select id, account_id from official_account
+					where chat_app_id = ? and archived_at is null and id = any(?)""")
+				.params(chatAppId, ids(accountIds))
+				.query((rs) -> {
+					add(members, AudienceSource.account(rs.getLong(1)), rs.getString(2));
+				});
+		}
+		List<Long> groupIds = refIds(byKind, AudienceSource.Kind.GROUP);
+		if (!groupIds.isEmpty()) {
+			resolveGroups(chatAppId, groupIds, members);
+		}
+		members.replaceAll((source, accounts) -> Collections.unmodifiableSet(accounts));
+		return members;
+	}
+
+	private void resolveGroups(long chatAppId, List<Long> groupIds, Map<AudienceSource, Set<String>> members) {
+		List<Term> dynamic = new ArrayList<>();
+		List<Long> dynamicIds = new ArrayList<>();
+		this.jdbc.sql("""
+				select id, filter_tags, filter_text from target_group
+				where id = any(?) and chat_app_id = ? and dynamic""").params(ids(groupIds), chatAppId).query((rs) -> {
+			dynamicIds.add(rs.getLong("id"));
+			dynamic.add(dynamicTerm("", List.of((String[]) rs.getArray("filter_tags").getArray()),
+					rs.getString("filter_text")));
+		});
+		this.jdbc.sql("""
+				select m.target_group_id, a.account_id from target_group_member m
+				join target_group g on g.id = m.target_group_id
+				join official_account a on a.id = m.official_account_id
+				where m.target_group_id = any(?) and g.chat_app_id = ? and not g.dynamic
+				and a.chat_app_id = g.chat_app_id and a.archived_at is null""")
+			.params(ids(groupIds), chatAppId)
+			.query((rs) -> {
+				add(members, AudienceSource.group(rs.getLong(1)), rs.getString(2));
+			});
+		if (dynamic.isEmpty()) {
+			return;
+		}
+		StringBuilder sql = new StringBuilder();
+		List<Object> params = new ArrayList<>();
+		for (int i = 0; i < dynamic.size(); i++) {
+			sql.append((i > 0) ? " union all " : "")
+				.append("select ?::bigint, a.account_id from official_account a")
+				.append(" where a.chat_app_id = ? and a.archived_at is null and ")
+				.append(dynamic.get(i).sql());
+			params.add(dynamicIds.get(i));
+			params.add(chatAppId);
+			params.addAll(dynamic.get(i).params());
+		}
+		this.jdbc.sql(sql.toString()).params(params).query((rs) -> {
+			add(members, AudienceSource.group(rs.getLong(1)), rs.getString(2));
+		});
+	}
+
+	private static List<Long> refIds(Map<AudienceSource.Kind, List<AudienceSource>> byKind, AudienceSource.Kind kind) {
+		return byKind.getOrDefault(kind, List.of())
+			.stream()
+			.map((source) -> Objects.requireNonNull(source.refId()))
+			.toList();
+	}
+
+	private static void add(Map<AudienceSource, Set<String>> members, AudienceSource source, String account) {
+		members.computeIfAbsent(source, (key) -> new HashSet<>()).add(account);
 	}
 
 	/**

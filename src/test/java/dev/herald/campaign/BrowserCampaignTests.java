@@ -11,8 +11,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
 import dev.herald.support.BrowserExtension;
@@ -52,16 +50,12 @@ class BrowserCampaignTests {
 	private PasswordEncoder encoder;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures fixtures;
 
 	@Test
 	void schedulesAOneOffAndAWeeklyCampaignAndSeesThemInTheCalendarInTheViewersZone() {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		CampaignFixtures.App app = fixtures.app("Browser", 2);
-		long versionId = fixtures.approvedVersion("Browser campaign content");
+		CampaignFixtures.App app = this.fixtures.app("Browser", 2);
+		long versionId = this.fixtures.approvedVersion("Browser campaign content");
 		String operator = new TestUsers(this.jdbc, this.encoder).create("campaigner", "OPERATOR");
 		Page page = signIn(operator);
 

@@ -8,10 +8,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.AudienceSource;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.AfterEach;
@@ -39,10 +37,7 @@ class CampaignAudienceTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures fixtures;
 
 	@Autowired
 	private CampaignScheduler scheduler;
@@ -56,15 +51,11 @@ class CampaignAudienceTests {
 	@Autowired
 	private MockMvcTester mvc;
 
-	private CampaignFixtures.App app;
-
-	private long versionId;
+	private CampaignScene scene;
 
 	@BeforeEach
 	void setUp() {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		this.app = fixtures.app("Audience", 4);
-		this.versionId = fixtures.approvedVersion("Audience content");
+		this.scene = CampaignScene.set(this.fixtures, "Audience", 4);
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("op", null, List.of()));
 	}
@@ -80,14 +71,14 @@ class CampaignAudienceTests {
 		tag(1, "store");
 		Instant at = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
 		long id = this.scheduler
-			.create(new CampaignCommand("By tag", this.app.id(), this.versionId,
-					List.of(AudienceSource.tagged("store"), AudienceSource.account(this.app.accountIds().get(3))),
-					Schedule.once(at, ZoneOffset.UTC), new LateFirePolicy(15), null))
+			.create(new CampaignCommand("By tag", this.scene.appId(), this.scene.versionId(),
+					List.of(AudienceSource.tagged("store"), AudienceSource.account(this.scene.accountIds().get(3))),
+					Schedule.once(at, ZoneOffset.UTC), CampaignScene.LATE_POLICY, null))
 			.id();
 
 		tag(2, "store");
 		this.jdbc.sql("update official_account set archived_at = now() where id = ?")
-			.param(this.app.accountIds().get(0))
+			.param(this.scene.accountIds().get(0))
 			.update();
 		assertThat(this.runner.fire(id, Instant.now())).isEqualTo(CampaignRunner.FireOutcome.SENT);
 
@@ -99,8 +90,7 @@ class CampaignAudienceTests {
 		assertThat(this.jdbc.sql("select official_account from delivery where campaign_run_id = ? order by 1")
 			.param(run.id())
 			.query(String.class)
-			.list()).containsExactly(this.app.accounts().get(1).accountId(), this.app.accounts().get(2).accountId(),
-					this.app.accounts().get(3).accountId());
+			.list()).containsExactly(accountId(1), accountId(2), accountId(3));
 		assertThat(this.mvc.get().uri("/reports/runs/{id}", run.getDeliveryRunId()).with(user("an").roles("ANALYST")))
 			.hasStatusOk()
 			.bodyText()
@@ -110,13 +100,10 @@ class CampaignAudienceTests {
 	@Test
 	void aOneOffMayBeAnyTimeAhead() {
 		Instant nextYear = Instant.now().plus(Duration.ofDays(300)).truncatedTo(ChronoUnit.MINUTES);
-		long id = this.scheduler.create(TestCommands.toAccounts("Next year", this.app.id(), this.versionId,
-				this.app.accountIds(), Schedule.once(nextYear, ZoneOffset.UTC), new LateFirePolicy(15)))
-			.id();
+		CampaignCommand command = this.scene.command("Next year", Schedule.once(nextYear, ZoneOffset.UTC));
+		long id = this.scheduler.create(command).id();
 		assertThat(id).isPositive();
-		CampaignPlan plan = this.scheduler.preview(id,
-				TestCommands.toAccounts("Next year", this.app.id(), this.versionId, this.app.accountIds(),
-						Schedule.once(nextYear, ZoneOffset.UTC), new LateFirePolicy(15)));
+		CampaignPlan plan = this.scheduler.preview(id, command);
 		assertThat(plan.forecasts()).extracting(CampaignPlan.Forecast::fire).containsExactly(nextYear);
 	}
 
@@ -138,8 +125,12 @@ class CampaignAudienceTests {
 
 	private void tag(int index, String tag) {
 		this.jdbc.sql("update official_account set tags = array_append(tags, ?) where id = ?")
-			.params(tag, this.app.accountIds().get(index))
+			.params(tag, this.scene.accountIds().get(index))
 			.update();
+	}
+
+	private String accountId(int index) {
+		return this.scene.app().accounts().get(index).accountId();
 	}
 
 }

@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.Test;
@@ -26,6 +24,7 @@ import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two Herald nodes on one PostgreSQL: the application's scheduler and a second clustered
@@ -54,33 +53,27 @@ class CampaignClusterTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures fixtures;
 
 	@Test
 	void twoHundredCampaignsDueAtTheSameInstantFireExactlyOnceEachAcrossTwoNodes() throws Exception {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		CampaignFixtures.App app = fixtures.app("Cluster", CAMPAIGNS);
-		long versionId = fixtures.approvedVersion("Cluster test");
+		CampaignScene scene = CampaignScene.set(this.fixtures, "Cluster", CAMPAIGNS);
 		AtomicInteger firedBySecondNode = new AtomicInteger();
 		SchedulerFactoryBean secondNode = secondNode(firedBySecondNode);
 		try {
 			Instant at = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
 			List<Long> ids = new ArrayList<>();
 			for (int i = 0; i < CAMPAIGNS; i++) {
-				ids.add(this.scheduler.create(
-						TestCommands.toAccounts("Cluster " + i, app.id(), versionId, Set.of(app.accountIds().get(i)),
-								Schedule.once(at, ZoneId.of("Asia/Shanghai")), new LateFirePolicy(15)))
+				ids.add(this.scheduler.create(scene.command("Cluster " + i,
+						Schedule.once(at, ZoneId.of("Asia/Shanghai")), Set.of(scene.accountIds().get(i))))
 					.id());
 			}
-			Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-			while (runCount(ids) < CAMPAIGNS && Instant.now().isBefore(deadline)) {
-				Thread.sleep(250);
-			}
-			// Give a double fire the chance to show up.
-			Thread.sleep(2000);
+			await().atMost(Duration.ofSeconds(60)).until(() -> runCount(ids), (count) -> count >= CAMPAIGNS);
+			// Give a double fire the chance to show up: the count stays put for two
+			// seconds.
+			await().during(Duration.ofSeconds(2))
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> runCount(ids), (count) -> count == CAMPAIGNS);
 			Map<Long, Long> perCampaign = new java.util.HashMap<>();
 			this.jdbc
 				.sql("select campaign_id, count(*) from campaign_run where campaign_id in (:ids) group by campaign_id")

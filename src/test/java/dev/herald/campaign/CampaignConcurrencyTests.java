@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.RuleViolationException;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
@@ -54,27 +52,18 @@ class CampaignConcurrencyTests {
 	private PasswordEncoder encoder;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures fixtures;
 
 	@Autowired
 	private CampaignScheduler scheduler;
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(3);
 
-	private CampaignFixtures fixtures;
-
-	private CampaignFixtures.App app;
-
-	private long versionId;
+	private CampaignScene scene;
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		this.app = this.fixtures.app("Race", 3);
-		this.versionId = this.fixtures.approvedVersion("Race content");
+		this.scene = CampaignScene.set(this.fixtures, "Race", 3);
 	}
 
 	@AfterEach
@@ -87,15 +76,15 @@ class CampaignConcurrencyTests {
 	void threeIdenticalPostsAtOnceMakeOneCampaignAndNoServerError() throws Exception {
 		String operator = new TestUsers(this.jdbc, this.encoder).create("racer", "OPERATOR");
 		WebSession session = WebSession.signIn(this.port, operator);
-		String page = session.get("/campaigns/new?app=" + this.app.id()).body();
+		String page = session.get("/campaigns/new?app=" + this.scene.appId()).body();
 		String label = "Posted thrice " + System.nanoTime();
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("_csrf", WebSession.csrf(page));
 		form.put("submissionToken", WebSession.field(page, "submissionToken"));
 		form.put("label", label);
-		form.put("chatAppId", String.valueOf(this.app.id()));
-		form.put("versionId", String.valueOf(this.versionId));
-		form.put("accountIds", this.app.accountIds().get(0) + "," + this.app.accountIds().get(1));
+		form.put("chatAppId", String.valueOf(this.scene.appId()));
+		form.put("versionId", String.valueOf(this.scene.versionId()));
+		form.put("accountIds", this.scene.accountIds().get(0) + "," + this.scene.accountIds().get(1));
 		form.put("kind", "ONCE");
 		form.put("zone", "UTC");
 		form.put("onceAt",
@@ -127,9 +116,8 @@ class CampaignConcurrencyTests {
 		SecurityContextHolder.getContext()
 			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("op", null, List.of()));
 		Instant at = Instant.now().plus(Duration.ofDays(4)).truncatedTo(ChronoUnit.HOURS);
-		List<Long> one = List.of(this.app.accountIds().get(2));
-		this.scheduler.create(TestCommands.toAccounts("Already there", this.app.id(), this.versionId, one,
-				Schedule.once(at, ZoneOffset.UTC), new LateFirePolicy(15)));
+		List<Long> one = List.of(this.scene.accountIds().get(2));
+		this.scheduler.create(this.scene.command("Already there", Schedule.once(at, ZoneOffset.UTC), one));
 
 		CountDownLatch start = new CountDownLatch(1);
 		List<CompletableFuture<String>> saves = new ArrayList<>();
@@ -141,8 +129,7 @@ class CampaignConcurrencyTests {
 				SecurityContextHolder.getContext()
 					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("op", null, List.of()));
 				try {
-					this.scheduler.create(TestCommands.toAccounts(label, this.app.id(), this.versionId, one,
-							Schedule.once(fire, ZoneOffset.UTC), new LateFirePolicy(15)));
+					this.scheduler.create(this.scene.command(label, Schedule.once(fire, ZoneOffset.UTC), one));
 					return "saved";
 				}
 				catch (RuleViolationException ex) {

@@ -1,15 +1,15 @@
 package dev.herald.campaign;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.RuleViolationException;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
@@ -55,22 +55,13 @@ class CampaignSchedulingTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
-
 	private CampaignFixtures fixtures;
 
-	private CampaignFixtures.App app;
-
-	private long versionId;
+	private CampaignScene scene;
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		this.app = this.fixtures.app("Sched", 3);
-		this.versionId = this.fixtures.approvedVersion("Scheduling test");
+		this.scene = CampaignScene.set(this.fixtures, "Sched", 3);
 	}
 
 	@Test
@@ -84,6 +75,28 @@ class CampaignSchedulingTests {
 			.param("id", String.valueOf(id))
 			.query(Long.class)
 			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void theScheduleIsKeptInTheCampaignsColumnsAndReadBackWhole() {
+		LocalDate end = LocalDate.now(BERLIN).plusMonths(2);
+		Schedule weekly = Schedule.weekly(Set.of(DayOfWeek.THURSDAY, DayOfWeek.MONDAY), LocalTime.of(9, 30), BERLIN,
+				end);
+		long id = this.scheduler.create(command("Columns", weekly)).id();
+		assertThat(this.jdbc.sql("""
+				select concat_ws(' ', schedule_kind, zone_id, time_of_day, days_of_week, end_date,
+				  coalesce(fire_at::text, '-'), coalesce(cron, '-'))
+				from campaign where id = :id""").param("id", id).query(String.class).single())
+			.isEqualTo("WEEKLY Europe/Berlin 09:30:00 MONDAY,THURSDAY " + end + " - -");
+		assertThat(this.campaigns.findById(id).orElseThrow().schedule()).isEqualTo(weekly);
+
+		Schedule once = Schedule.once(Instant.now().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.SECONDS), BERLIN);
+		long oneOff = this.scheduler.create(command("One-off columns", once)).id();
+		assertThat(this.jdbc.sql("select days_of_week is null and time_of_day is null from campaign where id = :id")
+			.param("id", oneOff)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(this.campaigns.findById(oneOff).orElseThrow().schedule()).isEqualTo(once);
 	}
 
 	@Test
@@ -175,16 +188,14 @@ class CampaignSchedulingTests {
 	@Test
 	void refusesAnUnapprovedVersion() {
 		long unapproved = this.fixtures.unapprovedVersion("Not approved");
-		CampaignCommand command = TestCommands.toAccounts("Forged", this.app.id(), unapproved,
-				Set.copyOf(this.app.accountIds()), Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN),
-				new LateFirePolicy(15));
+		CampaignCommand command = new CampaignScene(this.scene.app(), unapproved).command("Forged",
+				Schedule.once(Instant.now().plus(Duration.ofDays(5)), BERLIN));
 		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> this.scheduler.create(command))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("versionId"));
 	}
 
 	private CampaignCommand command(String label, Schedule schedule) {
-		return TestCommands.toAccounts(label, this.app.id(), this.versionId, Set.copyOf(this.app.accountIds()),
-				schedule, new LateFirePolicy(15));
+		return this.scene.command(label, schedule);
 	}
 
 }

@@ -1,20 +1,26 @@
 package dev.herald.campaign;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -24,8 +30,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The editor over HTTP: bad input comes back with a clear message beside its field, good
- * input is scheduled, analysts read but cannot change.
+ * The campaign pages over HTTP against the database: what only the database can tell
+ * (approved versions, the quota plan, the list and the calendar of stored campaigns),
+ * good input scheduled, analysts reading without buttons. Form binding and its messages
+ * are {@link CampaignFormTests}.
  */
 @ApplicationTest
 class CampaignWebTests {
@@ -34,74 +42,19 @@ class CampaignWebTests {
 	private MockMvcTester mvc;
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
-
-	@Autowired
 	private MessageSource messages;
 
+	@Autowired
 	private CampaignFixtures fixtures;
 
-	private CampaignFixtures.App app;
+	@Autowired
+	private CampaignScheduler scheduler;
 
-	private long versionId;
+	private CampaignScene scene;
 
 	@BeforeEach
 	void setUp() {
-		this.fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		this.app = this.fixtures.app("Web", 2);
-		this.versionId = this.fixtures.approvedVersion("Web test");
-	}
-
-	@Test
-	void aOneOffInThePastIsRefused() {
-		assertThat(post("ONCE").param("onceAt", "2020-01-01T10:00").param("zone", "Europe/Berlin")).hasStatusOk()
-			.bodyText()
-			.contains("This time has already passed in the chosen time zone.");
-	}
-
-	@Test
-	void anInvalidCronIsRefused() {
-		assertThat(post("CRON").param("cron", "every morning").param("zone", "Europe/Berlin")).hasStatusOk()
-			.bodyText()
-			.contains("This is not a valid Quartz cron expression");
-	}
-
-	@Test
-	void anEndBeforeTheStartIsRefused() {
-		assertThat(post("DAILY").param("timeOfDay", "09:00").param("endDate", "2021-05-01").param("zone", "UTC"))
-			.hasStatusOk()
-			.bodyText()
-			.contains("The last day is before the first possible fire");
-	}
-
-	@Test
-	void anUnknownZoneIsRefused() {
-		assertThat(post("DAILY").param("timeOfDay", "09:00").param("zone", "Mars/Olympus_Mons")).hasStatusOk()
-			.bodyText()
-			.contains("Unknown time zone &quot;Mars/Olympus_Mons&quot;");
-	}
-
-	@Test
-	void noTargetsAreRefused() {
-		assertThat(this.mvc.post()
-			.uri("/campaigns")
-			.with(user("op").roles("OPERATOR"))
-			.with(csrf())
-			.param("label", "No targets")
-			.param("chatAppId", String.valueOf(this.app.id()))
-			.param("versionId", String.valueOf(this.versionId))
-			.param("kind", "DAILY")
-			.param("timeOfDay", "09:00")
-			.param("zone", "Europe/Berlin")
-			.param("lateMinutes", "15")).hasStatusOk()
-			.bodyText()
-			.contains("Choose at least one source: all accounts, a group, a tag or an account.");
+		this.scene = CampaignScene.set(this.fixtures, "Web", 2);
 	}
 
 	@Test
@@ -162,22 +115,100 @@ class CampaignWebTests {
 			.contains("No quota conflict.");
 	}
 
+	@Test
+	void theListShowsFiftyCampaignsAPageNewestFirstAndItsPageLinksKeepTheFilter() throws Exception {
+		String name = "Paged " + UUID.randomUUID().toString().substring(0, 8);
+		for (int i = 0; i < 53; i++) {
+			this.fixtures.completedCampaign(this.scene.appId(), name + " #" + i);
+		}
+		String filter = "/campaigns?status={status}&app={app}&q={q}";
+		String first = listPage(filter, "COMPLETED", this.scene.appId(), name);
+		assertThat(labels(first, name)).hasSize(50).startsWith(name + " #52").endsWith(name + " #3");
+		assertThat(first).contains("Page 1 of 2 (53 campaigns)");
+		assertThat(nextLink(first)).contains("status=COMPLETED", "app=" + this.scene.appId(), "q=" + name, "page=1");
+		String second = listPage(filter + "&page=1", "COMPLETED", this.scene.appId(), name);
+		assertThat(labels(second, name)).containsExactly(name + " #2", name + " #1", name + " #0");
+		assertThat(second).contains("Page 2 of 2 (53 campaigns)");
+		assertThat(labels(listPage(filter, "SCHEDULED", this.scene.appId(), name), name)).isEmpty();
+	}
+
+	@Test
+	void theCalendarShowsTheFiresOfTheMonthAndCountsABusyAccountsBroadcastsInTheHour() throws Exception {
+		LocalDate day = LocalDate.now(ZoneOffset.UTC).plusMonths(1).withDayOfMonth(12);
+		Instant at = day.atTime(10, 5).toInstant(ZoneOffset.UTC);
+		List<Long> shared = List.of(this.scene.accountIds().get(0));
+		List<Long> other = List.of(this.scene.accountIds().get(1));
+		long first = create("First of the hour", Schedule.once(at, ZoneOffset.UTC), shared);
+		long second = create("Second of the hour", Schedule.once(at.plus(Duration.ofMinutes(30)), ZoneOffset.UTC),
+				shared);
+		long alone = create("Alone in the hour", Schedule.once(at.plus(Duration.ofMinutes(10)), ZoneOffset.UTC), other);
+		long cancelled = create("Cancelled", Schedule.once(at.plus(Duration.ofMinutes(20)), ZoneOffset.UTC), other);
+		this.scheduler.cancel(cancelled);
+		long nextMonth = create("Next month", Schedule.once(at.plus(Duration.ofDays(40)), ZoneOffset.UTC), other);
+
+		String calendar = this.mvc.get()
+			.uri("/campaigns/calendar?date={day}&app={app}", day, this.scene.appId())
+			.with(user("an").roles("ANALYST"))
+			.cookie(new Cookie("herald-tz", "UTC"))
+			.exchange()
+			.getResponse()
+			.getContentAsString();
+		String cell = calendar.substring(calendar.indexOf("data-day=\"" + day + "\""));
+		cell = cell.substring(0, cell.indexOf("</td>"));
+		assertThat(fires(cell)).containsExactly(first + " 10:05 2", alone + " 10:15 1", second + " 10:35 2");
+		assertThat(calendar).doesNotContain("data-campaign=\"" + cancelled + "\"")
+			.doesNotContain("data-campaign=\"" + nextMonth + "\"");
+	}
+
+	private long create(String label, Schedule schedule, List<Long> accountIds) {
+		return this.scheduler.create(this.scene.command(label, schedule, accountIds)).id();
+	}
+
+	/** The calendar fires in a day's cell: campaign, time and quota badge. */
+	private static List<String> fires(String cell) {
+		Matcher matcher = Pattern
+			.compile("data-campaign=\"(\\d+)\">\\s*<span>([0-9:]+)</span>.*?class=\"badge[^\"]*\">(\\d+)/2",
+					Pattern.DOTALL)
+			.matcher(cell);
+		return matcher.results().map((fire) -> fire.group(1) + " " + fire.group(2) + " " + fire.group(3)).toList();
+	}
+
+	private String listPage(String uri, Object... variables) throws Exception {
+		MvcTestResult result = this.mvc.get().uri(uri, variables).with(user("an").roles("ANALYST")).exchange();
+		assertThat(result).hasStatusOk();
+		return result.getResponse().getContentAsString();
+	}
+
+	private static List<String> labels(String page, String name) {
+		String table = page.substring(page.indexOf("id=\"campaign-list\""), page.indexOf("</table>"));
+		return Pattern.compile(">(" + Pattern.quote(name) + " #\\d+)</a>")
+			.matcher(table)
+			.results()
+			.map((label) -> label.group(1))
+			.toList();
+	}
+
+	private static String nextLink(String page) {
+		Matcher matcher = Pattern.compile("id=\"campaigns-next\" href=\"([^\"]+)\"").matcher(page);
+		assertThat(matcher.find()).as("a link to the next page").isTrue();
+		return matcher.group(1).replace("&amp;", "&").replace('+', ' ').replace("%20", " ");
+	}
+
 	private MockMvcRequestBuilder post(String kind) {
-		return post(kind, this.versionId);
+		return post(kind, this.scene.versionId());
 	}
 
 	private MockMvcRequestBuilder post(String kind, long version) {
-		MockMvcRequestBuilder request = this.mvc.post()
+		return this.mvc.post()
 			.uri("/campaigns")
 			.with(user("op").roles("OPERATOR"))
 			.with(csrf())
 			.param("label", "Web campaign")
-			.param("chatAppId", String.valueOf(this.app.id()))
+			.param("chatAppId", String.valueOf(this.scene.appId()))
 			.param("versionId", String.valueOf(version))
-			.param("accountIds", String.valueOf(this.app.accountIds().get(0)))
+			.param("accountIds", String.valueOf(this.scene.accountIds().get(0)))
 			.param("kind", kind)
 			.param("lateMinutes", "15");
-		return request;
 	}
 
 }

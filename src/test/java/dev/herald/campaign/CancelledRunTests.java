@@ -3,30 +3,22 @@ package dev.herald.campaign;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import dev.herald.officialaccount.AudienceSource;
-import dev.herald.chatapp.ChatAppSettings;
-import dev.herald.chatapp.ChatAppView;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.chatapp.Endpoint;
 import dev.herald.delivery.Deliveries;
 import dev.herald.delivery.DeliveryStatus;
 import dev.herald.delivery.RunProgress;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -52,45 +44,33 @@ class CancelledRunTests {
 	private Deliveries deliveries;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
-
-	@Autowired
-	private JdbcClient jdbc;
+	private CampaignFixtures fixtures;
 
 	@Autowired
 	private MockMvcTester mvc;
 
 	@Test
 	void aRunCancelledPartWayCountsItsCancelledDeliveriesAndCancelsItsOneOffCampaign() throws Exception {
-		long sdkAppId = ThreadLocalRandom.current().nextLong(1_900_000_000L, 1_999_999_999L);
 		// 10 calls a second: 100 accounts take ten seconds, time to cancel in between.
-		ChatAppView app = this.chatApps.create(
-				new ChatAppSettings("Cancel " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 10),
-				"cancel".repeat(10));
-		Set<Long> targets = new HashSet<>();
-		for (int i = 0; i < 100; i++) {
-			targets.add(this.accounts.add(app.id(), "@TOA#_cancel_" + sdkAppId + "_" + i, "C " + i, 10, false).id());
-		}
-		long versionId = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).approvedVersion("Cancel");
+		CampaignFixtures.App app = this.fixtures.simulatorApp("Cancel", 100, 10);
+		long versionId = this.fixtures.approvedVersion("Cancel");
+		String label = "Cancelled part-way " + app.sdkAppId();
 		long campaignId = this.scheduler
-			.create(new CampaignCommand("Cancelled part-way " + sdkAppId, app.id(), versionId,
-					List.of(AudienceSource.wholeApp()), Schedule.now(Instant.now(), ZoneId.of("UTC")),
-					new LateFirePolicy(15), null))
+			.create(new CampaignCommand(label, app.id(), versionId, List.of(AudienceSource.wholeApp()),
+					Schedule.now(Instant.now(), ZoneId.of("UTC")), CampaignScene.LATE_POLICY, null))
 			.id();
 
-		await(() -> deliveryRun(campaignId) != null
-				&& this.deliveries.progress(deliveryRun(campaignId)).count(DeliveryStatus.SENT) >= 5, "five sent");
-		long runId = deliveryRun(campaignId);
+		long runId = await("five sent").atMost(TIMEOUT)
+			.until(() -> deliveryRun(campaignId),
+					(run) -> run != null && this.deliveries.progress(run).count(DeliveryStatus.SENT) >= 5);
 		assertThat(this.mvc.post()
 			.uri("/runs/{id}/cancel", runId)
 			.with(user("canceller").roles("OPERATOR"))
 			.with(csrf())
 			.exchange()).hasStatus(302);
-		await(() -> this.campaigns.findById(campaignId).orElseThrow().getStatus() != CampaignStatus.RUNNING,
-				"the campaign to take the run's end");
+		await("the campaign to take the run's end").atMost(TIMEOUT)
+			.until(() -> this.campaigns.findById(campaignId).orElseThrow().getStatus(),
+					(status) -> status != CampaignStatus.RUNNING);
 
 		assertThat(this.campaigns.findById(campaignId).orElseThrow().getStatus()).isEqualTo(CampaignStatus.CANCELLED);
 		assertThat(this.runs.findByCampaignIdOrderByScheduledForDesc(campaignId)).singleElement()
@@ -108,38 +88,24 @@ class CancelledRunTests {
 			.contains(sent + " of 100 done (" + sent + " %), " + progress.cancelled() + " cancelled and never sent")
 			.doesNotContain("100 of 100 done");
 		String list = this.mvc.get()
-			.uri("/campaigns?q={q}", "Cancelled part-way " + sdkAppId)
+			.uri("/campaigns?q={q}", label)
 			.with(user("viewer").roles("ANALYST"))
 			.exchange()
 			.getResponse()
 			.getContentAsString();
 		String table = list.substring(list.indexOf("id=\"campaign-list\""));
-		assertThat(table).contains("Cancelled part-way " + sdkAppId).doesNotContain(">Completed<");
+		assertThat(table).contains(label).doesNotContain(">Completed<");
 		assertThat(table.replaceAll("\\s+", " ")).contains("<span class=\"badge text-bg-secondary\">Cancelled</span>")
 			.contains("<span class=\"last-run-status\">Cancelled</span>");
 	}
 
-	private Long deliveryRun(long campaignId) {
+	private @Nullable Long deliveryRun(long campaignId) {
 		return this.runs.findByCampaignIdOrderByScheduledForDesc(campaignId)
 			.stream()
 			.map(CampaignRun::getDeliveryRunId)
 			.filter((id) -> id != null)
 			.findFirst()
 			.orElse(null);
-	}
-
-	private static void await(BooleanSupplier condition, String what) {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(deadline);
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
 	}
 
 }

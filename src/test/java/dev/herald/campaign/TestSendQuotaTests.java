@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The quota check sees test sends: two test broadcasts to an account make a campaign
@@ -68,22 +69,12 @@ class TestSendQuotaTests {
 	}
 
 	private void sendUntilAccepted(long appId, String account) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (true) {
-			OfficialAccountMessage message = OfficialAccountMessage.of(account,
-					ThreadLocalRandom.current().nextLong(0, 1L << 32), List.of(new MsgElement.TextElem("quota")));
-			if (this.testBroadcasts.send(appId, message) instanceof TestBroadcast.Called) {
-				return;
-			}
-			assertThat(System.nanoTime()).as("the account's window to open").isLessThan(deadline);
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
+		await("the account's window to open").atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> this.testBroadcasts.send(appId,
+					OfficialAccountMessage.of(account, ThreadLocalRandom.current().nextLong(0, 1L << 32),
+							List.of(new MsgElement.TextElem("quota")))),
+					(sent) -> sent instanceof TestBroadcast.Called);
 	}
 
 }

@@ -16,7 +16,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The composer, versions and review over HTTP, including forged and stale posts.
+ * The composer, versions and review over HTTP against the database, including forged and
+ * stale posts. The composer's form on its own is {@link DraftFormTests}.
  */
 @ApplicationTest
 class DraftWebTests {
@@ -165,27 +166,6 @@ class DraftWebTests {
 	}
 
 	@Test
-	void wrongNumbersAndMissingFieldsAreShownNextToTheirFields() throws Exception {
-		MvcTestResult result = this.mvc.post()
-			.uri("/drafts/new")
-			.with(user(this.operator).roles("OPERATOR"))
-			.with(csrf())
-			.param("title", "Where")
-			.param("elements[0].type", "TIMLocationElem")
-			.param("elements[0].fields[Desc]", "Office")
-			.param("elements[0].fields[Latitude]", "abc")
-			.param("elements[0].fields[Longitude]", "114")
-			.param("elements[1].type", "TIMTextElem")
-			.exchange();
-		assertThat(result).hasStatusOk();
-		String html = result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(html).containsPattern("id=\"el-0-Latitude\"[^>]*is-invalid|is-invalid[^>]*id=\"el-0-Latitude\"")
-			.containsPattern("id=\"el-1-Text\"[^>]*is-invalid|is-invalid[^>]*id=\"el-1-Text\"")
-			.contains("&quot;abc&quot; is not a number")
-			.doesNotContain("id=\"el-0-Longitude\" class=\"form-control is-invalid\"");
-	}
-
-	@Test
 	void bodiesOver12KbAreRefusedAndTheSavedVersionStays() {
 		long id = create(this.operator, "Big", "Small");
 		long lock = this.drafts.view(id).draft().getVersion();
@@ -232,45 +212,6 @@ class DraftWebTests {
 		assertThat(this.mvc.get().uri("/drafts?q=alpha " + author).with(user(author).roles("OPERATOR"))).bodyText()
 			.contains("Alpha " + author)
 			.doesNotContain("Beta " + author);
-	}
-
-	@Test
-	void composerButtonsWorkWithoutJavaScriptAndPreviewShowsTheBody() {
-		MvcTestResult added = this.mvc.post()
-			.uri("/drafts/new")
-			.with(user(this.operator).roles("OPERATOR"))
-			.with(csrf())
-			.param("action", "add-TIMCustomElem")
-			.param("elements[0].type", "TIMTextElem")
-			.param("elements[0].fields[Text]", "kept")
-			.exchange();
-		assertThat(added).hasStatusOk().bodyText().contains("el-1-Data", "kept").doesNotContain("is-invalid");
-		MvcTestResult preview = this.mvc.post()
-			.uri("/drafts/preview")
-			.with(user(this.operator).roles("OPERATOR"))
-			.with(csrf())
-			.param("elements[0].type", "TIMTextElem")
-			.param("elements[0].fields[Text]", "Hi")
-			.param("elements[1].type", "TIMFaceElem")
-			.param("elements[1].fields[Index]", "1")
-			.param("pushTitle", "Shop")
-			.exchange();
-		assertThat(preview).hasStatusOk()
-			.bodyText()
-			.contains("{&quot;MsgBody&quot;:[{&quot;MsgType&quot;:&quot;TIMTextElem&quot;", "Hi[Face]", "Shop")
-			.doesNotContain("<html");
-	}
-
-	@Test
-	void composerSpeaksChineseAndJapanese() {
-		assertThat(this.mvc.get()
-			.uri("/drafts/new")
-			.header("Accept-Language", "ja")
-			.with(user(this.operator).roles("OPERATOR"))).hasStatusOk().bodyText().contains("新しい下書き", "オフラインプッシュ");
-		assertThat(this.mvc.get()
-			.uri("/drafts/new")
-			.header("Accept-Language", "zh-CN")
-			.with(user(this.operator).roles("OPERATOR"))).hasStatusOk().bodyText().contains("新建草稿", "离线推送");
 	}
 
 	private long create(String user, String title, String text) {

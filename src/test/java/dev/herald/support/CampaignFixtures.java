@@ -18,13 +18,18 @@ import dev.herald.officialaccount.OfficialAccountView;
 import dev.herald.officialaccount.OfficialAccounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * What campaign tests need around them: a Chat app with official accounts, and draft
  * versions approved by a second person. The draft module offers no public way to approve
  * without two signed-in people, so approvals are inserted here, exactly as the draft
  * module stores them (content hash included).
+ * <p>
+ * A component of the test application (the application's component scan finds it on the
+ * test class path), so tests autowire it instead of building it from its parts.
  */
+@Component
 public final class CampaignFixtures {
 
 	public static final String CONTENT_JSON = "{\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":\"Hello from a test\"}}]}";
@@ -52,6 +57,24 @@ public final class CampaignFixtures {
 		for (int i = 0; i < count; i++) {
 			created.add(this.accounts.add(app.id(),
 					"@TOA#_" + prefix.toLowerCase().replace(' ', '_') + "_" + sdkAppId + "_" + i, prefix + " " + i, 0,
+					false));
+		}
+		return new App(app, created);
+	}
+
+	/**
+	 * A Chat app of its own that sends to the built-in simulator, with {@code count}
+	 * official accounts the simulator knows.
+	 * @param ratePerSecond the app's rate limit: a low one makes a run take a while
+	 */
+	public App simulatorApp(String prefix, int count, int ratePerSecond) {
+		long sdkAppId = ThreadLocalRandom.current().nextLong(1_900_000_000L, 1_999_999_999L);
+		ChatAppView app = this.chatApps.create(new ChatAppSettings(prefix + " " + sdkAppId, sdkAppId,
+				Endpoint.SIMULATOR, null, "administrator", ratePerSecond), "simulated".repeat(5));
+		List<OfficialAccountView> created = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			created.add(this.accounts.add(app.id(),
+					"@TOA#_" + prefix.toLowerCase().replace(' ', '_') + "_" + sdkAppId + "_" + i, prefix + " " + i, 10,
 					false));
 		}
 		return new App(app, created);
@@ -152,6 +175,11 @@ public final class CampaignFixtures {
 
 		public long id() {
 			return this.app.id();
+		}
+
+		/** The SdkAppId the app calls Tencent (or the simulator) with. */
+		public long sdkAppId() {
+			return this.app.sdkAppId();
 		}
 
 		public List<Long> accountIds() {

@@ -1,0 +1,215 @@
+package dev.herald.campaign;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import dev.herald.chatapp.ChatAppView;
+import dev.herald.chatapp.ChatApps;
+import dev.herald.chatapp.Endpoint;
+import dev.herald.delivery.Deliveries;
+import dev.herald.delivery.Recalls;
+import dev.herald.draft.ApprovedVersion;
+import dev.herald.draft.ApprovedVersions;
+import dev.herald.officialaccount.AudienceSource;
+import dev.herald.officialaccount.Audiences;
+import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.web.FormSubmission;
+import dev.herald.support.WebSliceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+/**
+ * The campaign editor's form without a database: what the fields bind to, the message
+ * beside a wrong field in each language, and who may post it. The services behind the
+ * controller are mocks; {@link CampaignWebTests} covers what needs the database.
+ */
+@WebSliceTest(CampaignController.class)
+class CampaignFormTests {
+
+	private static final long APP = 7;
+
+	private static final long VERSION = 70;
+
+	private static final long ACCOUNT = 700;
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@MockitoBean
+	private Campaigns campaigns;
+
+	@MockitoBean
+	private CampaignScheduler scheduler;
+
+	@MockitoBean
+	private ChatApps chatApps;
+
+	@MockitoBean
+	private OfficialAccounts accounts;
+
+	@MockitoBean
+	private ApprovedVersions approvedVersions;
+
+	@MockitoBean
+	private Deliveries deliveries;
+
+	@MockitoBean
+	private Recalls recalls;
+
+	@MockitoBean
+	private Audiences audiences;
+
+	@BeforeEach
+	void setUp() {
+		ChatAppView app = new ChatAppView(APP, "Slice app", 1_400_000_007L, Endpoint.SIMULATOR, "administrator", 200,
+				true, 7, false, false);
+		given(this.chatApps.all()).willReturn(List.of(app));
+		given(this.chatApps.find(APP)).willReturn(Optional.of(app));
+		ApprovedVersion version = new ApprovedVersion(1, VERSION, 1, "Slice draft", "{}", "hash", "reviewer",
+				Instant.now());
+		given(this.approvedVersions.findApproved(VERSION)).willReturn(Optional.of(version));
+		given(this.approvedVersions.listApproved()).willReturn(List.of(version));
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void aOneOffInThePastIsRefusedBesideItsField() {
+		assertThat(post("ONCE").param("onceAt", "2020-01-01T10:00").param("zone", "Europe/Berlin")).hasStatusOk()
+			.bodyText()
+			.containsPattern("is-invalid\"[^>]*id=\"onceAt\"")
+			.contains("This time has already passed in the chosen time zone.");
+		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void anInvalidCronIsRefused() {
+		assertThat(post("CRON").param("cron", "every morning").param("zone", "Europe/Berlin")).hasStatusOk()
+			.bodyText()
+			.contains("This is not a valid Quartz cron expression");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void anEndBeforeTheStartIsRefused() {
+		assertThat(post("DAILY").param("timeOfDay", "09:00").param("endDate", "2021-05-01").param("zone", "UTC"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("The last day is before the first possible fire");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void anUnknownZoneIsRefusedAndEscaped() {
+		assertThat(post("DAILY").param("timeOfDay", "09:00").param("zone", "Mars/<b>Olympus</b>")).hasStatusOk()
+			.bodyText()
+			.contains("Unknown time zone &quot;Mars/&lt;b&gt;Olympus&lt;/b&gt;&quot;")
+			.doesNotContain("<b>Olympus");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void noTargetsAreRefused() {
+		assertThat(this.mvc.post()
+			.uri("/campaigns")
+			.with(csrf())
+			.param("label", "No targets")
+			.param("chatAppId", String.valueOf(APP))
+			.param("versionId", String.valueOf(VERSION))
+			.param("kind", "DAILY")
+			.param("timeOfDay", "09:00")
+			.param("zone", "Europe/Berlin")
+			.param("lateMinutes", "15")).hasStatusOk()
+			.bodyText()
+			.contains("Choose at least one source: all accounts, a group, a tag or an account.");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void theMessagesSpeakTheReadersLanguage() {
+		assertThat(post("ONCE").header("Accept-Language", "ja")
+			.param("onceAt", "2020-01-01T10:00")
+			.param("zone", "Asia/Tokyo")).hasStatusOk().bodyText().contains("選択したタイムゾーンではこの時刻はすでに過ぎています。");
+		assertThat(post("CRON").header("Accept-Language", "zh-CN").param("cron", "nie").param("zone", "Asia/Shanghai"))
+			.hasStatusOk()
+			.bodyText()
+			.contains("这不是有效的 Quartz cron 表达式");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void aGoodFormBecomesACommandAndLeadsToTheNewCampaign() {
+		given(this.scheduler.create(any())).willReturn(FormSubmission.Landed.created(42));
+		LocalDateTime local = LocalDateTime.now(ZoneId.of("Asia/Shanghai")).plusDays(3).truncatedTo(ChronoUnit.MINUTES);
+		assertThat(post("  Spring sale  ", "ONCE").param("onceAt", local.toString())
+			.param("zone", "Asia/Shanghai")
+			.param("tags", "north, south")).hasStatus3xxRedirection().hasRedirectedUrl("/campaigns/42");
+		ArgumentCaptor<CampaignCommand> command = ArgumentCaptor.forClass(CampaignCommand.class);
+		then(this.scheduler).should().create(command.capture());
+		assertThat(command.getValue().label()).isEqualTo("Spring sale");
+		assertThat(command.getValue().chatAppId()).isEqualTo(APP);
+		assertThat(command.getValue().versionId()).isEqualTo(VERSION);
+		assertThat(command.getValue().sources()).containsExactly(AudienceSource.tagged("north"),
+				AudienceSource.tagged("south"), AudienceSource.account(ACCOUNT));
+		assertThat(command.getValue().schedule())
+			.isEqualTo(Schedule.once(local.atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("Asia/Shanghai")));
+		assertThat(command.getValue().latePolicy()).isEqualTo(new LateFirePolicy(15));
+	}
+
+	@Test
+	@WithMockUser(roles = "ANALYST")
+	void analystsMayReadButNotOpenTheEditorOrPostIt() {
+		given(this.campaigns.list(any(), any())).willReturn(Page.empty());
+		assertThat(this.mvc.get().uri("/campaigns")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/campaigns/new")).hasStatus(403);
+		assertThat(post("DAILY").param("timeOfDay", "09:00").param("zone", "UTC")).hasStatus(403);
+		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void strangersAreSentToSignIn() {
+		assertThat(this.mvc.get().uri("/campaigns/new")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void aPostWithoutItsCsrfTokenIsRefused() {
+		assertThat(this.mvc.post().uri("/campaigns").param("label", "No token")).hasStatus(403);
+		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	private MockMvcRequestBuilder post(String kind) {
+		return post("Slice campaign", kind);
+	}
+
+	private MockMvcRequestBuilder post(String label, String kind) {
+		return this.mvc.post()
+			.uri("/campaigns")
+			.with(csrf())
+			.param("label", label)
+			.param("chatAppId", String.valueOf(APP))
+			.param("versionId", String.valueOf(VERSION))
+			.param("accountIds", String.valueOf(ACCOUNT))
+			.param("kind", kind)
+			.param("lateMinutes", "15");
+	}
+
+}
