@@ -2,6 +2,7 @@ package dev.herald.tencent;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.herald.support.Choices;
 import org.jspecify.annotations.Nullable;
@@ -39,23 +40,43 @@ final class MessageGenerators {
 
 	/** Only messages the validator accepts, with text from several scripts. */
 	static OfficialAccountMessage validMessage(Choices c) {
-		String officialAccount = MessageValidator.OFFICIAL_ACCOUNT_PREFIX + text(c);
-		long random = c.between(0, MessageValidator.MAX_RANDOM);
-		List<MsgElement> body = new ArrayList<>(c.listOf(1, 5, () -> validElement(c)));
-		MsgElement.CustomElem custom = c.orNull(0.5,
-				() -> new MsgElement.CustomElem(optionalText(c), text(c), optionalText(c), optionalText(c)));
+		return message(c, false);
+	}
+
+	/**
+	 * Messages built like {@link #validMessage}, but now and then with a part from
+	 * {@link #anyMessage} or text long enough to pass the byte limit: most are accepted,
+	 * the rest fail one rule or a few, so a fuzzer reaches every check from both sides.
+	 */
+	static OfficialAccountMessage nearlyValidMessage(Choices c) {
+		return message(c, true);
+	}
+
+	private static OfficialAccountMessage message(Choices c, boolean rough) {
+		String officialAccount = part(c, rough, () -> MessageValidator.OFFICIAL_ACCOUNT_PREFIX + text(c, rough),
+				() -> anyText(c));
+		long random = part(c, rough, () -> c.between(0, MessageValidator.MAX_RANDOM), c::anyLong);
+		List<MsgElement> body = new ArrayList<>(
+				c.listOf(1, 5, () -> part(c, rough, () -> validElement(c, rough), () -> anyElement(c))));
+		MsgElement.CustomElem custom = c.orNull(0.5, () -> new MsgElement.CustomElem(optionalText(c, rough),
+				text(c, rough), optionalText(c, rough), optionalText(c, rough)));
 		if (custom != null) {
 			body.add(custom);
 		}
-		String data = optionalText(c);
-		OfflinePushInfo push = c.orNull(0.4, () -> validPush(c));
-		Integer onlineOnly = c.orNull(0.5, () -> c.between(0, 1));
+		String data = part(c, rough, () -> optionalText(c, rough), () -> anyText(c));
+		OfflinePushInfo push = part(c, rough, () -> c.orNull(0.4, () -> validPush(c, rough)), () -> anyPush(c));
+		Integer onlineOnly = part(c, rough, () -> c.orNull(0.5, () -> c.between(0, 1)), () -> anyInt(c));
 		boolean noLastMsg = c.chance(0.5);
-		List<String> forbid = c.orNull(0.5, () -> c.oneOf(FORBID_CONTROLS));
-		return new OfficialAccountMessage(officialAccount, random, body, data, push, onlineOnly,
-				(noLastMsg && (onlineOnly == null || onlineOnly == 0)) ? List.of(OfficialAccountMessage.NO_LAST_MSG)
-						: null,
+		List<String> sendMsgControl = part(c, rough, () -> (noLastMsg && (onlineOnly == null || onlineOnly == 0))
+				? List.of(OfficialAccountMessage.NO_LAST_MSG) : null, () -> anyNames(c));
+		List<String> forbid = part(c, rough, () -> c.orNull(0.5, () -> c.oneOf(FORBID_CONTROLS)), () -> anyNames(c));
+		return new OfficialAccountMessage(officialAccount, random, body, data, push, onlineOnly, sendMsgControl,
 				forbid);
+	}
+
+	/** A valid part, or when rough now and then any part at all. */
+	private static <T> T part(Choices c, boolean rough, Supplier<T> valid, Supplier<T> any) {
+		return (rough && c.chance(0.05)) ? any.get() : valid.get();
 	}
 
 	private static @Nullable String anyText(Choices c) {
@@ -119,12 +140,14 @@ final class MessageGenerators {
 		return c.orNull(0.3, () -> c.listOf(0, 3, () -> c.chance(0.5) ? c.oneOf(CONTROL_NAMES) : anyText(c)));
 	}
 
-	private static String text(Choices c) {
-		return c.string(1, 30, TEXT);
+	private static String text(Choices c, boolean rough) {
+		String text = c.string(1, 30, TEXT);
+		// Rough messages now and then carry text that alone passes the byte limit.
+		return (rough && c.chance(0.02)) ? text.repeat(c.between(1, 2_000)) : text;
 	}
 
-	private static @Nullable String optionalText(Choices c) {
-		return c.orNull(0.3, () -> text(c));
+	private static @Nullable String optionalText(Choices c, boolean rough) {
+		return c.orNull(0.3, () -> text(c, rough));
 	}
 
 	private static String url(Choices c) {
@@ -135,29 +158,29 @@ final class MessageGenerators {
 		return c.between(1, 4096);
 	}
 
-	private static MsgElement validElement(Choices c) {
+	private static MsgElement validElement(Choices c, boolean rough) {
 		return switch (c.between(0, 6)) {
-			case 0 -> new MsgElement.TextElem(text(c));
-			case 1 -> new MsgElement.FaceElem(c.between(0, 200), optionalText(c));
-			case 2 -> new MsgElement.LocationElem(text(c), c.between(-90.0, 90.0), c.between(-180.0, 180.0));
-			case 3 -> new MsgElement.ImageElem(text(c), c.oneOf(MsgElement.ImageElem.FORMATS),
+			case 0 -> new MsgElement.TextElem(text(c, rough));
+			case 1 -> new MsgElement.FaceElem(c.between(0, 200), optionalText(c, rough));
+			case 2 -> new MsgElement.LocationElem(text(c, rough), c.between(-90.0, 90.0), c.between(-180.0, 180.0));
+			case 3 -> new MsgElement.ImageElem(text(c, rough), c.oneOf(MsgElement.ImageElem.FORMATS),
 					c.listOf(1, 3, () -> new MsgElement.ImageInfo(c.orNull(0.2, () -> c.between(1, 3)), (long) size(c),
 							size(c), size(c), url(c))));
-			case 4 -> new MsgElement.SoundElem(url(c), text(c), (long) size(c), size(c), 2);
-			case 5 -> new MsgElement.FileElem(url(c), text(c), (long) size(c), optionalText(c), 2);
-			default -> new MsgElement.VideoFileElem(url(c), text(c), null, null, "mp4", 2, url(c), text(c), null,
-					size(c), size(c), null, 2);
+			case 4 -> new MsgElement.SoundElem(url(c), text(c, rough), (long) size(c), size(c), 2);
+			case 5 -> new MsgElement.FileElem(url(c), text(c, rough), (long) size(c), optionalText(c, rough), 2);
+			default -> new MsgElement.VideoFileElem(url(c), text(c, rough), null, null, "mp4", 2, url(c),
+					text(c, rough), null, size(c), size(c), null, 2);
 		};
 	}
 
-	private static OfflinePushInfo validPush(Choices c) {
+	private static OfflinePushInfo validPush(Choices c, boolean rough) {
 		Integer flag = c.orNull(0.3, () -> c.between(0, 1));
-		String title = optionalText(c);
-		String desc = optionalText(c);
-		String ext = optionalText(c);
+		String title = optionalText(c, rough);
+		String desc = optionalText(c, rough);
+		String ext = optionalText(c, rough);
 		OfflinePushInfo.ApnsInfo apns = c.orNull(0.3,
-				() -> new OfflinePushInfo.ApnsInfo(optionalText(c), c.orNull(0.3, () -> c.between(0, 1)),
-						optionalText(c), optionalText(c), c.orNull(0.3, () -> url(c)),
+				() -> new OfflinePushInfo.ApnsInfo(optionalText(c, rough), c.orNull(0.3, () -> c.between(0, 1)),
+						optionalText(c, rough), optionalText(c, rough), c.orNull(0.3, () -> url(c)),
 						c.orNull(0.3, () -> c.between(0, 1))));
 		return new OfflinePushInfo(flag, title, desc, ext,
 				(title != null) ? OfflinePushInfo.AndroidInfo.ofSound(title) : null, apns);
