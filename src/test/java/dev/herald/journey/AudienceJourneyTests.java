@@ -15,16 +15,13 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.simulator.SimulatorDirectory;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -37,18 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * app and one to the group, and every targeted account gets exactly one broadcast of
  * each.
  */
-@ApplicationTest
+@BrowserTest
 class AudienceJourneyTests {
 
 	private static final int ACCOUNTS = 5_000;
 
 	private static final String[] REGIONS = { "apac", "emea", "amer", "latam", "mea" };
-
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -66,7 +57,7 @@ class AudienceJourneyTests {
 	private SimulatorDirectory simulator;
 
 	@Test
-	void fiveThousandAccountsByCsvADynamicGroupAndTwoCampaignsEachReachEveryTargetOnce() {
+	void fiveThousandAccountsByCsvADynamicGroupAndTwoCampaignsEachReachEveryTargetOnce(Browser browser) {
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_800_000_000L, 1_899_999_999L);
 		// The highest rate an app may have, so 6,000 sends take seconds, not half a
 		// minute.
@@ -75,12 +66,7 @@ class AudienceJourneyTests {
 				"audience".repeat(8));
 		long versionId = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).approvedVersion("Audience news");
 		String operator = new TestUsers(this.jdbc, this.encoder).create("audience", "OPERATOR");
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
-		page.navigate("/login");
-		page.locator("#username").fill(operator);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/$"));
+		Page page = Browser.signIn(browser.newPage(), operator);
 
 		page.navigate("/accounts/import?app=" + app.id());
 		page.locator("#file").setInputFiles(new FilePayload("accounts.csv", "text/csv", csv(sdkAppId)));

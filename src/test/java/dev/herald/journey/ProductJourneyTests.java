@@ -22,9 +22,8 @@ import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.officialaccount.OfficialAccounts;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import org.apache.commons.csv.CSVFormat;
@@ -32,10 +31,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again in Simplified Chinese and Japanese. Screenshots land in
  * {@code target/screenshots/journey-*.png}.
  */
-@ApplicationTest
+@BrowserTest
 class ProductJourneyTests {
 
 	/**
@@ -60,12 +57,6 @@ class ProductJourneyTests {
 	private static final Pattern RAW_KEY = Pattern.compile("\\?\\?[^?\\s]+\\?\\?|(?<![\\w/@#.:-])(?:campaigns|drafts|"
 			+ "accounts|groups|chatapp|staff|reports|run|nav|audit|dashboard|action|error|language|login|account|"
 			+ "DeliveryStatus|RunState|CampaignStatus|DraftStatus|Role|Endpoint)\\.[A-Za-z_][\\w.]*");
-
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -83,7 +74,7 @@ class ProductJourneyTests {
 	private OfficialAccounts accounts;
 
 	@Test
-	void adminSetsUpOperatorSendsEditorApprovesAnalystExports() throws IOException {
+	void adminSetsUpOperatorSendsEditorApprovesAnalystExports(Browser browser) throws IOException {
 		TestUsers users = new TestUsers(this.jdbc, this.encoder);
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_700_000_000L, 1_799_999_999L);
@@ -92,7 +83,7 @@ class ProductJourneyTests {
 				"@TOA#_journey_" + suffix + "_test");
 
 		// The admin adds the operator, a Chat app on the simulator and three accounts.
-		Page admin = signIn(users.create("admin", "ADMIN"), "en-US");
+		Page admin = Browser.signIn(browser.newPage(), users.create("admin", "ADMIN"));
 		String operator = "operator-" + suffix;
 		admin.navigate("/admin/users/new");
 		admin.locator("#username").fill(operator);
@@ -139,7 +130,7 @@ class ProductJourneyTests {
 		shot(admin, "05-admin-accounts");
 
 		// The operator composes and submits; an editor approves.
-		Page author = signIn(operator, "en-US");
+		Page author = Browser.signIn(browser.newPage(), operator);
 		author.navigate("/drafts/new");
 		author.waitForLoadState(LoadState.LOAD);
 		author.locator("#title").fill("Journey news " + suffix);
@@ -153,7 +144,7 @@ class ProductJourneyTests {
 		assertThat(author.locator("#draft-status")).hasText("In review");
 		shot(author, "07-operator-draft-submitted");
 
-		Page editor = signIn(users.create("editor", "EDITOR"), "en-US");
+		Page editor = Browser.signIn(browser.newPage(), users.create("editor", "EDITOR"));
 		editor.navigate("/drafts/review");
 		shot(editor, "08-editor-queue");
 		editor.locator("#queue a[href$='/drafts/" + draftId + "/review']").click();
@@ -217,7 +208,7 @@ class ProductJourneyTests {
 			.query(String.class)
 			.list();
 		assertThat(msgKeys).hasSize(oaIds.size()).doesNotContainNull();
-		Page analyst = signIn(users.create("analyst", "ANALYST"), "en-US");
+		Page analyst = Browser.signIn(browser.newPage(), users.create("analyst", "ANALYST"));
 		analyst.navigate("/reports/deliveries");
 		analyst.locator("#app").selectOption(String.valueOf(appId));
 		analyst.locator("#campaign").fill(String.valueOf(campaignId));
@@ -248,26 +239,26 @@ class ProductJourneyTests {
 	}
 
 	@Test
-	void shortJourneyInSimplifiedChinese() {
-		shortJourney("zh-CN", Locale.SIMPLIFIED_CHINESE);
+	void shortJourneyInSimplifiedChinese(Browser browser) {
+		shortJourney(browser, "zh-CN", Locale.SIMPLIFIED_CHINESE);
 	}
 
 	@Test
-	void shortJourneyInJapanese() {
-		shortJourney("ja", Locale.JAPANESE);
+	void shortJourneyInJapanese(Browser browser) {
+		shortJourney(browser, "ja", Locale.JAPANESE);
 	}
 
 	/**
 	 * Compose and submit, schedule a campaign, look at reports: every page in the
 	 * language, no key left untranslated.
 	 */
-	private void shortJourney(String tag, Locale locale) {
+	private void shortJourney(Browser browser, String tag, Locale locale) {
 		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
 		CampaignFixtures.App app = fixtures.app("Journey " + locale.getLanguage(), 1);
 		long versionId = fixtures.approvedVersion("Journey " + tag + " content");
 		String user = new TestUsers(this.jdbc, this.encoder).create("journey-" + locale.getLanguage(), "OPERATOR",
 				"ANALYST");
-		Page page = signIn(user, tag);
+		Page page = Browser.signIn(browser.newPage(tag), user);
 		page.navigate("/?lang=" + tag);
 		assertThat(page.locator("html")).hasAttribute("lang", tag);
 		checkPage(page, tag, "01-dashboard", "#dashboard-title", "dashboard.title", locale);
@@ -344,16 +335,6 @@ class ProductJourneyTests {
 	private static long idOf(Page page) {
 		String url = page.url();
 		return Long.parseLong(url.replaceAll(".*/campaigns/(\\d+).*", "$1"));
-	}
-
-	private Page signIn(String username, String locale) {
-		Page page = browser.newPage("http://localhost:" + this.port, locale);
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/$"));
-		return page;
 	}
 
 }

@@ -12,17 +12,14 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.TestUsers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -33,14 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An analyst in a real browser filters the send history, pages through it (htmx swaps the
  * results and the URL follows), and downloads a CSV whose rows are the rows on screen.
  */
-@ApplicationTest
+@BrowserTest
 class BrowserReportTests {
-
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -49,7 +40,7 @@ class BrowserReportTests {
 	private PasswordEncoder encoder;
 
 	@Test
-	void analystFiltersPagesAndDownloadsTheRowsOnScreen() throws IOException {
+	void analystFiltersPagesAndDownloadsTheRowsOnScreen(Browser browser) throws IOException {
 		ReportFixtures fixtures = new ReportFixtures(this.jdbc);
 		long app = fixtures.app("browser");
 		Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
@@ -66,11 +57,7 @@ class BrowserReportTests {
 		fixtures.row(fixtures.run(other, null, null, start), other, "@TOA#_x", start).insert();
 		String analyst = new TestUsers(this.jdbc, this.encoder).create("analyst", "ANALYST");
 
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
-		page.navigate("/login");
-		page.locator("#username").fill(analyst);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
+		Page page = Browser.signIn(browser.newPage(), analyst);
 		assertThat(page.locator("#report-charts")).isVisible();
 
 		page.navigate("/reports/deliveries");

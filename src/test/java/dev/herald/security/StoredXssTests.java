@@ -216,18 +216,14 @@ class StoredXssTests {
 	/** The same pages in a real browser: no dialog opens, no injected element exists. */
 	private void inertInChromium(List<String> paths) {
 		String username = new TestUsers(this.jdbc, this.encoder).create("xss-viewer", "ADMIN", "OPERATOR", "ANALYST");
-		try (Browser browser = Browser.launch()) {
-			Page page = browser.newPage("http://localhost:" + this.port, "en-US");
+		try (Browser browser = Browser.launch("http://localhost:" + this.port)) {
+			Page page = browser.newPage();
 			List<String> dialogs = new ArrayList<>();
 			page.onDialog((dialog) -> {
 				dialogs.add(dialog.message());
 				dialog.dismiss();
 			});
-			page.navigate("/login");
-			page.locator("#username").fill(username);
-			page.locator("#password").fill(TestUsers.PASSWORD);
-			page.locator("button[type=submit]").click();
-			page.waitForURL("**/");
+			Browser.signIn(page, username);
 			for (String path : paths) {
 				page.navigate(path);
 				page.waitForLoadState(LoadState.NETWORKIDLE);
