@@ -2,7 +2,6 @@ package dev.herald.journey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -27,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An operator with 5,000 official accounts, all through the browser: imports them by CSV
@@ -141,18 +141,10 @@ class AudienceJourneyTests {
 	}
 
 	private void awaitFinished(long campaignId) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline)
-				&& count("select count(*) from campaign_run where campaign_id = ? and finished_at is not null",
-						campaignId) == 0) {
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		await("campaign " + campaignId + " to finish its run").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> count("select count(*) from campaign_run where campaign_id = ? and finished_at is not null",
+					campaignId) > 0);
 	}
 
 	private long sent(long campaignId) {

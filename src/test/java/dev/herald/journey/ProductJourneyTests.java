@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole product as its users live it, one browser context per person: the admin sets
@@ -173,10 +175,11 @@ class ProductJourneyTests {
 		author.locator("#save-campaign").click();
 		assertThat(author.locator("#campaign-title")).hasText("Journey campaign " + suffix);
 		long campaignId = idOf(author);
-		for (int i = 0; i < 30 && author.locator("section[id^=run-progress-]").count() == 0; i++) {
-			author.waitForTimeout(1000);
-			author.reload();
-		}
+		// The run appears once the scheduler fires; Playwright wants the test's thread.
+		await("the run's progress").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.pollInSameThread()
+			.until(() -> reloaded(author).locator("section[id^=run-progress-]").count() > 0);
 		shot(author, "12-operator-campaign-progress");
 		assertThat(author.locator(".run-state")).hasText("Finished",
 				new LocatorAssertions.HasTextOptions().setTimeout(60_000));
@@ -191,10 +194,10 @@ class ProductJourneyTests {
 
 		// The simulator's signed callbacks reached Herald: the app's page says so.
 		admin.navigate("/admin/apps/" + appId);
-		for (int i = 0; i < 30 && !admin.locator("#callback-last-accepted").innerText().contains("Callback"); i++) {
-			admin.waitForTimeout(500);
-			admin.reload();
-		}
+		await("an accepted callback on the app's page").atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(500))
+			.pollInSameThread()
+			.until(() -> reloaded(admin).locator("#callback-last-accepted").innerText().contains("Callback"));
 		assertThat(admin.locator("#callbacks-signed")).isVisible();
 		assertThat(admin.locator("#callback-last-accepted")).containsText("OfficialAccount.Callback");
 		assertThat(admin.locator("#callback-last-refused")).containsText("None yet");
@@ -330,6 +333,12 @@ class ProductJourneyTests {
 	private static void shot(Page page, String name) {
 		Browser.screenshot(page, "journey-" + name);
 		assertNoRawKeys(page);
+	}
+
+	/** Reloads the page, for a condition on what the server shows now. */
+	private static Page reloaded(Page page) {
+		page.reload();
+		return page;
 	}
 
 	private static long idOf(Page page) {
