@@ -11,8 +11,6 @@ import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -24,14 +22,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 class BrowserDraftArchiveTests {
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Test
 	void operatorArchivesFindsRestoresAndClonesADraft(Browser browser) {
-		String operator = new TestUsers(this.jdbc, this.encoder).create("archiver", "OPERATOR");
+		String operator = this.users.create("archiver", "OPERATOR");
 		String title = "Old news " + UUID.randomUUID().toString().substring(0, 8);
 		Page page = Browser.signIn(browser.newPage(), operator);
 		page.navigate("/drafts/new");

@@ -8,8 +8,6 @@ import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,20 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserDraftReviewTests {
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
-
-	@Autowired
 	private ApprovedVersions approved;
+
+	@Autowired
+	private TestUsers users;
 
 	@Test
 	void operatorComposesEditorRequestsChangesThenApproves(Browser browser) {
-		TestUsers users = new TestUsers(this.jdbc, this.encoder);
 		// The operator is an editor too: only the four-eyes rule stops them approving.
-		String operator = users.create("op", "OPERATOR", "EDITOR");
-		String editor = users.create("ed", "EDITOR");
+		String operator = this.users.create("op", "OPERATOR", "EDITOR");
+		String editor = this.users.create("ed", "EDITOR");
 
 		Page author = Browser.signIn(browser.newPage(), operator);
 		author.navigate("/drafts/new");

@@ -12,7 +12,6 @@ import dev.herald.chatapp.ChatAppSettings;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.Browser;
 import dev.herald.support.BrowserTest;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,16 +43,16 @@ class AudienceJourneyTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
-
-	@Autowired
 	private ChatApps chatApps;
 
 	@Autowired
-	private OfficialAccounts accounts;
+	private SimulatorDirectory simulator;
 
 	@Autowired
-	private SimulatorDirectory simulator;
+	private TestUsers users;
+
+	@Autowired
+	private CampaignFixtures campaignFixtures;
 
 	@Test
 	void fiveThousandAccountsByCsvADynamicGroupAndTwoCampaignsEachReachEveryTargetOnce(Browser browser) {
@@ -64,8 +62,8 @@ class AudienceJourneyTests {
 		ChatAppView app = this.chatApps.create(
 				new ChatAppSettings("Audience " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 1000),
 				"audience".repeat(8));
-		long versionId = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).approvedVersion("Audience news");
-		String operator = new TestUsers(this.jdbc, this.encoder).create("audience", "OPERATOR");
+		long versionId = this.campaignFixtures.approvedVersion("Audience news");
+		String operator = this.users.create("audience", "OPERATOR");
 		Page page = Browser.signIn(browser.newPage(), operator);
 
 		page.navigate("/accounts/import?app=" + app.id());

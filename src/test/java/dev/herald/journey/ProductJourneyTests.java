@@ -21,8 +21,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.Browser;
 import dev.herald.support.BrowserTest;
 import dev.herald.support.CampaignFixtures;
@@ -36,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,20 +61,16 @@ class ProductJourneyTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
-
-	@Autowired
 	private MessageSource messages;
 
 	@Autowired
-	private ChatApps chatApps;
+	private TestUsers users;
 
 	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures campaignFixtures;
 
 	@Test
 	void adminSetsUpOperatorSendsEditorApprovesAnalystExports(Browser browser) throws IOException {
-		TestUsers users = new TestUsers(this.jdbc, this.encoder);
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_700_000_000L, 1_799_999_999L);
 		String appName = "Journey " + sdkAppId;
@@ -85,7 +78,7 @@ class ProductJourneyTests {
 				"@TOA#_journey_" + suffix + "_test");
 
 		// The admin adds the operator, a Chat app on the simulator and three accounts.
-		Page admin = Browser.signIn(browser.newPage(), users.create("admin", "ADMIN"));
+		Page admin = Browser.signIn(browser.newPage(), this.users.create("admin", "ADMIN"));
 		String operator = "operator-" + suffix;
 		admin.navigate("/admin/users/new");
 		admin.locator("#username").fill(operator);
@@ -146,7 +139,7 @@ class ProductJourneyTests {
 		assertThat(author.locator("#draft-status")).hasText("In review");
 		shot(author, "07-operator-draft-submitted");
 
-		Page editor = Browser.signIn(browser.newPage(), users.create("editor", "EDITOR"));
+		Page editor = Browser.signIn(browser.newPage(), this.users.create("editor", "EDITOR"));
 		editor.navigate("/drafts/review");
 		shot(editor, "08-editor-queue");
 		editor.locator("#queue a[href$='/drafts/" + draftId + "/review']").click();
@@ -211,7 +204,7 @@ class ProductJourneyTests {
 			.query(String.class)
 			.list();
 		assertThat(msgKeys).hasSize(oaIds.size()).doesNotContainNull();
-		Page analyst = Browser.signIn(browser.newPage(), users.create("analyst", "ANALYST"));
+		Page analyst = Browser.signIn(browser.newPage(), this.users.create("analyst", "ANALYST"));
 		analyst.navigate("/reports/deliveries");
 		analyst.locator("#app").selectOption(String.valueOf(appId));
 		analyst.locator("#campaign").fill(String.valueOf(campaignId));
@@ -256,11 +249,9 @@ class ProductJourneyTests {
 	 * language, no key left untranslated.
 	 */
 	private void shortJourney(Browser browser, String tag, Locale locale) {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		CampaignFixtures.App app = fixtures.app("Journey " + locale.getLanguage(), 1);
-		long versionId = fixtures.approvedVersion("Journey " + tag + " content");
-		String user = new TestUsers(this.jdbc, this.encoder).create("journey-" + locale.getLanguage(), "OPERATOR",
-				"ANALYST");
+		CampaignFixtures.App app = this.campaignFixtures.app("Journey " + locale.getLanguage(), 1);
+		long versionId = this.campaignFixtures.approvedVersion("Journey " + tag + " content");
+		String user = this.users.create("journey-" + locale.getLanguage(), "OPERATOR", "ANALYST");
 		Page page = Browser.signIn(browser.newPage(tag), user);
 		page.navigate("/?lang=" + tag);
 		assertThat(page.locator("html")).hasAttribute("lang", tag);

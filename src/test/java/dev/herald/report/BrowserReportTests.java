@@ -20,8 +20,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,28 +32,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserReportTests {
 
 	@Autowired
-	private JdbcClient jdbc;
+	private TestUsers users;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private ReportFixtures fixtures;
 
 	@Test
 	void analystFiltersPagesAndDownloadsTheRowsOnScreen(Browser browser) throws IOException {
-		ReportFixtures fixtures = new ReportFixtures(this.jdbc);
-		long app = fixtures.app("browser");
+		long app = this.fixtures.app("browser");
 		Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
-		long run = fixtures.run(app, 4242L, 1L, start);
+		long run = this.fixtures.run(app, 4242L, 1L, start);
 		for (int i = 0; i < 64; i++) {
-			ReportFixtures.Row row = fixtures.row(run, app, "@TOA#_b" + i, start.plusSeconds(i)).campaign(4242);
+			ReportFixtures.Row row = this.fixtures.row(run, app, "@TOA#_b" + i, start.plusSeconds(i)).campaign(4242);
 			if (i % 5 == 0) {
 				row.failed(80002, "=too long, \"12 KB\"");
 			}
 			row.insert();
 		}
 		// Another app's rows must stay out of the filtered view.
-		long other = fixtures.app("browser-other");
-		fixtures.row(fixtures.run(other, null, null, start), other, "@TOA#_x", start).insert();
-		String analyst = new TestUsers(this.jdbc, this.encoder).create("analyst", "ANALYST");
+		long other = this.fixtures.app("browser-other");
+		this.fixtures.row(this.fixtures.run(other, null, null, start), other, "@TOA#_x", start).insert();
+		String analyst = this.users.create("analyst", "ANALYST");
 
 		Page page = Browser.signIn(browser.newPage(), analyst);
 		assertThat(page.locator("#report-charts")).isVisible();

@@ -18,13 +18,16 @@ import dev.herald.officialaccount.OfficialAccountView;
 import dev.herald.officialaccount.OfficialAccounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * What campaign tests need around them: a Chat app with official accounts, and draft
  * versions approved by a second person. The draft module offers no public way to approve
  * without two signed-in people, so approvals are inserted here, exactly as the draft
- * module stores them (content hash included).
+ * module stores them (content hash included). A bean of every {@link ApplicationTest}
+ * context (the application's component scan finds it on the test class path).
  */
+@Component
 public final class CampaignFixtures {
 
 	public static final String CONTENT_JSON = "{\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":\"Hello from a test\"}}]}";
