@@ -10,9 +10,11 @@ import dev.herald.support.Choices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Coverage-guided fuzzing of the validator over any message the generators can build from
- * the fuzzer's bytes: it never throws, names only its own codes, and what it accepts
- * keeps Tencent's rules and reaches the wire unchanged.
+ * Coverage-guided fuzzing of the validator over messages the generators build from the
+ * fuzzer's bytes, most of them nearly valid: it never throws, names only its own codes,
+ * and what it accepts keeps Tencent's rules and reaches the wire unchanged. The committed
+ * inputs are the generators' choices: change the generators and they build other
+ * messages, so add fresh ones from a fuzzing run.
  */
 class MessageValidatorFuzzTests {
 
