@@ -36,6 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * The delivery benchmark (not a test), started by {@code bench/run}: Herald in this
  * process on an embedded PostgreSQL, the simulator in another. Prints
@@ -102,11 +104,11 @@ public final class HeraldBenchmark {
 		}
 	}
 
-	private static void dispatch(ConfigurableApplicationContext context, String simulator) throws InterruptedException {
+	private static void dispatch(ConfigurableApplicationContext context, String simulator) {
 		long app = app(context, "Bench dispatch", DISPATCH_APP, DISPATCH_RATE, simulator);
 		lateness(context, app);
 		List<Long> runs = List.of(start(context, app, DISPATCH_APP, 0, OAS));
-		Measured measured = await(context, runs, Duration.ofMinutes(5));
+		Measured measured = finished(context, runs, Duration.ofMinutes(5));
 		double rate = measured.sent / measured.seconds;
 		System.out.println("RESULT dispatch.deliveries=" + measured.sent);
 		System.out.println("RESULT dispatch.limit_per_second=" + DISPATCH_RATE);
@@ -122,7 +124,7 @@ public final class HeraldBenchmark {
 	 * through the campaign scheduler, fired by Quartz, handed to the engine and sent. The
 	 * lateness of one is its first call's start minus its scheduled time.
 	 */
-	private static void lateness(ConfigurableApplicationContext context, long app) throws InterruptedException {
+	private static void lateness(ConfigurableApplicationContext context, long app) {
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		OfficialAccounts accounts = context.getBean(OfficialAccounts.class);
 		long version = new CampaignFixtures(jdbc, context.getBean(ChatApps.class), accounts)
@@ -139,16 +141,12 @@ public final class HeraldBenchmark {
 			scheduled.put(BenchCampaigns.once(context, "Bench lateness " + c, app, version, targets, at), at);
 		}
 		long expected = (long) LATENESS_CAMPAIGNS * LATENESS_OAS;
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (jdbc.sql("select count(*) from delivery where campaign_id in (:ids) and status = 'SENT'")
-			.param("ids", scheduled.keySet())
-			.query(Long.class)
-			.single() < expected) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("scheduled campaigns did not finish in 2 minutes");
-			}
-			Thread.sleep(200);
-		}
+		await("the scheduled campaigns to finish").atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> jdbc.sql("select count(*) from delivery where campaign_id in (:ids) and status = 'SENT'")
+				.param("ids", scheduled.keySet())
+				.query(Long.class)
+				.single() >= expected);
 		List<Double> late = new ArrayList<>();
 		jdbc.sql("select campaign_id, min(first_attempt_at) as first_call from delivery where campaign_id in (:ids) "
 				+ "group by campaign_id")
@@ -176,7 +174,7 @@ public final class HeraldBenchmark {
 	 * first in a JVM that has just started (its JIT compilers busy on the same two
 	 * cores), the second warm, as a node in service runs.
 	 */
-	private static void engine(ConfigurableApplicationContext context, String simulator) throws InterruptedException {
+	private static void engine(ConfigurableApplicationContext context, String simulator) {
 		List<Long> apps = new ArrayList<>();
 		for (long sdkAppId : ENGINE_APPS) {
 			apps.add(app(context, "Bench engine " + sdkAppId, sdkAppId, ENGINE_RATE, simulator));
@@ -195,7 +193,7 @@ public final class HeraldBenchmark {
 	}
 
 	private static void engineRun(ConfigurableApplicationContext context, List<Long> apps, int round,
-			@Nullable String name) throws InterruptedException {
+			@Nullable String name) {
 		int each = OAS / ENGINE_APPS.length;
 		long cpuBefore = processCpuNanos();
 		long simulatorBefore = simulatorCpuMillis();
@@ -204,7 +202,7 @@ public final class HeraldBenchmark {
 		for (int i = 0; i < ENGINE_APPS.length; i++) {
 			runs.add(start(context, apps.get(i), ENGINE_APPS[i], round, each));
 		}
-		Measured measured = await(context, runs, Duration.ofMinutes(5));
+		Measured measured = finished(context, runs, Duration.ofMinutes(5));
 		long cpu = processCpuNanos() - cpuBefore;
 		long simulatorCpu = simulatorCpuMillis() - simulatorBefore;
 		long machineCpu = machineCpuMillis() - machineBefore;
@@ -337,16 +335,11 @@ public final class HeraldBenchmark {
 	private record Measured(long sent, long notSent, double seconds, long throttleErrors) {
 	}
 
-	private static Measured await(ConfigurableApplicationContext context, List<Long> runs, Duration timeout)
-			throws InterruptedException {
+	private static Measured finished(ConfigurableApplicationContext context, List<Long> runs, Duration timeout) {
 		Deliveries deliveries = context.getBean(Deliveries.class);
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (runs.stream().map(deliveries::progress).anyMatch(RunProgress::active)) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("runs did not finish in " + timeout);
-			}
-			Thread.sleep(200);
-		}
+		await("the runs to finish").atMost(timeout)
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> runs.stream().map(deliveries::progress).noneMatch(RunProgress::active));
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		Map<String, Object> span = jdbc
 			.sql("""

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +48,7 @@ class OfficialAccountCallbackTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@LocalServerPort
 	private int port;
@@ -113,8 +112,7 @@ class OfficialAccountCallbackTests {
 		assertThat(this.tencent.post(TencentCallbacks.unsigned(this.app.sdkAppId(), "Alert.RequestOverLimit"), "{}")
 			.statusCode()).isEqualTo(401);
 
-		WebSession admin = WebSession.signIn(this.port,
-				new TestUsers(this.jdbc, this.encoder).create("cbadmin", "ADMIN"));
+		WebSession admin = WebSession.signIn(this.port, this.users.create("cbadmin", "ADMIN"));
 		String dashboard = admin.get("/").body();
 		assertThat(dashboard).contains("id=\"dashboard-rate-alerts\"")
 			.contains(this.app.name() + ": send_official_account_msg ran at 170 calls per second");

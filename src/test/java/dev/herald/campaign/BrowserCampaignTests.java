@@ -8,21 +8,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -30,34 +24,25 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * An operator in Berlin schedules a one-off in Shanghai time and a weekly campaign in New
  * York time, and finds both in the calendar at Berlin times.
  */
-@ApplicationTest
+@BrowserTest
 class BrowserCampaignTests {
 
 	private static final ZoneId VIEWER = ZoneId.of("Europe/Berlin");
 
 	private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Autowired
 	private CampaignFixtures fixtures;
 
 	@Test
-	void schedulesAOneOffAndAWeeklyCampaignAndSeesThemInTheCalendarInTheViewersZone() {
+	void schedulesAOneOffAndAWeeklyCampaignAndSeesThemInTheCalendarInTheViewersZone(Browser browser) {
 		CampaignFixtures.App app = this.fixtures.app("Browser", 2);
 		long versionId = this.fixtures.approvedVersion("Browser campaign content");
-		String operator = new TestUsers(this.jdbc, this.encoder).create("campaigner", "OPERATOR");
-		Page page = signIn(operator);
+		String operator = this.users.create("campaigner", "OPERATOR");
+		Page page = Browser.signIn(browser.newPage(), operator);
 
 		ZoneId shanghai = ZoneId.of("Asia/Shanghai");
 		LocalDateTime onceLocal = LocalDate.now(shanghai).plusDays(10).atTime(15, 0);
@@ -109,16 +94,6 @@ class BrowserCampaignTests {
 	private static long idOf(Page page) {
 		String url = page.url();
 		return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
-	}
-
-	private Page signIn(String username) {
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/$"));
-		return page;
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.herald.chatapp;
 
 import java.util.List;
 
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.Test;
@@ -33,11 +32,11 @@ class ChatAppDisableTests {
 	private ChatApps apps;
 
 	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures campaignFixtures;
 
 	@Test
 	void aDisabledAppIsShownAsDisabledAndNotOfferedUntilEnabledAgain() {
-		ChatAppView app = new CampaignFixtures(this.jdbc, this.apps, this.accounts).app("Disable me", 1).app();
+		ChatAppView app = this.campaignFixtures.app("Disable me", 1).app();
 		assertThat(this.apps.enabledApps()).extracting(ChatAppView::id).contains(app.id());
 
 		assertThat(post(app.id(), "disable")).hasStatus(302)
@@ -64,7 +63,7 @@ class ChatAppDisableTests {
 
 	@Test
 	void disablingTwiceIsAuditedOnce() {
-		ChatAppView app = new CampaignFixtures(this.jdbc, this.apps, this.accounts).app("Twice", 0).app();
+		ChatAppView app = this.campaignFixtures.app("Twice", 0).app();
 		post(app.id(), "disable");
 		post(app.id(), "disable");
 		post(app.id(), "enable");
@@ -74,10 +73,9 @@ class ChatAppDisableTests {
 
 	@Test
 	void theAppPageWarnsAboutCampaignsThatStillSendAndLeavesThemAlone() {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.apps, this.accounts);
-		ChatAppView app = fixtures.app("Busy", 1).app();
-		long paused = fixtures.completedCampaign(app.id(), "Still planned");
-		fixtures.completedCampaign(app.id(), "Long done");
+		ChatAppView app = this.campaignFixtures.app("Busy", 1).app();
+		long paused = this.campaignFixtures.completedCampaign(app.id(), "Still planned");
+		this.campaignFixtures.completedCampaign(app.id(), "Long done");
 		// paused: nothing fires it in this test, and it still counts as planned
 		this.jdbc.sql("update campaign set status = 'PAUSED' where id = :id").param("id", paused).update();
 
@@ -97,7 +95,7 @@ class ChatAppDisableTests {
 
 	@Test
 	void onlyAdminsDisableAndUnknownAppsAnswer404() {
-		ChatAppView app = new CampaignFixtures(this.jdbc, this.apps, this.accounts).app("Guarded", 0).app();
+		ChatAppView app = this.campaignFixtures.app("Guarded", 0).app();
 		for (String role : List.of("OPERATOR", "EDITOR", "ANALYST")) {
 			assertThat(this.mvc.post()
 				.uri("/admin/apps/{id}/disable", app.id())

@@ -5,17 +5,12 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -23,26 +18,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * Archive, find again, restore and clone a draft in a real browser, through the buttons
  * and the "show archived" filter.
  */
-@ApplicationTest
+@BrowserTest
 class BrowserDraftArchiveTests {
 
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Test
-	void operatorArchivesFindsRestoresAndClonesADraft() {
-		String operator = new TestUsers(this.jdbc, this.encoder).create("archiver", "OPERATOR");
+	void operatorArchivesFindsRestoresAndClonesADraft(Browser browser) {
+		String operator = this.users.create("archiver", "OPERATOR");
 		String title = "Old news " + UUID.randomUUID().toString().substring(0, 8);
-		Page page = signIn(operator);
+		Page page = Browser.signIn(browser.newPage(), operator);
 		page.navigate("/drafts/new");
 		page.waitForLoadState(LoadState.LOAD);
 		page.locator("#title").fill(title);
@@ -74,16 +60,6 @@ class BrowserDraftArchiveTests {
 		assertThat(page.locator("#title")).hasValue("Copy of " + title);
 		assertThat(page.locator("#el-0-Text")).hasValue("Yesterday");
 		org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContain("/drafts/" + id + "/");
-	}
-
-	private Page signIn(String username) {
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/$"));
-		return page;
 	}
 
 }

@@ -1,20 +1,13 @@
 package dev.herald.draft;
 
-import java.util.regex.Pattern;
-
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,32 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request changes, edit, resubmit, approve; the approved JSON is what the composer
  * showed.
  */
-@ApplicationTest
+@BrowserTest
 class BrowserDraftReviewTests {
-
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
 
 	@Autowired
 	private ApprovedVersions approved;
 
-	@Test
-	void operatorComposesEditorRequestsChangesThenApproves() {
-		TestUsers users = new TestUsers(this.jdbc, this.encoder);
-		// The operator is an editor too: only the four-eyes rule stops them approving.
-		String operator = users.create("op", "OPERATOR", "EDITOR");
-		String editor = users.create("ed", "EDITOR");
+	@Autowired
+	private TestUsers users;
 
-		Page author = signIn(operator);
+	@Test
+	void operatorComposesEditorRequestsChangesThenApproves(Browser browser) {
+		// The operator is an editor too: only the four-eyes rule stops them approving.
+		String operator = this.users.create("op", "OPERATOR", "EDITOR");
+		String editor = this.users.create("ed", "EDITOR");
+
+		Page author = Browser.signIn(browser.newPage(), operator);
 		author.navigate("/drafts/new");
 		author.waitForLoadState(LoadState.LOAD);
 		author.locator("#title").fill("Autumn sale <b>now</b>");
@@ -75,7 +58,7 @@ class BrowserDraftReviewTests {
 		assertThat(author.locator("#four-eyes-note")).isVisible();
 		assertThat(author.locator("#approve-draft")).hasCount(0);
 
-		Page reviewer = signIn(editor);
+		Page reviewer = Browser.signIn(browser.newPage(), editor);
 		reviewer.navigate("/drafts/review");
 		reviewer.locator("#queue a[href$='/drafts/" + id + "/review']").click();
 		assertThat(reviewer.locator("#review-title")).containsText("Autumn sale <b>now</b>");
@@ -115,16 +98,6 @@ class BrowserDraftReviewTests {
 			});
 		assertThat(shown).startsWith("{\"MsgBody\":[{\"MsgType\":\"TIMTextElem\"")
 			.contains("\"OfflinePushInfo\":{\"Title\":\"Shop\",\"ApnsInfo\":{\"Sound\":\"ding.aiff\"}}");
-	}
-
-	private Page signIn(String username) {
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/$"));
-		return page;
 	}
 
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,12 +31,11 @@ class ComposerSafetyTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Test
 	void refusalsAppearNextToTheirFieldsAndNothingTypedIsLost() {
-		WebSession session = WebSession.signIn(this.port,
-				new TestUsers(this.jdbc, this.encoder).create("composer", "OPERATOR"));
+		WebSession session = WebSession.signIn(this.port, this.users.create("composer", "OPERATOR"));
 		String page = session.get("/drafts/new").body();
 		String title = "Unsafe " + System.nanoTime();
 		Map<String, String> form = new LinkedHashMap<>();

@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -59,10 +58,10 @@ class DraftSubmissionTokenTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private MockMvcTester mvc;
 
 	@Autowired
-	private MockMvcTester mvc;
+	private TestUsers users;
 
 	@Test
 	void threeParallelIdenticalPostsCreateOneDraft() throws Exception {
@@ -168,7 +167,7 @@ class DraftSubmissionTokenTests {
 	}
 
 	private Session signIn() throws IOException, InterruptedException {
-		String username = new TestUsers(this.jdbc, this.encoder).create("twice", "OPERATOR");
+		String username = this.users.create("twice", "OPERATOR");
 		Session session = new Session(this.port);
 		String login = session.get("/login");
 		HttpResponse<String> signedIn = session.post("/login",

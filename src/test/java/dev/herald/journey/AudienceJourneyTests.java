@@ -2,7 +2,6 @@ package dev.herald.journey;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -13,23 +12,19 @@ import dev.herald.chatapp.ChatAppSettings;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.simulator.SimulatorDirectory;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An operator with 5,000 official accounts, all through the browser: imports them by CSV
@@ -37,50 +32,39 @@ import static org.assertj.core.api.Assertions.assertThat;
  * app and one to the group, and every targeted account gets exactly one broadcast of
  * each.
  */
-@ApplicationTest
+@BrowserTest
 class AudienceJourneyTests {
 
 	private static final int ACCOUNTS = 5_000;
 
 	private static final String[] REGIONS = { "apac", "emea", "amer", "latam", "mea" };
 
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
 
 	@Autowired
 	private ChatApps chatApps;
 
 	@Autowired
-	private OfficialAccounts accounts;
-
-	@Autowired
 	private SimulatorDirectory simulator;
 
+	@Autowired
+	private TestUsers users;
+
+	@Autowired
+	private CampaignFixtures campaignFixtures;
+
 	@Test
-	void fiveThousandAccountsByCsvADynamicGroupAndTwoCampaignsEachReachEveryTargetOnce() {
+	void fiveThousandAccountsByCsvADynamicGroupAndTwoCampaignsEachReachEveryTargetOnce(Browser browser) {
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_800_000_000L, 1_899_999_999L);
 		// The highest rate an app may have, so 6,000 sends take seconds, not half a
 		// minute.
 		ChatAppView app = this.chatApps.create(
 				new ChatAppSettings("Audience " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 1000),
 				"audience".repeat(8));
-		long versionId = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).approvedVersion("Audience news");
-		String operator = new TestUsers(this.jdbc, this.encoder).create("audience", "OPERATOR");
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
-		page.navigate("/login");
-		page.locator("#username").fill(operator);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/$"));
+		long versionId = this.campaignFixtures.approvedVersion("Audience news");
+		String operator = this.users.create("audience", "OPERATOR");
+		Page page = Browser.signIn(browser.newPage(), operator);
 
 		page.navigate("/accounts/import?app=" + app.id());
 		page.locator("#file").setInputFiles(new FilePayload("accounts.csv", "text/csv", csv(sdkAppId)));
@@ -155,18 +139,10 @@ class AudienceJourneyTests {
 	}
 
 	private void awaitFinished(long campaignId) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (Instant.now().isBefore(deadline)
-				&& count("select count(*) from campaign_run where campaign_id = ? and finished_at is not null",
-						campaignId) == 0) {
-			try {
-				Thread.sleep(200);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		await("campaign " + campaignId + " to finish its run").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> count("select count(*) from campaign_run where campaign_id = ? and finished_at is not null",
+					campaignId) > 0);
 	}
 
 	private long sent(long campaignId) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,11 +21,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import org.apache.commons.csv.CSVFormat;
@@ -32,16 +30,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole product as its users live it, one browser context per person: the admin sets
@@ -51,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * again in Simplified Chinese and Japanese. Screenshots land in
  * {@code target/screenshots/journey-*.png}.
  */
-@ApplicationTest
+@BrowserTest
 class ProductJourneyTests {
 
 	/**
@@ -61,30 +57,20 @@ class ProductJourneyTests {
 			+ "accounts|groups|chatapp|staff|reports|run|nav|audit|dashboard|action|error|language|login|account|"
 			+ "DeliveryStatus|RunState|CampaignStatus|DraftStatus|Role|Endpoint)\\.[A-Za-z_][\\w.]*");
 
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
 
 	@Autowired
 	private MessageSource messages;
 
 	@Autowired
-	private ChatApps chatApps;
+	private TestUsers users;
 
 	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures campaignFixtures;
 
 	@Test
-	void adminSetsUpOperatorSendsEditorApprovesAnalystExports() throws IOException {
-		TestUsers users = new TestUsers(this.jdbc, this.encoder);
+	void adminSetsUpOperatorSendsEditorApprovesAnalystExports(Browser browser) throws IOException {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_700_000_000L, 1_799_999_999L);
 		String appName = "Journey " + sdkAppId;
@@ -92,7 +78,7 @@ class ProductJourneyTests {
 				"@TOA#_journey_" + suffix + "_test");
 
 		// The admin adds the operator, a Chat app on the simulator and three accounts.
-		Page admin = signIn(users.create("admin", "ADMIN"), "en-US");
+		Page admin = Browser.signIn(browser.newPage(), this.users.create("admin", "ADMIN"));
 		String operator = "operator-" + suffix;
 		admin.navigate("/admin/users/new");
 		admin.locator("#username").fill(operator);
@@ -139,7 +125,7 @@ class ProductJourneyTests {
 		shot(admin, "05-admin-accounts");
 
 		// The operator composes and submits; an editor approves.
-		Page author = signIn(operator, "en-US");
+		Page author = Browser.signIn(browser.newPage(), operator);
 		author.navigate("/drafts/new");
 		author.waitForLoadState(LoadState.LOAD);
 		author.locator("#title").fill("Journey news " + suffix);
@@ -153,7 +139,7 @@ class ProductJourneyTests {
 		assertThat(author.locator("#draft-status")).hasText("In review");
 		shot(author, "07-operator-draft-submitted");
 
-		Page editor = signIn(users.create("editor", "EDITOR"), "en-US");
+		Page editor = Browser.signIn(browser.newPage(), this.users.create("editor", "EDITOR"));
 		editor.navigate("/drafts/review");
 		shot(editor, "08-editor-queue");
 		editor.locator("#queue a[href$='/drafts/" + draftId + "/review']").click();
@@ -182,10 +168,11 @@ class ProductJourneyTests {
 		author.locator("#save-campaign").click();
 		assertThat(author.locator("#campaign-title")).hasText("Journey campaign " + suffix);
 		long campaignId = idOf(author);
-		for (int i = 0; i < 30 && author.locator("section[id^=run-progress-]").count() == 0; i++) {
-			author.waitForTimeout(1000);
-			author.reload();
-		}
+		// The run appears once the scheduler fires; Playwright wants the test's thread.
+		await("the run's progress").atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofSeconds(1))
+			.pollInSameThread()
+			.until(() -> reloaded(author).locator("section[id^=run-progress-]").count() > 0);
 		shot(author, "12-operator-campaign-progress");
 		assertThat(author.locator(".run-state")).hasText("Finished",
 				new LocatorAssertions.HasTextOptions().setTimeout(60_000));
@@ -200,10 +187,10 @@ class ProductJourneyTests {
 
 		// The simulator's signed callbacks reached Herald: the app's page says so.
 		admin.navigate("/admin/apps/" + appId);
-		for (int i = 0; i < 30 && !admin.locator("#callback-last-accepted").innerText().contains("Callback"); i++) {
-			admin.waitForTimeout(500);
-			admin.reload();
-		}
+		await("an accepted callback on the app's page").atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(500))
+			.pollInSameThread()
+			.until(() -> reloaded(admin).locator("#callback-last-accepted").innerText().contains("Callback"));
 		assertThat(admin.locator("#callbacks-signed")).isVisible();
 		assertThat(admin.locator("#callback-last-accepted")).containsText("OfficialAccount.Callback");
 		assertThat(admin.locator("#callback-last-refused")).containsText("None yet");
@@ -217,7 +204,7 @@ class ProductJourneyTests {
 			.query(String.class)
 			.list();
 		assertThat(msgKeys).hasSize(oaIds.size()).doesNotContainNull();
-		Page analyst = signIn(users.create("analyst", "ANALYST"), "en-US");
+		Page analyst = Browser.signIn(browser.newPage(), this.users.create("analyst", "ANALYST"));
 		analyst.navigate("/reports/deliveries");
 		analyst.locator("#app").selectOption(String.valueOf(appId));
 		analyst.locator("#campaign").fill(String.valueOf(campaignId));
@@ -248,26 +235,24 @@ class ProductJourneyTests {
 	}
 
 	@Test
-	void shortJourneyInSimplifiedChinese() {
-		shortJourney("zh-CN", Locale.SIMPLIFIED_CHINESE);
+	void shortJourneyInSimplifiedChinese(Browser browser) {
+		shortJourney(browser, "zh-CN", Locale.SIMPLIFIED_CHINESE);
 	}
 
 	@Test
-	void shortJourneyInJapanese() {
-		shortJourney("ja", Locale.JAPANESE);
+	void shortJourneyInJapanese(Browser browser) {
+		shortJourney(browser, "ja", Locale.JAPANESE);
 	}
 
 	/**
 	 * Compose and submit, schedule a campaign, look at reports: every page in the
 	 * language, no key left untranslated.
 	 */
-	private void shortJourney(String tag, Locale locale) {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		CampaignFixtures.App app = fixtures.app("Journey " + locale.getLanguage(), 1);
-		long versionId = fixtures.approvedVersion("Journey " + tag + " content");
-		String user = new TestUsers(this.jdbc, this.encoder).create("journey-" + locale.getLanguage(), "OPERATOR",
-				"ANALYST");
-		Page page = signIn(user, tag);
+	private void shortJourney(Browser browser, String tag, Locale locale) {
+		CampaignFixtures.App app = this.campaignFixtures.app("Journey " + locale.getLanguage(), 1);
+		long versionId = this.campaignFixtures.approvedVersion("Journey " + tag + " content");
+		String user = this.users.create("journey-" + locale.getLanguage(), "OPERATOR", "ANALYST");
+		Page page = Browser.signIn(browser.newPage(tag), user);
 		page.navigate("/?lang=" + tag);
 		assertThat(page.locator("html")).hasAttribute("lang", tag);
 		checkPage(page, tag, "01-dashboard", "#dashboard-title", "dashboard.title", locale);
@@ -341,19 +326,15 @@ class ProductJourneyTests {
 		assertNoRawKeys(page);
 	}
 
+	/** Reloads the page, for a condition on what the server shows now. */
+	private static Page reloaded(Page page) {
+		page.reload();
+		return page;
+	}
+
 	private static long idOf(Page page) {
 		String url = page.url();
 		return Long.parseLong(url.replaceAll(".*/campaigns/(\\d+).*", "$1"));
-	}
-
-	private Page signIn(String username, String locale) {
-		Page page = browser.newPage("http://localhost:" + this.port, locale);
-		page.navigate("/login");
-		page.locator("#username").fill(username);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/$"));
-		return page;
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
-import dev.herald.chatapp.ChatApps;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,17 +38,14 @@ class GroupFormHttpTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures campaignFixtures;
 
 	@Test
 	void twoThousandMembersTravelInOneFieldPastTomcatsParameterLimit() {
-		CampaignFixtures.App app = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).app("Big group", 0);
+		CampaignFixtures.App app = this.campaignFixtures.app("Big group", 0);
 		this.jdbc.sql("""
 				insert into official_account (chat_app_id, account_id, name, created_at, updated_at)
 				select ?, '@TOA#_big_' || n, 'Big ' || n, now(), now() from generate_series(1, 2000) n""")
@@ -76,7 +71,7 @@ class GroupFormHttpTests {
 
 	@Test
 	void theSameGroupSavedThreeTimesAtOnceMakesOneGroupAndNoServerError() throws Exception {
-		CampaignFixtures.App app = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).app("Group race", 1);
+		CampaignFixtures.App app = this.campaignFixtures.app("Group race", 1);
 		WebSession session = signIn();
 		Map<String, String> form = form(session, app.id(), "Stores");
 		form.put("dynamic", "true");
@@ -110,7 +105,7 @@ class GroupFormHttpTests {
 	}
 
 	private WebSession signIn() {
-		return WebSession.signIn(this.port, new TestUsers(this.jdbc, this.encoder).create("grouper", "OPERATOR"));
+		return WebSession.signIn(this.port, this.users.create("grouper", "OPERATOR"));
 	}
 
 	private static Map<String, String> form(WebSession session, long appId, String name) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.herald.chatapp.ChatApps;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -52,10 +50,10 @@ class ImportEncodingTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
+	private TestUsers users;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private CampaignFixtures campaignFixtures;
 
 	@LocalServerPort
 	private int port;
@@ -106,8 +104,7 @@ class ImportEncodingTests {
 	void shiftJisOverRealHttpImportsWhenChosenAndIsRefusedAsUtf8() {
 		long app = newApp("SJIS import");
 		byte[] file = "@TOA#_tokyo,東京ニュース\r\n@TOA#_osaka,大阪のお店\r\n".getBytes(Charset.forName("Shift_JIS"));
-		WebSession session = WebSession.signIn(this.port,
-				new TestUsers(this.jdbc, this.encoder).create("importer", "OPERATOR"));
+		WebSession session = WebSession.signIn(this.port, this.users.create("importer", "OPERATOR"));
 
 		HttpResponse<String> refused = session.postMultipart("/accounts/import", fields(session, app, "UTF_8"), "file",
 				"accounts.csv", file);
@@ -127,7 +124,7 @@ class ImportEncodingTests {
 
 	@Test
 	void groupMemberCsvIsDecodedTheSameWay() {
-		CampaignFixtures.App app = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).app("Member enc", 2);
+		CampaignFixtures.App app = this.campaignFixtures.app("Member enc", 2);
 		String ids = app.accounts().get(0).accountId() + ",新闻\n" + app.accounts().get(1).accountId() + ",商店\n";
 
 		assertThat(group(app.id(), "UTF_8", ids.getBytes(GBK))).hasStatusOk()
@@ -174,7 +171,7 @@ class ImportEncodingTests {
 	}
 
 	private long newApp(String prefix) {
-		return new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).app(prefix, 0).id();
+		return this.campaignFixtures.app(prefix, 0).id();
 	}
 
 }

@@ -12,19 +12,14 @@ import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
 import dev.herald.support.TestUsers;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,44 +28,33 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An analyst in a real browser filters the send history, pages through it (htmx swaps the
  * results and the URL follows), and downloads a CSV whose rows are the rows on screen.
  */
-@ApplicationTest
+@BrowserTest
 class BrowserReportTests {
 
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
+	@Autowired
+	private TestUsers users;
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PasswordEncoder encoder;
+	private ReportFixtures fixtures;
 
 	@Test
-	void analystFiltersPagesAndDownloadsTheRowsOnScreen() throws IOException {
-		ReportFixtures fixtures = new ReportFixtures(this.jdbc);
-		long app = fixtures.app("browser");
+	void analystFiltersPagesAndDownloadsTheRowsOnScreen(Browser browser) throws IOException {
+		long app = this.fixtures.app("browser");
 		Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
-		long run = fixtures.run(app, 4242L, 1L, start);
+		long run = this.fixtures.run(app, 4242L, 1L, start);
 		for (int i = 0; i < 64; i++) {
-			ReportFixtures.Row row = fixtures.row(run, app, "@TOA#_b" + i, start.plusSeconds(i)).campaign(4242);
+			ReportFixtures.Row row = this.fixtures.row(run, app, "@TOA#_b" + i, start.plusSeconds(i)).campaign(4242);
 			if (i % 5 == 0) {
 				row.failed(80002, "=too long, \"12 KB\"");
 			}
 			row.insert();
 		}
 		// Another app's rows must stay out of the filtered view.
-		long other = fixtures.app("browser-other");
-		fixtures.row(fixtures.run(other, null, null, start), other, "@TOA#_x", start).insert();
-		String analyst = new TestUsers(this.jdbc, this.encoder).create("analyst", "ANALYST");
+		long other = this.fixtures.app("browser-other");
+		this.fixtures.row(this.fixtures.run(other, null, null, start), other, "@TOA#_x", start).insert();
+		String analyst = this.users.create("analyst", "ANALYST");
 
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
-		page.navigate("/login");
-		page.locator("#username").fill(analyst);
-		page.locator("#password").fill(TestUsers.PASSWORD);
-		page.locator("button[type=submit]").click();
+		Page page = Browser.signIn(browser.newPage(), analyst);
 		assertThat(page.locator("#report-charts")).isVisible();
 
 		page.navigate("/reports/deliveries");

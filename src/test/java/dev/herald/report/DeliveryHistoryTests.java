@@ -12,16 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -44,23 +40,13 @@ class DeliveryHistoryTests {
 	private SendReports reports;
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
 	private MockMvcTester mvc;
 
 	@Autowired
-	private ChatApps chatApps;
+	private CampaignFixtures campaignFixtures;
 
 	@Autowired
-	private OfficialAccounts accounts;
-
 	private ReportFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new ReportFixtures(this.jdbc);
-	}
 
 	@Test
 	void filtersByAppStatusErrorCodeAccountCampaignRunAndMsgKeyPrefix() {
@@ -166,7 +152,7 @@ class DeliveryHistoryTests {
 	void rowsOfACampaignCarryItsLabelOnPagesInExportsAndOnScreen() {
 		long app = this.fixtures.app("labels");
 		String label = "Autumn news " + UUID.randomUUID().toString().substring(0, 8);
-		long campaign = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).completedCampaign(app, label);
+		long campaign = this.campaignFixtures.completedCampaign(app, label);
 		long run = this.fixtures.run(app, campaign, 1L, T0);
 		long labelled = this.fixtures.row(run, app, "@TOA#_c", T0).campaign(campaign).insert();
 		long oneOff = this.fixtures.row(this.fixtures.run(app, null, null, T0), app, "@TOA#_c", T0.plusSeconds(1))

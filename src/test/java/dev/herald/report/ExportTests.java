@@ -15,15 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,23 +54,16 @@ class ExportTests {
 	private DataSource dataSource;
 
 	@Autowired
-	private ChatApps chatApps;
+	private CampaignFixtures campaignFixtures;
 
 	@Autowired
-	private OfficialAccounts accounts;
-
 	private ReportFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new ReportFixtures(this.jdbc);
-	}
 
 	@Test
 	void csvIsUtf8WithBomQuotedAndFormulaSafeAndMatchesTheFilter() throws IOException {
 		long app = this.fixtures.app("csv");
 		String label = "Summer, \"sale\" " + UUID.randomUUID().toString().substring(0, 8);
-		long campaign = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).completedCampaign(app, label);
+		long campaign = this.campaignFixtures.completedCampaign(app, label);
 		long run = this.fixtures.run(app, campaign, null, T0);
 		this.fixtures.row(run, app, "@TOA#_formula", T0)
 			.failed(10004, "=HYPERLINK(\"http://evil\",\"click\")")

@@ -8,12 +8,15 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Delivery rows for report tests, inserted with SQL into the delivery module's tables:
  * each test gets its own Chat app, so filters by app keep tests apart. Runs are FINISHED
- * and rows final, so no dispatcher ever claims them.
+ * and rows final, so no dispatcher ever claims them. A bean of the application test
+ * context (the application's component scan finds it on the test class path).
  */
+@Component
 final class ReportFixtures {
 
 	private final JdbcClient jdbc;

@@ -8,14 +8,11 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.NotFoundException;
 import dev.herald.shared.web.TimeFormat;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import jakarta.servlet.http.Cookie;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,23 +43,13 @@ class RunReportTests {
 	private MockMvcTester mvc;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
-
-	@Autowired
 	private TimeFormat timeFormat;
 
+	@Autowired
 	private ReportFixtures fixtures;
 
-	private CampaignFixtures campaigns;
-
-	@BeforeEach
-	void fixtures() {
-		this.fixtures = new ReportFixtures(this.jdbc);
-		this.campaigns = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-	}
+	@Autowired
+	private CampaignFixtures campaignFixtures;
 
 	@Test
 	void runReportCountsRatesErrorsTimelineDurationAndRecalls() {
@@ -140,7 +127,7 @@ class RunReportTests {
 	void campaignsAreNamedByTheirLabelWhereverReportsShowThem() {
 		long app = this.fixtures.app("label");
 		String label = "Spring sale " + ThreadLocalRandom.current().nextInt(1_000_000);
-		long campaign = this.campaigns.completedCampaign(app, label);
+		long campaign = this.campaignFixtures.completedCampaign(app, label);
 		Instant now = Instant.now();
 		long run = this.fixtures.run(app, campaign, 1L, now);
 		this.fixtures.row(run, app, "@TOA#_label", now).campaign(campaign).insert();

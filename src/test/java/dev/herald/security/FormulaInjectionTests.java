@@ -61,14 +61,16 @@ class FormulaInjectionTests {
 	@Autowired
 	private OfficialAccounts accounts;
 
+	@Autowired
+	private CampaignFixtures campaignFixtures;
+
 	@Test
 	void userTypedAndEchoedTextNeverBecomesAFormula() throws IOException {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		long sdkAppId = ThreadLocalRandom.current().nextLong(1_400_000_000L, 1_500_000_000L);
 		ChatAppView app = this.chatApps.create(new ChatAppSettings(APP_NAME + suffix, sdkAppId, Endpoint.CUSTOM,
 				"http://127.0.0.1:9/sim", "administrator", 200), "formula-secret");
-		long campaign = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts).completedCampaign(app.id(),
-				CAMPAIGN_LABEL);
+		long campaign = this.campaignFixtures.completedCampaign(app.id(), CAMPAIGN_LABEL);
 		Timestamp now = Timestamp.from(Instant.now());
 		long run = this.jdbc
 			.sql("""

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -56,7 +55,7 @@ class StoredXssTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@LocalServerPort
 	private int port;
@@ -215,19 +214,15 @@ class StoredXssTests {
 
 	/** The same pages in a real browser: no dialog opens, no injected element exists. */
 	private void inertInChromium(List<String> paths) {
-		String username = new TestUsers(this.jdbc, this.encoder).create("xss-viewer", "ADMIN", "OPERATOR", "ANALYST");
-		try (Browser browser = Browser.launch()) {
-			Page page = browser.newPage("http://localhost:" + this.port, "en-US");
+		String username = this.users.create("xss-viewer", "ADMIN", "OPERATOR", "ANALYST");
+		try (Browser browser = Browser.launch("http://localhost:" + this.port)) {
+			Page page = browser.newPage();
 			List<String> dialogs = new ArrayList<>();
 			page.onDialog((dialog) -> {
 				dialogs.add(dialog.message());
 				dialog.dismiss();
 			});
-			page.navigate("/login");
-			page.locator("#username").fill(username);
-			page.locator("#password").fill(TestUsers.PASSWORD);
-			page.locator("button[type=submit]").click();
-			page.waitForURL("**/");
+			Browser.signIn(page, username);
 			for (String path : paths) {
 				page.navigate(path);
 				page.waitForLoadState(LoadState.NETWORKIDLE);

@@ -2,9 +2,10 @@ package dev.herald.simulator;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import dev.herald.support.MutableClock;
 import org.junit.jupiter.api.Test;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -69,7 +70,7 @@ class SimulatorControllerTests {
 
 		@Bean
 		Clock clock() {
-			return Clock.fixed(NOW, ZoneOffset.UTC);
+			return new MutableClock(NOW);
 		}
 
 	}

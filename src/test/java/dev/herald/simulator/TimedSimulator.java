@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+
+import dev.herald.support.MutableClock;
 
 /**
  * The standalone simulator on a free local port (real HTTP), whose clock runs with real
@@ -18,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TimedSimulator implements AutoCloseable {
 
-	private final MovedClock clock = new MovedClock();
+	private final MutableClock clock = MutableClock.ticking();
 
 	private final SimulatorServer server;
 
@@ -53,41 +51,17 @@ public final class TimedSimulator implements AutoCloseable {
 
 	/** How often {@link #clock()} was read so far. */
 	public long clockReads() {
-		return this.clock.reads.get();
+		return this.clock.reads();
 	}
 
 	/** Moves the clock forward. */
 	public void advance(Duration duration) {
-		this.clock.offsetMillis.addAndGet(duration.toMillis());
+		this.clock.advance(duration);
 	}
 
 	@Override
 	public void close() {
 		this.server.close();
-	}
-
-	private static final class MovedClock extends Clock {
-
-		private final AtomicLong offsetMillis = new AtomicLong();
-
-		private final AtomicLong reads = new AtomicLong();
-
-		@Override
-		public Instant instant() {
-			this.reads.incrementAndGet();
-			return Instant.now().plusMillis(this.offsetMillis.get());
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
 	}
 
 }

@@ -4,41 +4,33 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.Browser;
-import dev.herald.support.BrowserExtension;
+import dev.herald.support.BrowserTest;
+import dev.herald.support.TestUsers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * A person in a real browser: signs in, sees the dashboard, switches language, signs out.
  */
-@ApplicationTest
+@BrowserTest
 class BrowserSignInTests {
-
-	@RegisterExtension
-	static final BrowserExtension browser = new BrowserExtension();
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private StaffUsers users;
 
 	@Test
-	void operatorSignsInSeesTheDashboardAndOnlyTheirMenus() {
+	void operatorSignsInSeesTheDashboardAndOnlyTheirMenus(Browser browser) {
 		String username = newUser(Role.OPERATOR);
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
+		Page page = browser.newPage();
 		page.navigate("/");
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
 		Browser.screenshot(page, "login");
 		page.locator("#username").fill(username);
-		page.locator("#password").fill("a fine long password");
+		page.locator("#password").fill(TestUsers.PASSWORD);
 		page.locator("button[type=submit]").click();
 		assertThat(page.locator("#dashboard-title")).hasText("Dashboard");
 		assertThat(page.locator("nav")).containsText("Campaigns");
@@ -59,9 +51,9 @@ class BrowserSignInTests {
 	}
 
 	@Test
-	void wrongPasswordShowsTheErrorOnTheSignInPage() {
+	void wrongPasswordShowsTheErrorOnTheSignInPage(Browser browser) {
 		String username = newUser(Role.ANALYST);
-		Page page = browser.newPage("http://localhost:" + this.port, "en-US");
+		Page page = browser.newPage();
 		page.navigate("/login");
 		page.locator("#username").fill(username);
 		page.locator("#password").fill("wrong password");
@@ -71,7 +63,7 @@ class BrowserSignInTests {
 
 	private String newUser(Role role) {
 		String username = "b" + UUID.randomUUID().toString().substring(0, 8);
-		this.users.create(username, "Browser " + role, "a fine long password", Set.of(role));
+		this.users.create(username, "Browser " + role, TestUsers.PASSWORD, Set.of(role));
 		return username;
 	}
 

@@ -3,20 +3,24 @@ package dev.herald.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's Chromium driven by Playwright. Playwright never downloads a browser here.
- * Where no Chromium is installed the browser tests are skipped with a message, except on
- * CI, which installs Chromium and must run them.
+ * Debian's Chromium driven by Playwright, opening pages on Herald. Playwright never
+ * downloads a browser here. Where no Chromium is installed the browser tests are skipped
+ * with a message, except on CI, which installs Chromium and must run them. A
+ * {@link BrowserTest} receives one as a test method parameter.
  */
 public final class Browser implements AutoCloseable {
 
@@ -27,9 +31,12 @@ public final class Browser implements AutoCloseable {
 
 	private final com.microsoft.playwright.Browser browser;
 
-	private Browser(Path executable) {
+	private final String baseUrl;
+
+	private Browser(Path executable, String baseUrl) {
+		this.baseUrl = baseUrl;
 		this.playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		this.browser = this.playwright.chromium()
 			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
 				.setHeadless(true)
@@ -39,9 +46,10 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * Starts Chromium, or skips the calling test when none is installed outside CI.
+	 * @param baseUrl where Herald runs
 	 * @return a running browser
 	 */
-	public static Browser launch() {
+	public static Browser launch(String baseUrl) {
 		Path executable = chromium();
 		if (executable == null) {
 			if (System.getenv("CI") != null) {
@@ -50,7 +58,7 @@ public final class Browser implements AutoCloseable {
 			assumeTrue(false, "Browser tests skipped: no Chromium found at " + CANDIDATES
 					+ " (install Debian's chromium package to run them)");
 		}
-		return new Browser(executable);
+		return new Browser(executable, baseUrl);
 	}
 
 	private static Path chromium() {
@@ -62,18 +70,50 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * A fresh browser tab on Herald with its own cookies, in English.
+	 * @return the page
+	 */
+	public Page newPage() {
+		return newPage("en-US");
+	}
+
+	/**
+	 * A fresh browser tab on Herald with its own cookies.
+	 * @param locale the browser language, for example {@code en-US}
+	 * @return the page
+	 */
+	public Page newPage(String locale) {
+		return newPage(this.baseUrl, locale);
+	}
+
+	/**
 	 * A fresh browser tab with its own cookies.
 	 * @param baseUrl where Herald runs
 	 * @param locale the browser language, for example {@code en-US}
 	 * @return the page
 	 */
-	public Page newPage(String baseUrl, String locale) {
+	private Page newPage(String baseUrl, String locale) {
 		BrowserContext context = this.browser.newContext(new NewContextOptions().setBaseURL(baseUrl)
 			.setLocale(locale)
 			.setTimezoneId("Europe/Berlin")
 			.setViewportSize(1280, 900));
 		context.setDefaultTimeout(15_000);
 		return context.newPage();
+	}
+
+	/**
+	 * Signs in through the login form and lands on the dashboard.
+	 * @param page a fresh page, for example from {@link #newPage()}
+	 * @param username the user (password {@link TestUsers#PASSWORD})
+	 * @return the page, signed in
+	 */
+	public static Page signIn(Page page, String username) {
+		page.navigate("/login");
+		page.locator("#username").fill(username);
+		page.locator("#password").fill(TestUsers.PASSWORD);
+		page.locator("button[type=submit]").click();
+		PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile(".*/$"));
+		return page;
 	}
 
 	/**
@@ -96,9 +136,7 @@ public final class Browser implements AutoCloseable {
 	public static void pickAccount(Page page, String accountId, long id) {
 		page.locator("#account-search").fill(accountId);
 		page.locator(".pick-account[data-id='" + id + "']").click();
-		com.microsoft.playwright.assertions.PlaywrightAssertions
-			.assertThat(page.locator("#picked .picked-account[data-id='" + id + "']"))
-			.isVisible();
+		PlaywrightAssertions.assertThat(page.locator("#picked .picked-account[data-id='" + id + "']")).isVisible();
 	}
 
 	@Override

@@ -2,25 +2,28 @@ package dev.herald.support;
 
 import java.util.Objects;
 
-import com.microsoft.playwright.Page;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * One Chromium for the tests of a class:
- * {@code @RegisterExtension static final BrowserExtension browser = new BrowserExtension();}.
- * Launched before them (or they are skipped, see {@link Browser#launch()}) and closed
- * after them.
+ * One Chromium for the tests of a class, on the application's port: launched before them
+ * (or they are skipped, see {@link Browser#launch(String)}), closed after them, and given
+ * to any test method that takes a {@link Browser}. {@link BrowserTest} registers it.
  */
-public final class BrowserExtension implements BeforeAllCallback, AfterAllCallback {
+public final class BrowserExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
 	private @Nullable Browser browser;
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		this.browser = Browser.launch();
+		String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
+		this.browser = Browser.launch("http://localhost:" + port);
 	}
 
 	@Override
@@ -31,9 +34,14 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
 		}
 	}
 
-	/** See {@link Browser#newPage(String, String)}. */
-	public Page newPage(String baseUrl, String locale) {
-		return Objects.requireNonNull(this.browser, "browser not launched").newPage(baseUrl, locale);
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Browser.class;
+	}
+
+	@Override
+	public Browser resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return Objects.requireNonNull(this.browser, "browser not launched");
 	}
 
 }

@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Staff users for tests of other modules, inserted directly so that those tests do not
- * reach into the staff module's internals.
+ * reach into the staff module's internals. A bean of every {@link ApplicationTest}
+ * context (the application's component scan finds it on the test class path).
  */
+@Component
 public final class TestUsers {
 
 	public static final String PASSWORD = "a fine long password";
