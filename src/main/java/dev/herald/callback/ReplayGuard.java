@@ -1,6 +1,8 @@
 package dev.herald.callback;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +42,7 @@ class ReplayGuard {
 			// A replay can come at most two skews after the original: both lie within one
 			// skew of the same RequestTime.
 			this.jdbc.sql("delete from callback_signature where accepted_at < :before")
-				.param("before", java.sql.Timestamp.from(now.minus(this.properties.maxClockSkew().multipliedBy(2))))
+				.param("before", Timestamp.from(now.minus(this.properties.maxClockSkew().multipliedBy(2))))
 				.update();
 		}
 		return this.jdbc.sql("""
@@ -48,9 +50,9 @@ class ReplayGuard {
 				values (:app, :sign, :digest, :at)
 				on conflict do nothing""")
 			.param("app", sdkAppId)
-			.param("sign", sign.toLowerCase(java.util.Locale.ROOT))
+			.param("sign", sign.toLowerCase(Locale.ROOT))
 			.param("digest", CallbackSignature.sha256(body))
-			.param("at", java.sql.Timestamp.from(now))
+			.param("at", Timestamp.from(now))
 			.update() == 1;
 	}
 

@@ -1,6 +1,10 @@
 package dev.herald.chatapp;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,7 +34,7 @@ public class CallbackJournal {
 	 */
 	@Transactional
 	public void accepted(long chatAppId, String command, Instant at) {
-		java.sql.Timestamp time = java.sql.Timestamp.from(at);
+		Timestamp time = Timestamp.from(at);
 		int updated = this.jdbc.sql("""
 				update chat_app_callback_status set last_accepted_at = :at, last_accepted_command = :command
 				where chat_app_id = :app
@@ -38,7 +42,7 @@ public class CallbackJournal {
 				""")
 			.param("app", chatAppId)
 			.param("at", time)
-			.param("before", java.sql.Timestamp.from(at.minusSeconds(1)))
+			.param("before", Timestamp.from(at.minusSeconds(1)))
 			.param("command", clip(command))
 			.update();
 		if (updated == 0) {
@@ -63,7 +67,7 @@ public class CallbackJournal {
 					      last_refused_command = excluded.last_refused_command
 					""")
 			.param("app", chatAppId)
-			.param("at", java.sql.Timestamp.from(at))
+			.param("at", Timestamp.from(at))
 			.param("reason", reason)
 			.param("command", clip(command))
 			.update();
@@ -84,7 +88,7 @@ public class CallbackJournal {
 				      rate_alert_requests = excluded.rate_alert_requests, rate_alert_limit = excluded.rate_alert_limit
 				""")
 			.param("app", chatAppId)
-			.param("at", java.sql.Timestamp.from(at))
+			.param("at", Timestamp.from(at))
 			.param("command", clip(command))
 			.param("requests", requests)
 			.param("limit", limit)
@@ -114,25 +118,25 @@ public class CallbackJournal {
 				where s.rate_alert_at >= :since
 				order by s.rate_alert_at desc
 				""")
-			.param("since", java.sql.Timestamp.from(since))
+			.param("since", Timestamp.from(since))
 			.query((rs, row) -> new RateAlert(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4),
 					rs.getInt(5), rs.getInt(6)))
 			.list();
 	}
 
-	private static CallbackStatus status(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static CallbackStatus status(ResultSet rs, int row) throws SQLException {
 		Instant alertAt = instantOrNull(rs, 6);
 		return new CallbackStatus(instantOrNull(rs, 1), rs.getString(2), instantOrNull(rs, 3), rs.getString(4),
 				rs.getString(5), (alertAt != null) ? new RateAlert(rs.getLong(10), rs.getString(11), alertAt,
 						rs.getString(7), rs.getInt(8), rs.getInt(9)) : null);
 	}
 
-	private static Instant instant(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-		return rs.getObject(column, java.time.OffsetDateTime.class).toInstant();
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		return rs.getObject(column, OffsetDateTime.class).toInstant();
 	}
 
-	private static @Nullable Instant instantOrNull(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
-		java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+	private static @Nullable Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}
 

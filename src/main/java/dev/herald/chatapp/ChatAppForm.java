@@ -1,5 +1,7 @@
 package dev.herald.chatapp;
 
+import java.util.Objects;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -74,11 +76,10 @@ class ChatAppForm {
 	}
 
 	ChatAppSettings toSettings() {
-		return new ChatAppSettings(java.util.Objects.requireNonNull(this.name),
-				java.util.Objects.requireNonNull(this.sdkAppId), java.util.Objects.requireNonNull(this.endpoint),
-				this.customBaseUrl, java.util.Objects.requireNonNull(this.adminIdentifier),
-				java.util.Objects.requireNonNull(this.rateLimitPerSecond),
-				java.util.Objects.requireNonNull(this.messageHistoryDays), this.allowUnsignedCallbacks);
+		return new ChatAppSettings(Objects.requireNonNull(this.name), Objects.requireNonNull(this.sdkAppId),
+				Objects.requireNonNull(this.endpoint), this.customBaseUrl, Objects.requireNonNull(this.adminIdentifier),
+				Objects.requireNonNull(this.rateLimitPerSecond), Objects.requireNonNull(this.messageHistoryDays),
+				this.allowUnsignedCallbacks);
 	}
 
 	public @Nullable String getName() {

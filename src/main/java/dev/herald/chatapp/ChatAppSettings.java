@@ -1,5 +1,7 @@
 package dev.herald.chatapp;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +17,7 @@ public record ChatAppSettings(String name, long sdkAppId, Endpoint endpoint, @Nu
 		String adminIdentifier, int rateLimitPerSecond, int messageHistoryDays, boolean allowUnsignedCallbacks) {
 
 	/** The history periods Tencent's editions offer. */
-	public static final java.util.List<Integer> HISTORY_PERIODS = java.util.List.of(7, 30, 90);
+	public static final List<Integer> HISTORY_PERIODS = List.of(7, 30, 90);
 
 	/**
 	 * The shortest history period, which every edition has, and signed callbacks only.

@@ -2,6 +2,7 @@ package dev.herald.chatapp;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * What other modules and pages may know about a Chat app: everything but its secrets.
@@ -25,9 +26,9 @@ public record ChatAppView(long id, String name, long sdkAppId, Endpoint endpoint
 		boolean allowUnsignedCallbacks) {
 
 	static ChatAppView of(ChatApp app) {
-		return new ChatAppView(java.util.Objects.requireNonNull(app.getId()), app.getName(), app.getSdkAppId(),
-				app.getEndpoint(), app.getAdminIdentifier(), app.getRateLimitPerSecond(), app.isEnabled(),
-				app.getMessageHistoryDays(), app.hasCallbackToken(), app.isAllowUnsignedCallbacks());
+		return new ChatAppView(Objects.requireNonNull(app.getId()), app.getName(), app.getSdkAppId(), app.getEndpoint(),
+				app.getAdminIdentifier(), app.getRateLimitPerSecond(), app.isEnabled(), app.getMessageHistoryDays(),
+				app.hasCallbackToken(), app.isAllowUnsignedCallbacks());
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package dev.herald.chatapp;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,7 +122,7 @@ public class ChatApps {
 	@Transactional(readOnly = true)
 	public Optional<CallbackTrust> callbackTrust(long sdkAppId) {
 		return this.apps.findBySdkAppId(sdkAppId)
-			.map((app) -> new CallbackTrust(java.util.Objects.requireNonNull(app.getId()), app.getSdkAppId(),
+			.map((app) -> new CallbackTrust(Objects.requireNonNull(app.getId()), app.getSdkAppId(),
 					(app.getCallbackTokenCipher() != null)
 							? this.cipher.decrypt(app.getCallbackTokenCipher(), SecretCipher.Purpose.CALLBACK_TOKEN)
 							: null,
@@ -158,7 +161,7 @@ public class ChatApps {
 					this.clock.instant());
 		}
 		app = this.apps.save(app);
-		Map<String, Object> after = new java.util.LinkedHashMap<>(describe(settings));
+		Map<String, Object> after = new LinkedHashMap<>(describe(settings));
 		after.put("callbackToken", callbackToken != null);
 		this.audit.record(AuditRecord.of("chatapp.created", "chatapp", app.getId()).withAfter(after));
 		this.events.publishEvent(new ChatAppSaved(app.getId()));
@@ -178,7 +181,7 @@ public class ChatApps {
 			@Nullable String newCallbackToken, boolean removeCallbackToken) {
 		ChatApp app = entity(id);
 		if (app.getVersion() != expectedVersion) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("Chat app " + id + " changed");
+			throw new OptimisticLockingFailureException("Chat app " + id + " changed");
 		}
 		checkSettings(settings, id);
 		ChatAppSettings before = app.settings();
@@ -190,7 +193,7 @@ public class ChatApps {
 							? this.cipher.encrypt(newCallbackToken, SecretCipher.Purpose.CALLBACK_TOKEN) : null,
 					this.clock.instant());
 		}
-		java.util.Map<String, Object> after = new java.util.LinkedHashMap<>(describe(settings));
+		Map<String, Object> after = new LinkedHashMap<>(describe(settings));
 		after.put("secretKeyChanged", newSecretKey != null);
 		if (tokenChanged) {
 			after.put("callbackToken", (newCallbackToken != null) ? "set" : "remove");
@@ -268,11 +271,11 @@ public class ChatApps {
 		if (app.getEndpoint() == Endpoint.SIMULATOR) {
 			return LocalAddress.of(this.environment) + "/sim";
 		}
-		return java.util.Objects.requireNonNull(app.getCustomBaseUrl());
+		return Objects.requireNonNull(app.getCustomBaseUrl());
 	}
 
-	private static java.util.Map<String, Object> describe(ChatAppSettings settings) {
-		java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+	private static Map<String, Object> describe(ChatAppSettings settings) {
+		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("name", settings.name());
 		map.put("sdkAppId", settings.sdkAppId());
 		map.put("endpoint", settings.endpoint().name());

@@ -9,6 +9,7 @@ import dev.herald.audit.AuditLog;
 import dev.herald.shared.web.FormSubmission;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -49,7 +50,7 @@ class DraftController {
 
 	private final TestSendPicker testSendPicker;
 
-	DraftController(Drafts drafts, LivePanels panels, jakarta.validation.Validator beanValidator, AuditLog audit,
+	DraftController(Drafts drafts, LivePanels panels, Validator beanValidator, AuditLog audit,
 			TestSendPicker testSendPicker) {
 		this.testSendPicker = testSendPicker;
 		this.drafts = drafts;

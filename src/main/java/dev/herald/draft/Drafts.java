@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -211,15 +212,13 @@ class Drafts {
 			filter = filter.and((root, query, cb) -> cb.equal(root.get("status"), status));
 		}
 		if (author != null && !author.isBlank()) {
-			String wanted = author.trim().toLowerCase(java.util.Locale.ROOT);
+			String wanted = author.trim().toLowerCase(Locale.ROOT);
 			filter = filter.and((root, query, cb) -> cb.equal(cb.lower(root.get("author")), wanted));
 		}
 		if (text != null && !text.isBlank()) {
-			String pattern = "%" + text.trim()
-				.toLowerCase(java.util.Locale.ROOT)
-				.replace("\\", "\\\\")
-				.replace("%", "\\%")
-				.replace("_", "\\_") + "%";
+			String pattern = "%"
+					+ text.trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+					+ "%";
 			filter = filter.and((root, query, cb) -> cb.or(cb.like(cb.lower(root.get("title")), pattern, '\\'),
 					cb.like(cb.lower(cb.coalesce(root.get("notes"), "")), pattern, '\\')));
 		}

@@ -89,7 +89,7 @@ final class AccountCsv {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		catch (IllegalStateException | java.io.UncheckedIOException ex) {
+		catch (IllegalStateException | UncheckedIOException ex) {
 			// Commons CSV reports broken quoting this way.
 			problems.add(new Problem(0, "accounts.import.malformed", ""));
 		}

@@ -1,6 +1,8 @@
 package dev.herald.officialaccount;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -56,8 +58,8 @@ class AccountFilter {
 	}
 
 	/** What the audit log keeps of this filter. */
-	java.util.Map<String, Object> describe() {
-		java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+	Map<String, Object> describe() {
+		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("app", (this.app != null) ? this.app : "all");
 		map.put("q", text());
 		map.put("tags", tags());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
@@ -315,14 +316,14 @@ class OfficialAccountController {
 	/** The list's address for a filter (and page). */
 	static String listLink(AccountFilter filter) {
 		return UriComponentsBuilder.fromPath("/accounts")
-			.queryParamIfPresent("app", java.util.Optional.ofNullable(filter.getApp()))
-			.queryParamIfPresent("q", java.util.Optional.ofNullable(filter.getQ()).filter((q) -> !q.isBlank()))
-			.queryParamIfPresent("tag", java.util.Optional.ofNullable(filter.getTag()).filter((t) -> !t.isBlank()))
-			.queryParamIfPresent("test", java.util.Optional.of(true).filter((t) -> filter.isTest()))
+			.queryParamIfPresent("app", Optional.ofNullable(filter.getApp()))
+			.queryParamIfPresent("q", Optional.ofNullable(filter.getQ()).filter((q) -> !q.isBlank()))
+			.queryParamIfPresent("tag", Optional.ofNullable(filter.getTag()).filter((t) -> !t.isBlank()))
+			.queryParamIfPresent("test", Optional.of(true).filter((t) -> filter.isTest()))
 			.queryParamIfPresent("archived",
-					java.util.Optional.of(filter.getArchived()).filter((a) -> a != AccountFilter.Archived.HIDE))
-			.queryParamIfPresent("afterApp", java.util.Optional.ofNullable(filter.getAfterApp()))
-			.queryParamIfPresent("after", java.util.Optional.ofNullable(filter.getAfter()))
+					Optional.of(filter.getArchived()).filter((a) -> a != AccountFilter.Archived.HIDE))
+			.queryParamIfPresent("afterApp", Optional.ofNullable(filter.getAfterApp()))
+			.queryParamIfPresent("after", Optional.ofNullable(filter.getAfter()))
 			.encode()
 			.build()
 			.toUriString();

@@ -2,6 +2,7 @@ package dev.herald.officialaccount;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ public record OfficialAccountView(long id, long chatAppId, String accountId, Str
 		boolean testAccount, @Nullable Instant syncedAt, List<String> tags, boolean archived) {
 
 	static OfficialAccountView of(OfficialAccount account) {
-		return new OfficialAccountView(java.util.Objects.requireNonNull(account.getId()), account.getChatAppId(),
+		return new OfficialAccountView(Objects.requireNonNull(account.getId()), account.getChatAppId(),
 				account.getAccountId(), account.getName(), account.getSubscriberCount(), account.isTestAccount(),
 				account.getSyncedAt(), account.getTags(), account.getArchivedAt() != null);
 	}

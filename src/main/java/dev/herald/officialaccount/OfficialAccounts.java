@@ -3,12 +3,15 @@ package dev.herald.officialaccount;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -100,7 +103,7 @@ public class OfficialAccounts {
 			.stream()
 			.map(OfficialAccountView::of)
 			.collect(Collectors.toMap(OfficialAccountView::id, Function.identity()));
-		return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
+		return ids.stream().distinct().map(found::get).filter(Objects::nonNull).toList();
 	}
 
 	@Transactional(readOnly = true)
@@ -152,7 +155,7 @@ public class OfficialAccounts {
 	 */
 	private List<TargetGroupView> views(List<TargetGroup> list) {
 		List<Long> staticIds = list.stream().filter((g) -> !g.isDynamic()).map(TargetGroup::getId).toList();
-		Map<Long, Integer> counts = new java.util.HashMap<>();
+		Map<Long, Integer> counts = new HashMap<>();
 		if (!staticIds.isEmpty()) {
 			this.jdbc.sql("""
 					select m.target_group_id, count(*) from target_group_member m
@@ -291,7 +294,7 @@ public class OfficialAccounts {
 			group.filterBy(rule.tags(), rule.text());
 		}
 		group = this.groups.save(group);
-		long id = java.util.Objects.requireNonNull(group.getId());
+		long id = Objects.requireNonNull(group.getId());
 		writeMembers(id, rule);
 		this.audit.record(AuditRecord.of("group.created", "target_group", id).withAfter(rule.describe(name)));
 		return views(List.of(group)).get(0);
@@ -420,7 +423,7 @@ public class OfficialAccounts {
 				update official_account set subscriber_count = greatest(0, subscriber_count + :delta), updated_at = :now
 				where chat_app_id = :app and account_id = :account""")
 			.param("delta", delta)
-			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("now", Timestamp.from(this.clock.instant()))
 			.param("app", chatAppId)
 			.param("account", accountId)
 			.update() > 0;

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
@@ -115,8 +118,9 @@ class TargetGroupController {
 		TargetGroupView view = this.accounts.group(id).orElseThrow();
 		model.addAttribute("group", view);
 		model.addAttribute("memberPage", this.search.members(view, after));
-		return renderForm(TargetGroupForm.of(view, view.dynamic() ? java.util.Set.of() : this.accounts.memberIds(id),
-				group.getVersion()), id, model);
+		return renderForm(
+				TargetGroupForm.of(view, view.dynamic() ? Set.of() : this.accounts.memberIds(id), group.getVersion()),
+				id, model);
 	}
 
 	@PostMapping("/{id}")
@@ -185,7 +189,7 @@ class TargetGroupController {
 	 */
 	private @Nullable GroupRule prepare(TargetGroupForm form, BindingResult result, @Nullable Long add,
 			@Nullable Long remove, @Nullable String search, Model model) throws IOException {
-		long app = java.util.Objects.requireNonNull(form.getChatAppId());
+		long app = Objects.requireNonNull(form.getChatAppId());
 		if (form.isDynamic()) {
 			List<String> tags = Tags.parse(form.getFilterTags());
 			String problem = tags.isEmpty() ? "groups.filter.tags.required" : Tags.problem(tags);
@@ -237,7 +241,7 @@ class TargetGroupController {
 		}
 		else {
 			result.rejectValue("membersFile", "groups.members.file");
-			problems.sort(java.util.Comparator.comparingLong(AccountCsv.Problem::line));
+			problems.sort(Comparator.comparingLong(AccountCsv.Problem::line));
 			model.addAttribute("memberProblems", problems);
 		}
 	}

@@ -1,6 +1,7 @@
 package dev.herald.officialaccount;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +18,9 @@ public record TargetGroupView(long id, long chatAppId, String name, @Nullable St
 		List<String> filterTags, @Nullable String filterText, boolean archived, int memberCount) {
 
 	static TargetGroupView of(TargetGroup group, int memberCount) {
-		return new TargetGroupView(java.util.Objects.requireNonNull(group.getId()), group.getChatAppId(),
-				group.getName(), group.getDescription(), group.isDynamic(), group.getFilterTags(),
-				group.getFilterText(), group.getArchivedAt() != null, memberCount);
+		return new TargetGroupView(Objects.requireNonNull(group.getId()), group.getChatAppId(), group.getName(),
+				group.getDescription(), group.isDynamic(), group.getFilterTags(), group.getFilterText(),
+				group.getArchivedAt() != null, memberCount);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,7 @@ record Outcomes(Map<String, Long> counts, List<CodeCount> errors, @Nullable Inst
 		return (this.started != null && this.ended != null) ? Duration.between(this.started, this.ended) : null;
 	}
 
-	private long sum(java.util.Set<String> statuses) {
+	private long sum(Set<String> statuses) {
 		return this.counts.entrySet()
 			.stream()
 			.filter((entry) -> statuses.contains(entry.getKey()))

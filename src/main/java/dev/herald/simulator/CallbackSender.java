@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,7 +54,7 @@ final class CallbackSender {
 		if (url == null) {
 			return;
 		}
-		Map<String, Object> fields = new java.util.LinkedHashMap<>();
+		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("CallbackCommand", command);
 		fields.putAll(body);
 		StringBuilder query = new StringBuilder(url).append(url.contains("?") ? '&' : '?')

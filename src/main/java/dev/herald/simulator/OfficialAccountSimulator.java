@@ -2,6 +2,7 @@ package dev.herald.simulator;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -247,7 +248,7 @@ final class OfficialAccountSimulator {
 		String msgKey = this.msgSeq.incrementAndGet() + "_1_" + msgTime;
 		StoredMessage message = new StoredMessage(msgKey, msgTime, nowMillis, random, body);
 		account.accept(message);
-		Map<String, Object> callback = new java.util.LinkedHashMap<>();
+		Map<String, Object> callback = new LinkedHashMap<>();
 		callback.put("Official_Account", account.spec.officialAccount());
 		callback.put("MsgKey", msgKey);
 		callback.put("MsgTime", msgTime);

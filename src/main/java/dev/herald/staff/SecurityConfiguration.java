@@ -3,6 +3,7 @@ package dev.herald.staff;
 import java.io.IOException;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,6 +14,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -112,8 +114,7 @@ class SecurityConfiguration {
 
 			@Override
 			public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-					org.springframework.security.core.Authentication authentication)
-					throws IOException, jakarta.servlet.ServletException {
+					Authentication authentication) throws IOException, ServletException {
 				throttle.recordSuccess(authentication.getName());
 				super.onAuthenticationSuccess(request, response, authentication);
 			}
@@ -127,7 +128,7 @@ class SecurityConfiguration {
 
 			@Override
 			public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-					AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
+					AuthenticationException exception) throws IOException, ServletException {
 				String username = request.getParameter("username");
 				if (username != null && !username.isBlank()) {
 					throttle.recordFailure(username, request.getRemoteAddr());

@@ -2,6 +2,7 @@ package dev.herald.staff;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -74,7 +75,7 @@ class StaffUser {
 	}
 
 	static String normalise(String username) {
-		return username.trim().toLowerCase(java.util.Locale.ROOT);
+		return username.trim().toLowerCase(Locale.ROOT);
 	}
 
 	void update(String displayName, Set<Role> roles, boolean enabled, Instant now) {

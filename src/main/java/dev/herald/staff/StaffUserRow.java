@@ -1,6 +1,7 @@
 package dev.herald.staff;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -9,8 +10,8 @@ import java.util.Set;
 record StaffUserRow(long id, String username, String displayName, Set<Role> roles, boolean enabled, Instant createdAt) {
 
 	static StaffUserRow of(StaffUser user) {
-		return new StaffUserRow(java.util.Objects.requireNonNull(user.getId()), user.getUsername(),
-				user.getDisplayName(), user.getRoles(), user.isEnabled(), user.getCreatedAt());
+		return new StaffUserRow(Objects.requireNonNull(user.getId()), user.getUsername(), user.getDisplayName(),
+				user.getRoles(), user.isEnabled(), user.getCreatedAt());
 	}
 
 }

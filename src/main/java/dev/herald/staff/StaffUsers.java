@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.herald.shared.NotFoundException;
 import dev.herald.shared.RuleViolationException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ class StaffUsers {
 			String actingUsername) {
 		StaffUser user = get(id);
 		if (user.getVersion() != expectedVersion) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("Staff user " + id + " changed");
+			throw new OptimisticLockingFailureException("Staff user " + id + " changed");
 		}
 		boolean self = user.getUsername().equals(actingUsername);
 		if (self && !enabled) {

@@ -1,6 +1,8 @@
 package dev.herald.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,6 @@ import dev.herald.support.CampaignFixtures;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentJson;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringApplication;
@@ -308,8 +309,7 @@ public final class HeraldBenchmark {
 	}
 
 	private static long processCpuNanos() {
-		java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-			.getOperatingSystemMXBean();
+		OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
 		if (os instanceof com.sun.management.OperatingSystemMXBean bean) {
 			return bean.getProcessCpuTime();
 		}

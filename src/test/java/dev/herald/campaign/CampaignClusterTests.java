@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.sql.DataSource;
 
 import dev.herald.support.ApplicationTest;
@@ -74,7 +74,7 @@ class CampaignClusterTests {
 			await().during(Duration.ofSeconds(2))
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> runCount(ids), (count) -> count == CAMPAIGNS);
-			Map<Long, Long> perCampaign = new java.util.HashMap<>();
+			Map<Long, Long> perCampaign = new HashMap<>();
 			this.jdbc
 				.sql("select campaign_id, count(*) from campaign_run where campaign_id in (:ids) group by campaign_id")
 				.param("ids", ids)

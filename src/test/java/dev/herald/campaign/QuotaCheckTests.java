@@ -2,6 +2,7 @@ package dev.herald.campaign;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -47,7 +48,7 @@ class QuotaCheckTests {
 
 	@Test
 	void aScheduleFiringMoreThanTwiceAnHourConflictsWithItself() {
-		Schedule every20Minutes = Schedule.cron("0 0/20 * * * ?", java.time.ZoneId.of("Europe/Berlin"), null);
+		Schedule every20Minutes = Schedule.cron("0 0/20 * * * ?", ZoneId.of("Europe/Berlin"), null);
 		List<Instant> fires = every20Minutes.fires(T, 10, Instant.MAX);
 		List<Conflict> conflicts = QuotaCheck.conflicts(List.of("@TOA#_a"), fires, List.of());
 		assertThat(conflicts).isNotEmpty();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -96,8 +97,8 @@ class ScheduleTests {
 		Schedule daily = Schedule.daily(LocalTime.of(2, 30), SHANGHAI, null);
 		List<Instant> fires = daily.fires(local("2026-03-27T00:00", SHANGHAI), 10, Instant.MAX);
 		assertThat(fires).hasSize(10)
-			.allSatisfy((fire) -> assertThat(fire.atZone(java.time.ZoneOffset.UTC).toLocalTime())
-				.isEqualTo(LocalTime.of(18, 30)));
+			.allSatisfy(
+					(fire) -> assertThat(fire.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(LocalTime.of(18, 30)));
 		Schedule cron = Schedule.cron("0 0 10 ? * MON-FRI", SHANGHAI, null);
 		assertThat(cron.fires(local("2026-10-24T00:00", SHANGHAI), 2, Instant.MAX))
 			.containsExactly(Instant.parse("2026-10-26T02:00:00Z"), Instant.parse("2026-10-27T02:00:00Z"));

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -136,8 +137,7 @@ class ChatAppAdministrationTests {
 		assertThat(this.apps.get(app.id()).messageHistoryDays()).isEqualTo(7);
 	}
 
-	private org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder edit(long id,
-			long sdkAppId, long version) {
+	private MockMvcTester.MockMvcRequestBuilder edit(long id, long sdkAppId, long version) {
 		return this.mvc.post()
 			.uri("/admin/apps/{id}", id)
 			.with(csrf())
@@ -184,14 +184,13 @@ class ChatAppAdministrationTests {
 	}
 
 	private MvcTestResult test(long id) {
-		return this.mvc.perform(
-				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/apps/{id}/test", id)
-					.with(csrf())
-					.with(user("root").roles("ADMIN")));
+		return this.mvc.perform(MockMvcRequestBuilders.post("/admin/apps/{id}/test", id)
+			.with(csrf())
+			.with(user("root").roles("ADMIN")));
 	}
 
 	private MvcTestResult create(String name, String sdkAppId, String endpoint, String key) {
-		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/apps")
+		return this.mvc.perform(MockMvcRequestBuilders.post("/admin/apps")
 			.with(csrf())
 			.with(user("root").roles("ADMIN"))
 			.param("name", name)

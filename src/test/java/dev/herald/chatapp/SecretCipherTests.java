@@ -2,6 +2,7 @@ package dev.herald.chatapp;
 
 import java.util.Base64;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +53,7 @@ class SecretCipherTests {
 
 	@Test
 	void refusesKeysOfTheWrongLength() {
-		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SecretCipher(new byte[10]));
+		Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new SecretCipher(new byte[10]));
 	}
 
 }

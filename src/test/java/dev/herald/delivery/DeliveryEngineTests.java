@@ -1,6 +1,7 @@
 package dev.herald.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.herald.simulator.SimulatorDirectory;
@@ -43,7 +44,7 @@ class DeliveryEngineTests {
 	@Autowired
 	private DeliveryFixtures fixtures;
 
-	private final List<Dispatcher> nodes = new java.util.ArrayList<>();
+	private final List<Dispatcher> nodes = new ArrayList<>();
 
 	@BeforeEach
 	void stopThisNode() {

@@ -1,7 +1,9 @@
 package dev.herald.delivery;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -101,7 +103,7 @@ class RunControlTests {
 	@Test
 	void targetsAreDeduplicatedAndTheRunPageShowsLiveProgress() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 3);
-		List<String> twice = new java.util.ArrayList<>(app.accounts());
+		List<String> twice = new ArrayList<>(app.accounts());
 		twice.addAll(app.accounts());
 		long run = this.deliveries.startRun(new RunOrder(app.id(), DeliveryFixtures.content("dedup"), twice, 77L, 78L));
 		assertThat(this.deliveries.progress(run).total()).isEqualTo(3);
@@ -183,14 +185,14 @@ class RunControlTests {
 			.query()
 			.singleRow();
 		// Counted once: the earlier broadcast moved to prev, the callback's is the last.
-		assertThat(((java.sql.Timestamp) window.get("prev_broadcast_at")).toInstant()).isEqualTo(first);
-		assertThat(((java.sql.Timestamp) window.get("last_broadcast_at")).toInstant()).isAfter(first);
+		assertThat(((Timestamp) window.get("prev_broadcast_at")).toInstant()).isEqualTo(first);
+		assertThat(((Timestamp) window.get("last_broadcast_at")).toInstant()).isAfter(first);
 	}
 
 	private Instant lastBroadcast(DeliveryFixtures.TestApp app) {
 		return this.jdbc.sql("select last_broadcast_at from oa_window where chat_app_id = ? and official_account = ?")
 			.params(app.id(), app.accounts().get(0))
-			.query(java.sql.Timestamp.class)
+			.query(Timestamp.class)
 			.single()
 			.toInstant();
 	}

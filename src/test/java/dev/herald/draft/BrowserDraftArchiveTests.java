@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.LoadState;
 import dev.herald.support.Browser;
 import dev.herald.support.BrowserTest;
 import dev.herald.support.TestUsers;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +60,7 @@ class BrowserDraftArchiveTests {
 		page.waitForURL(Pattern.compile(".*/drafts/\\d+/edit$"));
 		assertThat(page.locator("#title")).hasValue("Copy of " + title);
 		assertThat(page.locator("#el-0-Text")).hasValue("Yesterday");
-		org.assertj.core.api.Assertions.assertThat(page.url()).doesNotContain("/drafts/" + id + "/");
+		Assertions.assertThat(page.url()).doesNotContain("/drafts/" + id + "/");
 	}
 
 }

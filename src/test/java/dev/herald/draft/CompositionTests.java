@@ -5,6 +5,7 @@ import java.util.List;
 import dev.herald.tencent.MessageValidator;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
+import dev.herald.tencent.OfflinePushInfo;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import org.junit.jupiter.api.Test;
@@ -109,8 +110,8 @@ class CompositionTests {
 						new MsgElement.FileElem(null, null, null, null, null), new MsgElement.VideoFileElem(null, null,
 								null, null, null, null, null, null, null, null, null, null, null)));
 		assertThat(DraftContent.pushText(message)).isEqualTo("Sale [Face][Location]Deal[Image][Voice][File][Video]");
-		assertThat(DraftContent.pushText(message
-			.withOfflinePushInfo(new dev.herald.tencent.OfflinePushInfo(null, null, "Override", null, null, null))))
+		assertThat(DraftContent
+			.pushText(message.withOfflinePushInfo(new OfflinePushInfo(null, null, "Override", null, null, null))))
 			.isEqualTo("Override");
 	}
 

@@ -1,5 +1,8 @@
 package dev.herald.draft;
 
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -187,7 +190,7 @@ class DraftArchiveTests {
 	void cloneTitleFollowsTheLanguageAndARepeatedCloneLandsOnTheFirstCopy() {
 		long source = create(this.operator, "告知", "x");
 		String token = UUID.randomUUID().toString();
-		List<String> locations = new java.util.ArrayList<>();
+		List<String> locations = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
 			MvcTestResult result = this.mvc.post()
 				.uri("/drafts/" + source + "/clone")
@@ -233,9 +236,9 @@ class DraftArchiveTests {
 		MvcTestResult result = this.mvc.get().uri(uri).with(user(this.operator).roles("OPERATOR")).exchange();
 		assertThat(result).hasStatusOk();
 		try {
-			return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		}
-		catch (java.io.UnsupportedEncodingException ex) {
+		catch (UnsupportedEncodingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

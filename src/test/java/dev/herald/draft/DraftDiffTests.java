@@ -1,5 +1,6 @@
 package dev.herald.draft;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +40,9 @@ class DraftDiffTests {
 		DraftDiff diff = DraftDiff.between(BEFORE, after);
 		assertThat(diff.elements())
 			.extracting(DraftDiff.ElementChange::kind, DraftDiff.ElementChange::position, DraftDiff.ElementChange::type)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(DraftDiff.Kind.REMOVED, 2, "TIMFaceElem"),
-					org.assertj.core.groups.Tuple.tuple(DraftDiff.Kind.ADDED, 2, "TIMCustomElem"),
-					org.assertj.core.groups.Tuple.tuple(DraftDiff.Kind.ADDED, 3, "TIMTextElem"));
+			.containsExactly(Tuple.tuple(DraftDiff.Kind.REMOVED, 2, "TIMFaceElem"),
+					Tuple.tuple(DraftDiff.Kind.ADDED, 2, "TIMCustomElem"),
+					Tuple.tuple(DraftDiff.Kind.ADDED, 3, "TIMTextElem"));
 		assertThat(diff.elements().get(1).fields()).containsExactly(new DraftDiff.FieldChange("Data", null, "x"),
 				new DraftDiff.FieldChange("Desc", null, "Sale"));
 	}

@@ -1,7 +1,9 @@
 package dev.herald.officialaccount;
 
 import java.io.StringReader;
+import java.util.List;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +36,8 @@ class AccountCsvTests {
 		AccountCsv.Parsed parsed = AccountCsv.parse(new StringReader(
 				"account_id,name,subscriber_count,test\n@TOA#_ok,Ok\nnews,No prefix\n@TOA#_n,N,many\n@TOA#_t,T,1,maybe\n@TOA#_ok,Again\n"));
 		assertThat(parsed.problems()).extracting(AccountCsv.Problem::line, AccountCsv.Problem::messageKey)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "accounts.id.prefix"),
-					org.assertj.core.groups.Tuple.tuple(4L, "accounts.import.subscribers"),
-					org.assertj.core.groups.Tuple.tuple(5L, "accounts.import.test"),
-					org.assertj.core.groups.Tuple.tuple(6L, "accounts.import.duplicate"));
+			.containsExactly(Tuple.tuple(3L, "accounts.id.prefix"), Tuple.tuple(4L, "accounts.import.subscribers"),
+					Tuple.tuple(5L, "accounts.import.test"), Tuple.tuple(6L, "accounts.import.duplicate"));
 	}
 
 	@Test
@@ -71,14 +71,14 @@ class AccountCsvTests {
 				"""));
 		assertThat(parsed.problems()).isEmpty();
 		assertThat(parsed.rows()).extracting(AccountCsv.Row::tags)
-			.containsExactly(java.util.List.of("region:apac", "store"),
-					java.util.List.of("region:emea", "store", "vip"), java.util.List.of("a", "b"), java.util.List.of());
+			.containsExactly(List.of("region:apac", "store"), List.of("region:emea", "store", "vip"), List.of("a", "b"),
+					List.of());
 	}
 
 	@Test
 	void withoutATagsColumnTagsAreLeftAlone() {
 		AccountCsv.Parsed parsed = AccountCsv.parse(new StringReader("@TOA#_a,A\n@TOA#_b,B,1,false,vip\n"));
-		assertThat(parsed.rows()).extracting(AccountCsv.Row::tags).containsExactly(null, java.util.List.of("vip"));
+		assertThat(parsed.rows()).extracting(AccountCsv.Row::tags).containsExactly(null, List.of("vip"));
 	}
 
 	@Test
@@ -98,7 +98,7 @@ class AccountCsvTests {
 		AccountCsv.Parsed parsed = AccountCsv
 			.parse(new StringReader("account_id,tags\n@TOA#_a,ok\n@TOA#_b," + tooLong + "\n"));
 		assertThat(parsed.problems()).extracting(AccountCsv.Problem::line, AccountCsv.Problem::messageKey)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(3L, "accounts.tags.tooLong"));
+			.containsExactly(Tuple.tuple(3L, "accounts.tags.tooLong"));
 	}
 
 }

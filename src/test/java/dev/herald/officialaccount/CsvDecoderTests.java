@@ -2,6 +2,7 @@ package dev.herald.officialaccount;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -83,7 +84,7 @@ class CsvDecoderTests {
 	@Test
 	void refusesASequenceCutOffAtTheEnd() {
 		byte[] full = "@TOA#_a,A\n@TOA#_b,新".getBytes(StandardCharsets.UTF_8);
-		byte[] cut = java.util.Arrays.copyOf(full, full.length - 1);
+		byte[] cut = Arrays.copyOf(full, full.length - 1);
 
 		assertThat(CsvDecoder.decode(cut, CsvEncoding.UTF_8).problems()).extracting(AccountCsv.Problem::line)
 			.containsExactly(2L);

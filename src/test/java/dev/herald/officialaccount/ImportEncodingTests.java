@@ -10,6 +10,7 @@ import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import dev.herald.support.WebSession;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,7 +98,7 @@ class ImportEncodingTests {
 		assertThat(upload(app, file, null)).hasStatus(302);
 
 		assertThat(this.accounts.ofApp(app)).extracting(OfficialAccountView::accountId, OfficialAccountView::name)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("@TOA#_bom", "Zürich 新闻"));
+			.containsExactly(Tuple.tuple("@TOA#_bom", "Zürich 新闻"));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppSettings;
@@ -330,7 +331,7 @@ class OfficialAccountAudienceTests {
 			.single();
 	}
 
-	private static String csv(int rows, java.util.function.IntFunction<String> tags) {
+	private static String csv(int rows, IntFunction<String> tags) {
 		StringBuilder csv = new StringBuilder("account_id,name,subscriber_count,test,tags\n");
 		for (int i = 0; i < rows; i++) {
 			csv.append(String.format("@TOA#_acc%04d,Store %04d,%d,false,%s%n", i, i, i, tags.apply(i)));

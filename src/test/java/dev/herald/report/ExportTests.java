@@ -7,16 +7,17 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
 
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import jakarta.servlet.http.Cookie;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -24,8 +25,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -132,7 +133,7 @@ class ExportTests {
 		MvcTestResult result = this.mvc.get()
 			.uri("/reports/deliveries/export?format=xlsx&sort=oldest&app=" + app)
 			.with(user("analyst").roles("ANALYST"))
-			.cookie(new jakarta.servlet.http.Cookie("herald-tz", "Asia%2FTokyo"))
+			.cookie(new Cookie("herald-tz", "Asia%2FTokyo"))
 			.exchange();
 		assertThat(result).hasStatusOk();
 		try (ReadableWorkbook workbook = new ReadableWorkbook(
@@ -146,8 +147,7 @@ class ExportTests {
 				.isEqualTo("Campaign label");
 			assertThat(rows.subList(1, 31).stream().map((row) -> row.getCellText(key)).toList())
 				.containsExactlyElementsOf(keys);
-			assertThat(rows.get(1).getCellAsDate(created))
-				.contains(java.time.LocalDateTime.parse("2026-05-05T19:00:00"));
+			assertThat(rows.get(1).getCellAsDate(created)).contains(LocalDateTime.parse("2026-05-05T19:00:00"));
 			assertThat(rows.get(1).getCellAsNumber(DeliveryExport.COLUMNS.indexOf("attempts")))
 				.hasValueSatisfying((n) -> assertThat(n.intValue()).isEqualTo(1));
 		}

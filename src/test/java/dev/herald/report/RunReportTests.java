@@ -13,6 +13,7 @@ import dev.herald.shared.web.TimeFormat;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import jakarta.servlet.http.Cookie;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +84,7 @@ class RunReportTests {
 			.containsEntry("CANCELLED", 1L)
 			.containsEntry("QUEUED", 0L);
 		assertThat(outcomes.delivered()).isEqualTo(8);
-		assertThat(outcomes.successRate()).isCloseTo(100.0 * 8 / 11, org.assertj.core.data.Offset.offset(0.001));
+		assertThat(outcomes.successRate()).isCloseTo(100.0 * 8 / 11, Offset.offset(0.001));
 		assertThat(outcomes.errors()).containsExactly(new Outcomes.CodeCount(80002, 2),
 				new Outcomes.CodeCount(10004, 1));
 		assertThat(outcomes.recallCodes()).containsExactly(new Outcomes.CodeCount(20004, 1));

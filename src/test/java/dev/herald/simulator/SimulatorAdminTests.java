@@ -1,13 +1,15 @@
 package dev.herald.simulator;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import tools.jackson.databind.JsonNode;
 
 import static dev.herald.simulator.SimulatorHarness.ALPHA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,7 +109,7 @@ class SimulatorAdminTests {
 		assertThat(app.rateLimitPerSecond()).isEqualTo(200);
 		assertThat(app.duplicateAnswer()).isEqualTo(DuplicateAnswer.OK_ORIGINAL);
 		assertThat(app.accounts()).containsExactly(new AccountSpec("@TOA#_demo", "Demo", 100));
-		assertThat(new OfficialAccountSimulator(java.time.Clock.systemUTC(), properties.apps()).apps())
+		assertThat(new OfficialAccountSimulator(Clock.systemUTC(), properties.apps()).apps())
 			.extracting(AppSpec::sdkAppId)
 			.isEqualTo(List.of(1400000001L));
 	}

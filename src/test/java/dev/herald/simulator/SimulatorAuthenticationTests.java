@@ -1,5 +1,7 @@
 package dev.herald.simulator;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 
@@ -77,12 +79,12 @@ class SimulatorAuthenticationTests {
 
 	@Test
 	void servesTheSamePathUnderSimAsInsideHerald() throws Exception {
-		java.net.http.HttpRequest request = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create(this.sim.baseUrl() + "/sim/v4/official_account_open_http_svc/"
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(this.sim.baseUrl() + "/sim/v4/official_account_open_http_svc/"
 					+ OfficialAccountSimulator.SEND + "?sdkappid=" + APP_ID + "&identifier=" + ADMIN + "&usersig="
 					+ TestUserSig.generate(APP_ID, ADMIN, KEY, this.sim.clock.millis() / 1000, 600)
 					+ "&random=1&contenttype=json"))
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(this.body))
+			.POST(HttpRequest.BodyPublishers.ofString(this.body))
 			.build();
 		assertThat(this.sim.exchange(request).errorCode()).isZero();
 	}

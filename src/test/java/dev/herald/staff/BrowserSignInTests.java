@@ -2,6 +2,7 @@ package dev.herald.staff;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import dev.herald.support.Browser;
@@ -27,7 +28,7 @@ class BrowserSignInTests {
 		String username = newUser(Role.OPERATOR);
 		Page page = browser.newPage();
 		page.navigate("/");
-		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+		assertThat(page).hasURL(Pattern.compile(".*/login$"));
 		Browser.screenshot(page, "login");
 		page.locator("#username").fill(username);
 		page.locator("#password").fill(TestUsers.PASSWORD);

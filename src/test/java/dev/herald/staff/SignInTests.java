@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -84,8 +86,8 @@ class SignInTests {
 		assertThat(this.mvc.get().uri("/login?logout")).hasStatusOk().bodyText().contains("You have signed out");
 	}
 
-	private org.springframework.test.web.servlet.assertj.MvcTestResult signIn(String username, String password) {
-		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+	private MvcTestResult signIn(String username, String password) {
+		return this.mvc.perform(MockMvcRequestBuilders.post("/login")
 			.param("username", username)
 			.param("password", password)
 			.with(csrf())

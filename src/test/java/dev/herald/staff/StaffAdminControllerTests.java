@@ -10,8 +10,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -86,13 +89,11 @@ class StaffAdminControllerTests {
 	void nonAdminIsForbidden() {
 		assertThat(this.mvc.get()
 			.uri("/admin/users")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("op")
-				.roles("OPERATOR")))
-			.hasStatus(403);
+			.with(SecurityMockMvcRequestPostProcessors.user("op").roles("OPERATOR"))).hasStatus(403);
 	}
 
-	private org.springframework.test.web.servlet.assertj.MvcTestResult post(String username, String password) {
-		return this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/users")
+	private MvcTestResult post(String username, String password) {
+		return this.mvc.perform(MockMvcRequestBuilders.post("/admin/users")
 			.with(csrf())
 			.param("username", username)
 			.param("displayName", "Somebody")

@@ -1,5 +1,7 @@
 package dev.herald.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -68,8 +70,8 @@ public final class TencentCallbacks {
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.herald.tencent;
 
 import java.util.List;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,8 +37,7 @@ class MessageJsonTests {
 		// The sample's APNs image is a bare host name, which Herald refuses in what it
 		// sends.
 		assertThat(new MessageValidator().validate(message).violations()).extracting(Violation::path, Violation::code)
-			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple("OfflinePushInfo.ApnsInfo.Image", MessageValidator.WEB_URL));
+			.containsExactly(Tuple.tuple("OfflinePushInfo.ApnsInfo.Image", MessageValidator.WEB_URL));
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,8 +262,7 @@ class TencentChatClientTests {
 		assertThat(result).isInstanceOfSatisfying(CallResult.Success.class, (success) -> {
 			RecallResponse response = (RecallResponse) success.response();
 			assertThat(response.items()).extracting(RecallResponse.RecallRet::msgKey, RecallResponse.RecallRet::retCode)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("k1", 0),
-						org.assertj.core.groups.Tuple.tuple("k2", 10030));
+				.containsExactly(Tuple.tuple("k1", 0), Tuple.tuple("k2", 10030));
 			assertThat(response.allRecalled()).isFalse();
 		});
 		assertThat(this.received.get(0).uri().getPath()).endsWith("/official_account_msg_recall");

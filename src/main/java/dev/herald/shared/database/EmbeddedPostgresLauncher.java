@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ public final class EmbeddedPostgresLauncher {
 			log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left by an earlier run", pid);
 			process.destroy();
 			try {
-				process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+				process.onExit().get(30, TimeUnit.SECONDS);
 			}
 			catch (Exception ex) {
 				process.destroyForcibly();
