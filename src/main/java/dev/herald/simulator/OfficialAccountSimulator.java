@@ -131,7 +131,7 @@ final class OfficialAccountSimulator {
 		}
 		JsonNode oaNode = body.get("Official_Account");
 		String officialAccount = (oaNode != null && oaNode.isString()) ? oaNode.asString() : null;
-		Fault fault = pickFault(app, command, officialAccount);
+		Fault fault = app.nextFault(command, officialAccount);
 		if (fault != null && fault.kind() == FaultKind.ERROR) {
 			return fail(fault.errorCode(), "injected fault");
 		}
@@ -161,40 +161,6 @@ final class OfficialAccountSimulator {
 			case UserSigVerifier.SIGNATURE_MISMATCH -> "UserSig verification failed";
 			default -> "UserSig could not be parsed";
 		};
-	}
-
-	private record Fault(FaultKind kind, int errorCode, long delayMillis) {
-	}
-
-	private @Nullable Fault pickFault(SimulatedApp app, String command, @Nullable String officialAccount) {
-		ScriptedFault scripted = app.takeScriptedFault(command, officialAccount);
-		if (scripted != null) {
-			return new Fault(scripted.kind(), scripted.errorCode(), scripted.delayMillis());
-		}
-		FaultSettings faults = app.faults;
-		if (faults == FaultSettings.NONE || !faults.appliesTo(command)) {
-			return null;
-		}
-		// One draw per call, so a seed reproduces the same faults for the same calls.
-		double draw = app.faultRandom.nextDouble();
-		double edge = faults.errorProbability();
-		if (draw < edge) {
-			int code = faults.errorCodes().get(app.faultRandom.nextInt(faults.errorCodes().size()));
-			return new Fault(FaultKind.ERROR, code, 0);
-		}
-		edge += faults.badGatewayProbability();
-		if (draw < edge) {
-			return new Fault(FaultKind.BAD_GATEWAY, 0, 0);
-		}
-		edge += faults.lostProbability();
-		if (draw < edge) {
-			return new Fault(FaultKind.RESPONSE_LOST, 0, faults.lostDelayMillis());
-		}
-		edge += faults.delayProbability();
-		if (draw < edge) {
-			return new Fault(FaultKind.DELAY, 0, faults.delayMillis());
-		}
-		return null;
 	}
 
 	private void count(SimulatedApp app, String command, SimulatorResponse response) {

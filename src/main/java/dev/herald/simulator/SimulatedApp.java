@@ -62,6 +62,41 @@ final class SimulatedApp {
 	}
 
 	/** Takes the first scripted fault that matches, or returns {@code null}. */
+	/**
+	 * The fault this call meets, if any: a scripted one first, else one drawn from the
+	 * app's fault settings.
+	 */
+	@Nullable Fault nextFault(String command, @Nullable String officialAccount) {
+		ScriptedFault scripted = takeScriptedFault(command, officialAccount);
+		if (scripted != null) {
+			return new Fault(scripted.kind(), scripted.errorCode(), scripted.delayMillis());
+		}
+		FaultSettings faults = this.faults;
+		if (faults == FaultSettings.NONE || !faults.appliesTo(command)) {
+			return null;
+		}
+		// One draw per call, so a seed reproduces the same faults for the same calls.
+		double draw = this.faultRandom.nextDouble();
+		double edge = faults.errorProbability();
+		if (draw < edge) {
+			int code = faults.errorCodes().get(this.faultRandom.nextInt(faults.errorCodes().size()));
+			return new Fault(FaultKind.ERROR, code, 0);
+		}
+		edge += faults.badGatewayProbability();
+		if (draw < edge) {
+			return new Fault(FaultKind.BAD_GATEWAY, 0, 0);
+		}
+		edge += faults.lostProbability();
+		if (draw < edge) {
+			return new Fault(FaultKind.RESPONSE_LOST, 0, faults.lostDelayMillis());
+		}
+		edge += faults.delayProbability();
+		if (draw < edge) {
+			return new Fault(FaultKind.DELAY, 0, faults.delayMillis());
+		}
+		return null;
+	}
+
 	@Nullable ScriptedFault takeScriptedFault(String command, @Nullable String officialAccount) {
 		for (int i = 0; i < this.scriptedFaults.size(); i++) {
 			ScriptedFault fault = this.scriptedFaults.get(i);
