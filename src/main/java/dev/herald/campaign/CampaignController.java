@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
@@ -232,22 +233,15 @@ class CampaignController {
 		return form(form, id, model);
 	}
 
-	@PostMapping("/{id}/pause")
+	/** The operator's buttons on the campaign page that change its state. */
+	@PostMapping("/{id}/{button:pause|resume|cancel|archive|restore}")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String pause(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "campaigns.paused", () -> this.scheduler.pause(id));
-	}
-
-	@PostMapping("/{id}/resume")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String resume(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "campaigns.resumed", () -> this.scheduler.resume(id));
-	}
-
-	@PostMapping("/{id}/cancel")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String cancel(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "campaigns.cancelled", () -> this.scheduler.cancel(id));
+	String press(@PathVariable long id, @PathVariable String button, RedirectAttributes redirect) {
+		StateButton pressed = StateButton.valueOf(button.toUpperCase(Locale.ROOT));
+		// An unknown campaign is a 404 from the change itself.
+		return PageAction.run("/campaigns/" + id, redirect, pressed.done, "campaigns.action.refused",
+				() -> new DefaultMessageSourceResolvable("CampaignStatus." + this.campaigns.detail(id).status()),
+				() -> pressed.change.accept(this.scheduler, id));
 	}
 
 	@PostMapping("/{id}/recall")
@@ -335,18 +329,6 @@ class CampaignController {
 		return "campaigns/form :: audience";
 	}
 
-	@PostMapping("/{id}/archive")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String archive(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "campaigns.archived", () -> this.scheduler.archive(id));
-	}
-
-	@PostMapping("/{id}/restore")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String restore(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, "campaigns.restored", () -> this.scheduler.restore(id));
-	}
-
 	/**
 	 * A new, unsaved campaign with this one's label, content, targets and options; the
 	 * operator picks a schedule and saves it.
@@ -390,14 +372,23 @@ class CampaignController {
 		}
 	}
 
-	/**
-	 * An operator's button on the campaign page; an unknown campaign is a 404 from the
-	 * change.
-	 */
-	private String act(long id, RedirectAttributes redirect, String done, Runnable change) {
-		return PageAction.run("/campaigns/" + id, redirect, done, "campaigns.action.refused",
-				() -> new DefaultMessageSourceResolvable("CampaignStatus." + this.campaigns.detail(id).status()),
-				change);
+	/** A button that moves a campaign to another state, and what the page says then. */
+	private enum StateButton {
+
+		PAUSE("campaigns.paused", CampaignScheduler::pause), RESUME("campaigns.resumed", CampaignScheduler::resume),
+		CANCEL("campaigns.cancelled", CampaignScheduler::cancel),
+		ARCHIVE("campaigns.archived", CampaignScheduler::archive),
+		RESTORE("campaigns.restored", CampaignScheduler::restore);
+
+		private final String done;
+
+		private final ObjLongConsumer<CampaignScheduler> change;
+
+		StateButton(String done, ObjLongConsumer<CampaignScheduler> change) {
+			this.done = done;
+			this.change = change;
+		}
+
 	}
 
 }

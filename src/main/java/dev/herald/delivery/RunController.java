@@ -28,6 +28,9 @@ class RunController {
 
 	static final int LISTED_DELIVERIES = 100;
 
+	/** Said when the run's state refused a button: someone else changed it first. */
+	private static final String CONFLICT = "run.state.conflict";
+
 	private final Deliveries deliveries;
 
 	private final Recalls recalls;
@@ -76,26 +79,19 @@ class RunController {
 		return "runs/progress :: progress";
 	}
 
-	@PostMapping("/runs/{id}/pause")
+	/** Pause, resume and cancel on the run page. */
+	@PostMapping("/runs/{id}/{verb:pause|resume|cancel}")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String pause(@PathVariable long id, RedirectAttributes redirect) {
-		return change(id, redirect, "run.paused.flash", () -> this.deliveries.pause(id));
-	}
-
-	@PostMapping("/runs/{id}/resume")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String resume(@PathVariable long id, RedirectAttributes redirect) {
-		return change(id, redirect, "run.resumed.flash", () -> this.deliveries.resume(id));
-	}
-
-	@PostMapping("/runs/{id}/cancel")
-	@PreAuthorize("hasRole('OPERATOR')")
-	String cancel(@PathVariable long id, RedirectAttributes redirect) {
-		return change(id, redirect, "run.cancelled.flash", () -> this.deliveries.cancel(id));
-	}
-
-	private String change(long id, RedirectAttributes redirect, String message, Runnable action) {
-		return PageAction.run("/runs/" + id, redirect, message, "run.state.conflict", action);
+	String control(@PathVariable long id, @PathVariable String verb, RedirectAttributes redirect) {
+		String page = "/runs/" + id;
+		return switch (verb) {
+			case "pause" ->
+				PageAction.run(page, redirect, "run.paused.flash", CONFLICT, () -> this.deliveries.pause(id));
+			case "resume" ->
+				PageAction.run(page, redirect, "run.resumed.flash", CONFLICT, () -> this.deliveries.resume(id));
+			default ->
+				PageAction.run(page, redirect, "run.cancelled.flash", CONFLICT, () -> this.deliveries.cancel(id));
+		};
 	}
 
 }
