@@ -1,16 +1,11 @@
 package dev.herald.delivery;
 
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.web.PageAction;
-import dev.herald.tencent.TencentErrorCodes;
 
-import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,18 +32,15 @@ class RunController {
 
 	private final ChatApps apps;
 
-	private final MessageSource messages;
-
-	RunController(Deliveries deliveries, Recalls recalls, ChatApps apps, MessageSource messages) {
+	RunController(Deliveries deliveries, Recalls recalls, ChatApps apps) {
 		this.deliveries = deliveries;
 		this.recalls = recalls;
 		this.apps = apps;
-		this.messages = messages;
 	}
 
 	@GetMapping("/runs/{id}")
 	@PreAuthorize("hasAnyRole('OPERATOR', 'ANALYST')")
-	String show(@PathVariable long id, Model model, Locale locale) {
+	String show(@PathVariable long id, Model model) {
 		RunProgress run = this.deliveries.progress(id);
 		List<DeliveryRow> rows = this.deliveries.deliveries(id, LISTED_DELIVERIES);
 		model.addAttribute("run", run);
@@ -57,18 +49,6 @@ class RunController {
 		model.addAttribute("recallWindow", this.recalls.recallWindow(id));
 		model.addAttribute("recall", this.recalls.latestOfRun(id).orElse(null));
 		model.addAttribute("recallDeadlines", this.recalls.recallDeadlines(run.chatAppId(), rows));
-		// Error and recall codes in words, from the tencent bundles.
-		Map<Integer, String> errors = new HashMap<>();
-		for (DeliveryRow row : rows) {
-			for (Integer code : new Integer[] { row.errorCode(), row.recallCode() }) {
-				if (code != null && code != TencentErrorCodes.OK) {
-					errors.computeIfAbsent(code,
-							(c) -> (c < 0) ? this.messages.getMessage("delivery.noAnswer", null, locale)
-									: c + " " + this.messages.getMessage(TencentErrorCodes.describe(c), locale));
-				}
-			}
-		}
-		model.addAttribute("errors", errors);
 		return "runs/detail";
 	}
 

@@ -33,6 +33,17 @@ public class ErrorCodeWords {
 		return (code == null || code == TencentErrorCodes.OK) ? "" : of(code, LocaleContextHolder.getLocale());
 	}
 
+	/**
+	 * An ErrorCode with its meaning, as a table cell shows it: {@code 20004 <meaning>},
+	 * or only the meaning for Herald's own "no answer" codes.
+	 * @param code the code, {@code null} or 0 for none
+	 * @return the code and its meaning, or an empty string for none
+	 */
+	public String labelled(@Nullable Integer code) {
+		String words = of(code);
+		return (code == null || code <= 0) ? words : code + " " + words;
+	}
+
 	public String of(int code, Locale locale) {
 		return this.messages.getMessage(TencentErrorCodes.describe(code), locale);
 	}

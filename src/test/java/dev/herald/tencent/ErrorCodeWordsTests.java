@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,20 @@ class ErrorCodeWordsTests {
 		assertThat(this.words.of(80002, Locale.ENGLISH)).isEqualTo("The message is too long (at most 12 KB).");
 		assertThat(this.words.of(123456, Locale.ENGLISH)).isEqualTo("Error code 123456 (no description known).");
 		assertThat(this.words.of(-1, Locale.JAPANESE)).isEqualTo("Tencent から応答なし");
+	}
+
+	@Test
+	void aTableCellShowsTheCodeBeforeItsMeaningButNoCodeForNoAnswer() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		try {
+			assertThat(this.words.labelled(80002)).isEqualTo("80002 The message is too long (at most 12 KB).");
+			assertThat(this.words.labelled(-1)).isEqualTo("No answer from Tencent");
+			assertThat(this.words.labelled(0)).isEmpty();
+			assertThat(this.words.labelled(null)).isEmpty();
+		}
+		finally {
+			LocaleContextHolder.resetLocaleContext();
+		}
 	}
 
 	@Test
