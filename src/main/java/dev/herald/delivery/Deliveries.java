@@ -25,8 +25,8 @@ import dev.herald.tencent.RecallRequest;
 import dev.herald.tencent.RecallResponse;
 import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,7 +44,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Deliveries {
 
-	private static final Log logger = LogFactory.getLog(Deliveries.class);
+	private static final Logger logger = LoggerFactory.getLogger(Deliveries.class);
 
 	/** Calls finished in this window make the "current rate". */
 	static final Duration RATE_WINDOW = Duration.ofSeconds(10);

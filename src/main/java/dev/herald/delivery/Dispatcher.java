@@ -29,8 +29,8 @@ import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.SendMsgResponse;
 import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,7 +47,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class Dispatcher implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(Dispatcher.class);
+	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
 	/** How far ahead a worker claims, in seconds of the app's rate. */
 	private static final double CLAIM_HORIZON_SECONDS = 0.5;

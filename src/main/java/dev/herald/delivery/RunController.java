@@ -11,8 +11,8 @@ import dev.herald.shared.web.TimeFormat;
 import dev.herald.shared.web.UserTimeZone;
 import dev.herald.tencent.TencentErrorCodes;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RunController {
 
-	private static final Log logger = LogFactory.getLog(RunController.class);
+	private static final Logger logger = LoggerFactory.getLogger(RunController.class);
 
 	static final int LISTED_DELIVERIES = 100;
 
