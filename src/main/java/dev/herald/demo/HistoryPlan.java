@@ -58,9 +58,9 @@ final class HistoryPlan {
 	 */
 	record Outcomes(int failed, int retried, int inDoubt) {
 
-		static final Outcomes USUAL = new Outcomes(25, 20, 15);
+		static final Outcomes USUAL = new Outcomes(35, 25, 15);
 
-		static final Outcomes ROUGH = new Outcomes(120, 60, 60);
+		static final Outcomes ROUGH = new Outcomes(150, 60, 60);
 
 	}
 
@@ -111,19 +111,20 @@ final class HistoryPlan {
 			new DraftSpec("weekly", "Weekend in store", "This weekend in store: new arrivals, tastings and more.", 94),
 			new DraftSpec("summer", "Summer sale", "Summer sale starts now: up to 50% off until Sunday.", 80),
 			new DraftSpec("opening", "New store opening", "Our new store opens on Saturday. Be among the first!", 64),
-			new DraftSpec("maintenance", "Service notice",
-					"Scheduled maintenance tonight from 01:00 to 03:00: the app may be unavailable.", 50),
+			new DraftSpec("greetings", "Holiday greetings", "Happy holidays from all of us! Thank you for being here.",
+					49),
 			new DraftSpec("price", "Members' prices", "Members' prices this week: everything at 5 yuan.", 34),
 			new DraftSpec("autumn", "Autumn preview", "Autumn collection preview: see it first, in store and online.",
 					24),
-			new DraftSpec("greetings", "Holiday greetings", "Happy holidays from all of us! Thank you for being here.",
-					14),
+			new DraftSpec("maintenance", "Service notice",
+					"Scheduled maintenance tonight from 01:00 to 03:00: the app may be unavailable.", 16),
 			new DraftSpec("flash", "Flash sale", "Flash sale at noon: two hours only.", 9),
 			new DraftSpec("evening", "Members' evening", "You are invited: members' evening on Thursday at 19:00.", 6),
 			new DraftSpec("digest", "Weekly digest", "Your weekly digest: the best of the week in five minutes.", 4),
 			new DraftSpec("anniversary", "Store anniversary",
 					"Ten years of Demo Stores: celebrate with us on Saturday!", 2));
 
+	/** In the order they were saved. */
 	static final List<CampaignSpec> CAMPAIGNS = List.of(
 			new CampaignSpec("Morning news", "news", "news", CampaignSpec.Kind.DAILY, LocalTime.of(8, 0), Set.of(),
 					DAYS, 1, Outcomes.USUAL, Twist.NONE),
@@ -135,14 +136,14 @@ final class HistoryPlan {
 					75, Outcomes.USUAL, Twist.NONE),
 			new CampaignSpec("New store in Osaka", "opening", "region:apac", CampaignSpec.Kind.ONCE,
 					LocalTime.of(11, 30), Set.of(), 60, 60, Outcomes.USUAL, Twist.NONE),
-			new CampaignSpec("Service notice", "maintenance", null, CampaignSpec.Kind.ONCE, LocalTime.of(20, 0),
-					Set.of(), 45, 45, Outcomes.ROUGH, Twist.NONE),
+			new CampaignSpec("Holiday greetings", "greetings", null, CampaignSpec.Kind.ONCE, LocalTime.of(9, 30),
+					Set.of(), 45, 45, Outcomes.USUAL, Twist.NONE),
 			new CampaignSpec("Members' prices", "price", "store", CampaignSpec.Kind.ONCE, LocalTime.of(9, 0), Set.of(),
 					30, 30, Outcomes.USUAL, Twist.RECALLED),
 			new CampaignSpec("Autumn preview", "autumn", null, CampaignSpec.Kind.ONCE, LocalTime.of(15, 0), Set.of(),
 					20, 20, Outcomes.USUAL, Twist.CANCELLED_WHILE_SENDING),
-			new CampaignSpec("Holiday greetings", "greetings", null, CampaignSpec.Kind.ONCE, LocalTime.of(9, 30),
-					Set.of(), 10, 10, Outcomes.USUAL, Twist.NONE),
+			new CampaignSpec("Service notice", "maintenance", null, CampaignSpec.Kind.ONCE, LocalTime.of(20, 0),
+					Set.of(), 12, 12, Outcomes.ROUGH, Twist.NONE),
 			new CampaignSpec("Flash sale", "flash", "deals", CampaignSpec.Kind.ONCE, LocalTime.of(12, 0), Set.of(), 5,
 					5, Outcomes.USUAL, Twist.CANCELLED_BEFORE_FIRING),
 			new CampaignSpec("Members' evening", "evening", "vip", CampaignSpec.Kind.ONCE, LocalTime.of(17, 0),

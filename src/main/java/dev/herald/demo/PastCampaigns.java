@@ -4,6 +4,8 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +54,6 @@ final class PastCampaigns {
 
 	private final Map<String, List<String>> members = new HashMap<>();
 
-	private long campaignId;
-
 	private long campaignRunId;
 
 	private long sendRunId;
@@ -73,33 +73,83 @@ final class PastCampaigns {
 	}
 
 	void write() {
-		int campaignRuns = 0;
-		int sendRuns = 0;
+		List<Campaign> campaigns = new ArrayList<>();
+		List<Fire> fires = new ArrayList<>();
 		int deliveries = 0;
 		for (CampaignSpec spec : HistoryPlan.CAMPAIGNS) {
+			Campaign campaign = new Campaign(spec, this.versions.get(spec.draft()), members(spec.tag()),
+					spec.fires(this.today, this.now), spec.createdAt(this.today));
+			campaigns.add(campaign);
 			if (spec.twist() == Twist.CANCELLED_BEFORE_FIRING) {
 				continue;
 			}
-			int fires = spec.fires(this.today, this.now).size();
-			int sent = (spec.twist() == Twist.ONE_FIRE_MISSED) ? fires - 1 : fires;
-			campaignRuns += fires;
-			sendRuns += sent;
-			deliveries += sent * members(spec.tag()).size();
+			for (int i = 0; i < campaign.fires.size(); i++) {
+				boolean missed = spec.twist() == Twist.ONE_FIRE_MISSED && i == campaign.fires.size() / 2;
+				fires.add(new Fire(campaign, campaign.fires.get(i), i == campaign.fires.size() - 1, missed));
+				deliveries += missed ? 0 : campaign.targets.size();
+			}
 		}
-		this.campaignId = this.tables.ids("campaign", HistoryPlan.CAMPAIGNS.size());
-		this.campaignRunId = this.tables.ids("campaign_run", campaignRuns);
-		this.sendRunId = this.tables.ids("send_run", sendRuns);
+		// Ids in the order the campaigns were saved and the runs fired, as the engine
+		// numbers them.
+		campaigns.sort(Comparator.comparing((Campaign campaign) -> campaign.created));
+		fires.sort(Comparator.comparing(Fire::at));
+		long campaignId = this.tables.ids("campaign", campaigns.size());
+		this.campaignRunId = this.tables.ids("campaign_run", fires.size());
+		this.sendRunId = this.tables.ids("send_run", (int) fires.stream().filter((fire) -> !fire.missed()).count());
 		this.deliveryId = this.tables.ids("delivery", deliveries);
-		for (CampaignSpec spec : HistoryPlan.CAMPAIGNS) {
-			campaign(spec, this.campaignId++);
+		for (Campaign campaign : campaigns) {
+			campaign.id = campaignId++;
+			saved(campaign);
 		}
+		for (Fire fire : fires) {
+			if (fire.missed()) {
+				missed(fire.campaign(), fire.at());
+			}
+			else {
+				run(fire.campaign(), fire.at(), fire.last());
+			}
+		}
+		campaigns.forEach(this::campaignRow);
 	}
 
-	private void campaign(CampaignSpec spec, long id) {
-		ApprovedVersion version = this.versions.get(spec.draft());
-		List<String> targets = members(spec.tag());
-		List<Instant> fires = spec.fires(this.today, this.now);
-		Instant created = spec.createdAt(this.today);
+	/** A past campaign as it goes through its fires. */
+	private static final class Campaign {
+
+		private final CampaignSpec spec;
+
+		private final ApprovedVersion version;
+
+		private final List<String> targets;
+
+		private final List<Instant> fires;
+
+		private final Instant created;
+
+		private long id;
+
+		private Instant updated;
+
+		private boolean shortfall;
+
+		Campaign(CampaignSpec spec, ApprovedVersion version, List<String> targets, List<Instant> fires,
+				Instant created) {
+			this.spec = spec;
+			this.version = version;
+			this.targets = targets;
+			this.fires = fires;
+			this.created = created;
+			this.updated = created;
+		}
+
+	}
+
+	/** One fire of a campaign; the last one decides its final status. */
+	private record Fire(Campaign campaign, Instant at, boolean last, boolean missed) {
+	}
+
+	private void saved(Campaign campaign) {
+		CampaignSpec spec = campaign.spec;
+		ApprovedVersion version = campaign.version;
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("label", spec.label());
 		after.put("chatAppId", this.app.id());
@@ -107,48 +157,34 @@ final class PastCampaigns {
 		after.put("versionId", version.versionId());
 		after.put("contentHash", version.contentHash());
 		after.put("sources", List.of((spec.tag() != null) ? "TAG:" + spec.tag() : "APP"));
-		after.put("targets", targets.size());
-		this.tables.audit(created, HistoryPlan.OPERATOR, "campaign.created", "campaign", id, null, after);
-		this.tables.audit(created, HistoryPlan.OPERATOR, "campaign.scheduled", "campaign", id, null,
-				schedule(spec, fires));
-		Instant updated = created;
-		String status;
+		after.put("targets", campaign.targets.size());
+		this.tables.audit(campaign.created, HistoryPlan.OPERATOR, "campaign.created", "campaign", campaign.id, null,
+				after);
+		this.tables.audit(campaign.created, HistoryPlan.OPERATOR, "campaign.scheduled", "campaign", campaign.id, null,
+				schedule(spec, campaign.fires));
 		if (spec.twist() == Twist.CANCELLED_BEFORE_FIRING) {
-			updated = created.plus(Duration.ofDays(2));
-			status = "CANCELLED";
-			this.tables.audit(updated, HistoryPlan.OPERATOR, "campaign.cancelled", "campaign", id,
-					Map.of("status", "SCHEDULED"), Map.of("status", status));
+			campaign.updated = campaign.created.plus(Duration.ofDays(2));
+			this.tables.audit(campaign.updated, HistoryPlan.OPERATOR, "campaign.cancelled", "campaign", campaign.id,
+					Map.of("status", "SCHEDULED"), Map.of("status", "CANCELLED"));
 		}
-		else {
-			boolean shortfall = false;
-			for (int i = 0; i < fires.size(); i++) {
-				boolean last = i == fires.size() - 1;
-				if (spec.twist() == Twist.ONE_FIRE_MISSED && i == fires.size() / 2) {
-					missed(id, fires.get(i), targets.size());
-					shortfall = true;
-					continue;
-				}
-				RunEnd end = run(spec, id, version, targets, fires.get(i), shortfall, last);
-				shortfall = end.shortfall();
-				updated = end.at();
-			}
-			status = (spec.twist() == Twist.CANCELLED_WHILE_SENDING) ? "CANCELLED"
-					: shortfall ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
-		}
+	}
+
+	private void campaignRow(Campaign campaign) {
+		CampaignSpec spec = campaign.spec;
+		String status = (spec.twist() == Twist.CANCELLED_BEFORE_FIRING || spec.twist() == Twist.CANCELLED_WHILE_SENDING)
+				? "CANCELLED" : campaign.shortfall ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
 		boolean recurring = spec.kind() != CampaignSpec.Kind.ONCE;
-		Instant lastFire = fires.get(fires.size() - 1);
-		this.tables.campaign(id, spec.label(), this.app.id(), version, targets.size(), spec.kind().name(),
-				recurring ? null : fires.get(0), recurring ? spec.time() : null, days(spec),
-				recurring ? LocalDate.ofInstant(lastFire, HistoryPlan.ZONE) : null, status, created, updated,
-				(spec.tag() != null) ? spec.tag() : "");
+		Instant lastFire = campaign.fires.get(campaign.fires.size() - 1);
+		this.tables.campaign(campaign.id, spec.label(), this.app.id(), campaign.version, campaign.targets.size(),
+				spec.kind().name(), recurring ? null : campaign.fires.get(0), recurring ? spec.time() : null,
+				days(spec), recurring ? LocalDate.ofInstant(lastFire, HistoryPlan.ZONE) : null, status,
+				campaign.created, campaign.updated, (spec.tag() != null) ? spec.tag() : "");
 	}
 
-	/** How a run ended: when, and whether the campaign fell short so far. */
-	private record RunEnd(Instant at, boolean shortfall) {
-	}
-
-	private RunEnd run(CampaignSpec spec, long campaignId, ApprovedVersion version, List<String> targets, Instant fire,
-			boolean shortfallBefore, boolean last) {
+	private void run(Campaign campaign, Instant fire, boolean last) {
+		CampaignSpec spec = campaign.spec;
+		long campaignId = campaign.id;
+		List<String> targets = campaign.targets;
 		long crId = this.campaignRunId++;
 		long runId = this.sendRunId++;
 		boolean cancelled = spec.twist() == Twist.CANCELLED_WHILE_SENDING;
@@ -178,9 +214,9 @@ final class PastCampaigns {
 					Map.of("state", "CANCELLED", "cancelled", run.cancelled()));
 		}
 		String status = cancelled ? "CANCELLED" : (run.failed() > 0) ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
-		boolean shortfall = shortfallBefore || !"COMPLETED".equals(status);
+		campaign.shortfall |= !"COMPLETED".equals(status);
 		String campaignStatus = cancelled ? "CANCELLED"
-				: !last ? "SCHEDULED" : shortfall ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
+				: !last ? "SCHEDULED" : campaign.shortfall ? "COMPLETED_WITH_FAILURES" : "COMPLETED";
 		Map<String, Object> finished = new LinkedHashMap<>();
 		finished.put("run", crId);
 		finished.put("status", status);
@@ -195,9 +231,9 @@ final class PastCampaigns {
 		}
 		this.tables.campaignRun(crId, campaignId, fire, firedAt, status, runId, targets.size(), run.sent(),
 				run.failed(), run.finishedAt(), audience(spec.tag(), targets.size()));
-		this.tables.sendRun(runId, this.app.id(), campaignId, crId, version.contentJson(),
+		this.tables.sendRun(runId, this.app.id(), campaignId, crId, campaign.version.contentJson(),
 				cancelled ? "CANCELLED" : "FINISHED", run);
-		return new RunEnd(end, shortfall);
+		campaign.updated = end;
 	}
 
 	private void recall(PastRun run, long campaignId, Instant at) {
@@ -212,10 +248,13 @@ final class PastCampaigns {
 	/**
 	 * Herald was down at the fire and came back two hours later, past the tolerance.
 	 */
-	private void missed(long campaignId, Instant fire, int targets) {
+	private void missed(Campaign campaign, Instant fire) {
+		long campaignId = campaign.id;
 		long crId = this.campaignRunId++;
 		Instant back = fire.plus(Duration.ofHours(2));
-		this.tables.campaignRun(crId, campaignId, fire, back, "MISSED", null, targets, 0, 0, back, null);
+		campaign.shortfall = true;
+		this.tables.campaignRun(crId, campaignId, fire, back, "MISSED", null, campaign.targets.size(), 0, 0, back,
+				null);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("scheduledFor", fire.toString());
 		details.put("lateSeconds", Duration.between(fire, back).toSeconds());
