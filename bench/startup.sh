@@ -44,6 +44,8 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 pss_kb() { awk '/^Pss:/ {print $2}' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0; }
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 result() { echo "RESULT $1"; echo "$1" >> "$work/results"; }
+# Herald runs in the work folder: demo mode keeps its generated secret key in ./data there.
+cd "$work"
 result "machine.cores=$(nproc)"
 result "startup.java_options=${java_opts// /_}"
 
