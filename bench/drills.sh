@@ -5,7 +5,6 @@
 # Lost / duplicated come from the simulator's per-OA counts (GET /sim/admin/counts):
 # lost = OAs with 0 accepted broadcasts, duplicated = OAs with more than 1.
 #   cluster          three nodes share one app's CLUSTER_RATE (200/s), CLUSTER_OAS (10,000) OAs
-#   startup          cold start of the jar with the embedded database to readiness UP, idle RSS
 #   drill-kill       kill -9 the node mid-run, restart it                     (DRILL_OAS, default 10,000)
 #   drill-db-restart restart PostgreSQL mid-run                                (DRILL_OAS)
 #   drill-faults     30 % injected faults of every kind on send (seed 42)      (DRILL_OAS)
@@ -16,7 +15,7 @@
 # was lost or duplicated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name=${1:?cluster, startup or drill-kill|drill-db-restart|drill-faults|drill-node-loss|drill-event}
+name=${1:?cluster or drill-kill|drill-db-restart|drill-faults|drill-node-loss|drill-event}
 oas=${DRILL_OAS:-10000}
 rate=${DRILL_RATE:-500}
 kill_at=${DRILL_KILL_AT:-0.3}
@@ -171,25 +170,6 @@ PY
 
 echo "RESULT machine.cores=$(nproc)"
 case "$name" in
-  startup)
-    http=$(free_port)
-    start=$(now)
-    HERALD_DATABASE_EMBEDDED_DATA_DIR="$work/embedded" SERVER_PORT=$http java -jar "$jar" > "$work/startup.log" 2>&1 &
-    node_pid[startup]=$!
-    node_port[startup]=$http
-    wait_ready startup
-    ready=$(now)
-    sleep "${STARTUP_IDLE_SECONDS:-20}"
-    rss=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/${node_pid[startup]}/status")
-    echo "RESULT startup.cold_seconds=$(python3 -c "print(f'{$ready - $start:.1f}')") (fresh data folder: initdb, Flyway, demo data)"
-    echo "RESULT startup.idle_rss_mb=$rss (JVM, default heap, after ${STARTUP_IDLE_SECONDS:-20} s idle)"
-    kill "${node_pid[startup]}"; wait "${node_pid[startup]}" 2>/dev/null || true
-    start=$(now)
-    HERALD_DATABASE_EMBEDDED_DATA_DIR="$work/embedded" SERVER_PORT=$http java -jar "$jar" > "$work/startup2.log" 2>&1 &
-    node_pid[startup]=$!
-    wait_ready startup
-    echo "RESULT startup.warm_seconds=$(python3 -c "print(f'{$(now) - $start:.1f}')") (same data folder again)"
-    ;;
   cluster)
     oas=${CLUSTER_OAS:-10000}
     rate=${CLUSTER_RATE:-200}

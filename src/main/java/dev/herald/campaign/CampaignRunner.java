@@ -11,8 +11,8 @@ import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
 import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CampaignRunner {
 
-	private static final Log logger = LogFactory.getLog(CampaignRunner.class);
+	private static final Logger logger = LoggerFactory.getLogger(CampaignRunner.class);
 
 	private final CampaignRepository campaigns;
 

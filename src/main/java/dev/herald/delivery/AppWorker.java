@@ -8,9 +8,9 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 import dev.herald.tencent.ChatAppConnection;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends for one app while its node holds the app's dispatch lease: a claimer thread keeps
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class AppWorker implements Runnable {
 
-	private static final Log logger = LogFactory.getLog(AppWorker.class);
+	private static final Logger logger = LoggerFactory.getLogger(AppWorker.class);
 
 	/** How far ahead the claimer claims, in seconds of the app's rate. */
 	private static final double CLAIM_HORIZON_SECONDS = 0.5;

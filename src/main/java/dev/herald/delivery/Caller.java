@@ -12,8 +12,8 @@ import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.SendMsgResponse;
 import dev.herald.tencent.TencentChatClient;
 import dev.herald.tencent.TencentJson;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes one call for a claimed delivery on a pool thread, a send or a history lookup,
@@ -21,7 +21,7 @@ import org.apache.commons.logging.LogFactory;
  */
 final class Caller {
 
-	private static final Log logger = LogFactory.getLog(Caller.class);
+	private static final Logger logger = LoggerFactory.getLogger(Caller.class);
 
 	/**
 	 * Runs whose message templates are kept parsed; more are rare, so it just starts

@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator thread of one node: polls for apps with work, holds a dispatch lease
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Coordinator {
 
-	private static final Log logger = LogFactory.getLog(Coordinator.class);
+	private static final Logger logger = LoggerFactory.getLogger(Coordinator.class);
 
 	/** After an error a thread waits this many poll intervals before it tries again. */
 	static final int ERROR_PAUSE_POLLS = 4;

@@ -3,8 +3,8 @@ package dev.herald.delivery;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -19,7 +19,7 @@ import org.springframework.context.SmartLifecycle;
  */
 class Dispatcher implements SmartLifecycle {
 
-	private static final Log logger = LogFactory.getLog(Dispatcher.class);
+	private static final Logger logger = LoggerFactory.getLogger(Dispatcher.class);
 
 	/** Beyond the response timeout, how long stopping waits for calls in flight. */
 	private static final Duration STOP_GRACE = Duration.ofSeconds(2);

@@ -9,9 +9,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The recorder thread of one node: stores the outcomes of its calls in batches, one
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class OutcomeRecorder {
 
-	private static final Log logger = LogFactory.getLog(OutcomeRecorder.class);
+	private static final Logger logger = LoggerFactory.getLogger(OutcomeRecorder.class);
 
 	/** Most outcomes stored in one transaction. */
 	private static final int BATCH_SIZE = 1_000;

@@ -15,9 +15,9 @@ import dev.herald.tencent.ChatAppConnection;
 import dev.herald.tencent.RecallRequest;
 import dev.herald.tencent.RecallResponse;
 import dev.herald.tencent.TencentChatClient;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RecallCalls {
 
-	private static final Log logger = LogFactory.getLog(RecallCalls.class);
+	private static final Logger logger = LoggerFactory.getLogger(RecallCalls.class);
 
 	/** The RetCode of a recalled message. */
 	static final int RECALLED = 0;

@@ -17,9 +17,9 @@ import dev.herald.chatapp.RecallDeadline;
 import dev.herald.delivery.RecallStore.Recallable;
 import dev.herald.shared.NotFoundException;
 import jakarta.annotation.PreDestroy;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Recalls {
 
-	private static final Log logger = LogFactory.getLog(Recalls.class);
+	private static final Logger logger = LoggerFactory.getLogger(Recalls.class);
 
 	/** Recalls running at once on a node; more wait their turn. */
 	private static final int CONCURRENT_RECALLS = 2;

@@ -2,6 +2,7 @@ package dev.herald.demo;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,8 +22,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode only, on the first start: the "Demo" Chat app pointing at the built-in
- * simulator, with a few official accounts, one of them a test account.
+ * In demo mode only: on the first start, the "Demo" Chat app pointing at the built-in
+ * simulator, with a few official accounts, one of them a test account, and its 90 days of
+ * history ({@link DemoHistory}); on every start, the simulator told about every app and
+ * account that points at it.
  */
 @Component
 @Order(10)
@@ -45,12 +48,16 @@ class DemoData implements ApplicationRunner {
 
 	private final OfficialAccounts accounts;
 
+	private final DemoHistory history;
+
 	private final SimulatorRegistration registration;
 
-	DemoData(DemoMode demoMode, ChatApps chatApps, OfficialAccounts accounts, SimulatorRegistration registration) {
+	DemoData(DemoMode demoMode, ChatApps chatApps, OfficialAccounts accounts, DemoHistory history,
+			SimulatorRegistration registration) {
 		this.demoMode = demoMode;
 		this.chatApps = chatApps;
 		this.accounts = accounts;
+		this.history = history;
 		this.registration = registration;
 	}
 
@@ -59,28 +66,35 @@ class DemoData implements ApplicationRunner {
 		if (!this.demoMode.enabled()) {
 			return;
 		}
-		if (this.chatApps.all().stream().noneMatch((app) -> app.sdkAppId() == SDK_APP_ID)) {
-			SecureRandom random = new SecureRandom();
-			String key = HexFormat.of().formatHex(random.generateSeed(32));
-			// The simulator signs its callbacks with this token, as Tencent does once one
-			// is
-			// set.
-			String callbackToken = HexFormat.of().formatHex(random.generateSeed(16));
-			ChatAppView app = this.chatApps.create(
-					new ChatAppSettings(APP_NAME, SDK_APP_ID, Endpoint.SIMULATOR, null, "administrator", 200), key,
-					callbackToken);
-			for (String[] account : ACCOUNTS) {
-				this.accounts.add(app.id(), account[0], account[1], Long.parseLong(account[2]),
-						account[0].endsWith("_test"));
-			}
-			List<OfficialAccountView> all = this.accounts.ofApp(app.id());
-			Set<Long> broadcastAccounts = new java.util.LinkedHashSet<>();
-			all.stream().filter((a) -> !a.testAccount()).forEach((a) -> broadcastAccounts.add(a.id()));
-			this.accounts.createDemoGroup(app.id(), "All demo accounts", broadcastAccounts);
-			log.info("Demo mode: created the Chat app '{}' on the built-in simulator with {} official accounts",
-					APP_NAME, all.size());
-		}
+		ChatAppView app = this.chatApps.all()
+			.stream()
+			.filter((candidate) -> candidate.sdkAppId() == SDK_APP_ID)
+			.findFirst()
+			.orElseGet(this::createApp);
+		this.history.createOnce(app);
 		this.registration.registerAll();
+	}
+
+	private ChatAppView createApp() {
+		SecureRandom random = new SecureRandom();
+		String key = HexFormat.of().formatHex(random.generateSeed(32));
+		// The simulator signs its callbacks with this token, as Tencent does once one is
+		// set.
+		String callbackToken = HexFormat.of().formatHex(random.generateSeed(16));
+		ChatAppView app = this.chatApps.create(
+				new ChatAppSettings(APP_NAME, SDK_APP_ID, Endpoint.SIMULATOR, null, "administrator", 200), key,
+				callbackToken);
+		for (String[] account : ACCOUNTS) {
+			this.accounts.add(app.id(), account[0], account[1], Long.parseLong(account[2]),
+					account[0].endsWith("_test"));
+		}
+		List<OfficialAccountView> all = this.accounts.ofApp(app.id());
+		Set<Long> broadcastAccounts = new LinkedHashSet<>();
+		all.stream().filter((a) -> !a.testAccount()).forEach((a) -> broadcastAccounts.add(a.id()));
+		this.accounts.createDemoGroup(app.id(), "All demo accounts", broadcastAccounts);
+		log.info("Demo mode: created the Chat app '{}' on the built-in simulator with {} official accounts", APP_NAME,
+				all.size());
+		return app;
 	}
 
 }

