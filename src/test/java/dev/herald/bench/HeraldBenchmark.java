@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import dev.herald.HeraldApplication;
 import dev.herald.campaign.BenchCampaigns;
@@ -36,8 +37,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * The delivery benchmark (not a test), started by {@code bench/run}: Herald in this
@@ -142,12 +141,11 @@ public final class HeraldBenchmark {
 			scheduled.put(BenchCampaigns.once(context, "Bench lateness " + c, app, version, targets, at), at);
 		}
 		long expected = (long) LATENESS_CAMPAIGNS * LATENESS_OAS;
-		await("the scheduled campaigns to finish").atMost(Duration.ofMinutes(2))
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> jdbc.sql("select count(*) from delivery where campaign_id in (:ids) and status = 'SENT'")
-				.param("ids", scheduled.keySet())
-				.query(Long.class)
-				.single() >= expected);
+		waitUntil("the scheduled campaigns to finish", Duration.ofMinutes(2),
+				() -> jdbc.sql("select count(*) from delivery where campaign_id in (:ids) and status = 'SENT'")
+					.param("ids", scheduled.keySet())
+					.query(Long.class)
+					.single() >= expected);
 		List<Double> late = new ArrayList<>();
 		jdbc.sql("select campaign_id, min(first_attempt_at) as first_call from delivery where campaign_id in (:ids) "
 				+ "group by campaign_id")
@@ -337,9 +335,8 @@ public final class HeraldBenchmark {
 
 	private static Measured finished(ConfigurableApplicationContext context, List<Long> runs, Duration timeout) {
 		Deliveries deliveries = context.getBean(Deliveries.class);
-		await("the runs to finish").atMost(timeout)
-			.pollInterval(Duration.ofMillis(200))
-			.until(() -> runs.stream().map(deliveries::progress).noneMatch(RunProgress::active));
+		waitUntil("the runs to finish", timeout,
+				() -> runs.stream().map(deliveries::progress).noneMatch(RunProgress::active));
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		Map<String, Object> span = jdbc
 			.sql("""
@@ -410,6 +407,26 @@ public final class HeraldBenchmark {
 			}
 		}
 		throw new IllegalArgumentException("missing " + name);
+	}
+
+	/**
+	 * Polls a condition every 200 ms. Not Awaitility: the benchmark runs from the
+	 * packaged jar plus the test classes, without the test libraries.
+	 */
+	private static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Timed out after " + timeout + " waiting for " + what);
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted waiting for " + what, ex);
+			}
+		}
 	}
 
 }
