@@ -33,6 +33,11 @@ class RecallStore {
 	/** An unfinished recall not heard of for this long has lost its node. */
 	static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
+	// The first half of an advisory lock's key; the run's or campaign's id is the second.
+	private static final int RUN_RECALLS = 0x48_52_52; // "HRR"
+
+	private static final int CAMPAIGN_RECALLS = 0x48_43_52; // "HCR"
+
 	private static final String RECALL_COLUMNS = """
 			id, total, past_window, calls, recalled, failed, started_at, updated_at, finished_at""";
 
@@ -127,6 +132,18 @@ class RecallStore {
 	}
 
 	// ---- recalls in the background
+
+	/**
+	 * Serialises starting recalls of one run or campaign across every node, until the
+	 * transaction ends: a double-click, or two operators at once, would otherwise start
+	 * two recalls of the same messages.
+	 */
+	void lockRecallsOf(@Nullable Long runId, @Nullable Long campaignId) {
+		int kind = (runId != null) ? RUN_RECALLS : CAMPAIGN_RECALLS;
+		long id = (runId != null) ? runId : Objects.requireNonNull(campaignId);
+		this.jdbc.query("select pg_advisory_xact_lock(?, ?)", (rs) -> {
+		}, kind, (int) id);
+	}
 
 	/**
 	 * Records a recall about to start.

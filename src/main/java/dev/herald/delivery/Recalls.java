@@ -198,6 +198,12 @@ public class Recalls {
 	private RecallProgress start(Map<Long, List<Long>> runsByApp, Target target) {
 		Instant now = this.clock.instant();
 		Plan plan = Objects.requireNonNull(this.transactions.execute((status) -> {
+			// A recall of the same run or campaign still under way is the one asked for.
+			this.store.lockRecallsOf(target.runId(), target.campaignId());
+			Optional<RecallProgress> running = latestOf(target, now).filter((recall) -> !recall.done());
+			if (running.isPresent()) {
+				return new Plan(running.get().id(), List.of(), running.get().pastWindow(), false);
+			}
 			RecallWindow window = RecallWindow.NONE;
 			List<Recallable> items = new ArrayList<>();
 			for (Map.Entry<Long, List<Long>> runs : runsByApp.entrySet()) {
@@ -210,10 +216,17 @@ public class Recalls {
 			}
 			long id = this.store.startRecall(target.runId(), target.campaignId(), items.size(), window.pastWindow(),
 					now);
-			return new Plan(id, items, window.pastWindow());
+			return new Plan(id, items, window.pastWindow(), true);
 		}));
-		this.executor.execute(DelegatingSecurityContextRunnable.create(() -> recall(plan, target), null));
+		if (plan.started()) {
+			this.executor.execute(DelegatingSecurityContextRunnable.create(() -> recall(plan, target), null));
+		}
 		return progress(plan.recallId());
+	}
+
+	private Optional<RecallProgress> latestOf(Target target, Instant now) {
+		return (target.runId() != null) ? this.store.latestOfRun(target.runId(), now)
+				: this.store.latestOfCampaign(target.id(), now);
 	}
 
 	private void recall(Plan plan, Target target) {
@@ -251,8 +264,11 @@ public class Recalls {
 
 	}
 
-	/** A recall decided on: the messages to ask for and those left alone. */
-	private record Plan(long recallId, List<Recallable> items, int pastWindow) {
+	/**
+	 * A recall decided on: the messages to ask for and those left alone; or, when
+	 * {@code started} is false, one already under way that this request joins.
+	 */
+	private record Plan(long recallId, List<Recallable> items, int pastWindow, boolean started) {
 	}
 
 }
