@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -193,21 +192,19 @@ public class Deliveries {
 
 	/**
 	 * Tencent's after-send callback for one of our deliveries.
+	 * @param chatAppId the app the verified callback came for: a delivery of another app
+	 * is not touched
 	 * @return whether a delivery changed
 	 */
 	@Transactional
-	public boolean settleSent(long sdkAppId, String officialAccount, String cloudCustomData, String msgKey,
+	public boolean settleSent(long chatAppId, String officialAccount, String cloudCustomData, String msgKey,
 			long msgTime) {
 		Long deliveryId = CloudCustomData.deliveryId(cloudCustomData);
 		if (deliveryId == null) {
 			return false;
 		}
-		Optional<Long> app = this.apps.idOf(sdkAppId);
-		if (app.isEmpty()) {
-			return false;
-		}
 		Instant now = this.clock.instant();
-		boolean changed = this.callbacks.settleSent(app.get(), deliveryId, officialAccount, msgKey, msgTime, now);
+		boolean changed = this.callbacks.settleSent(chatAppId, deliveryId, officialAccount, msgKey, msgTime, now);
 		if (changed) {
 			this.callbacks.runOf(deliveryId).ifPresent((run) -> this.finisher.finishIfDone(run, now));
 		}
@@ -216,16 +213,12 @@ public class Deliveries {
 
 	/**
 	 * Tencent's after-recall callback.
+	 * @param chatAppId the app the verified callback came for
 	 * @return how many deliveries changed
 	 */
 	@Transactional
-	public int settleRecalled(long sdkAppId, String officialAccount, List<String> msgKeys) {
-		if (msgKeys.isEmpty()) {
-			return 0;
-		}
-		return this.apps.idOf(sdkAppId)
-			.map((app) -> this.callbacks.settleRecalled(app, officialAccount, msgKeys, this.clock.instant()))
-			.orElse(0);
+	public int settleRecalled(long chatAppId, String officialAccount, List<String> msgKeys) {
+		return this.callbacks.settleRecalled(chatAppId, officialAccount, msgKeys, this.clock.instant());
 	}
 
 	private void wakeAfterCommit() {
