@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -204,11 +205,9 @@ public class Deliveries {
 			return false;
 		}
 		Instant now = this.clock.instant();
-		boolean changed = this.callbacks.settleSent(chatAppId, deliveryId, officialAccount, msgKey, msgTime, now);
-		if (changed) {
-			this.callbacks.runOf(deliveryId).ifPresent((run) -> this.finisher.finishIfDone(run, now));
-		}
-		return changed;
+		Optional<Long> run = this.callbacks.settleSent(chatAppId, deliveryId, officialAccount, msgKey, msgTime, now);
+		run.ifPresent((id) -> this.finisher.finishIfDone(id, now));
+		return run.isPresent();
 	}
 
 	/**
