@@ -52,12 +52,12 @@ class CallbackCommands {
 			case AFTER_SEND -> {
 				String msgKey = body.path("MsgKey").asString("");
 				if (!msgKey.isEmpty()) {
-					this.deliveries.settleSent(app.sdkAppId(), account, body.path("CloudCustomData").asString(""),
+					this.deliveries.settleSent(app.chatAppId(), account, body.path("CloudCustomData").asString(""),
 							msgKey, body.path("MsgTime").asLong(0));
 				}
 			}
 			case AFTER_RECALL ->
-				this.deliveries.settleRecalled(app.sdkAppId(), account, texts(body.path("WithdrawMsgList"), "MsgKey"));
+				this.deliveries.settleRecalled(app.chatAppId(), account, texts(body.path("WithdrawMsgList"), "MsgKey"));
 			case DESTROYED -> this.accounts.destroyedAtTencent(app.chatAppId(), account);
 			case SUBSCRIBERS_ADDED ->
 				this.accounts.subscribersChanged(app.chatAppId(), account, body.path("SubscribeAccountList").size());

@@ -34,7 +34,7 @@ class CallbackStore {
 			      last_attempt_at = coalesce(d.last_attempt_at, ?)
 			  where d.id = ? and d.official_account = ? and d.chat_app_id = ?
 			    and (d.status in %1$s or (d.status = 'SENT' and d.msg_key is null))
-			  returning d.id, d.chat_app_id, d.official_account
+			  returning d.id, d.run_id, d.chat_app_id, d.official_account
 			), counted as (
 			  insert into oa_window as w (chat_app_id, official_account, next_allowed_at, last_broadcast_at)
 			  select s.chat_app_id, s.official_account, ?, ? from settled s join before b on b.id = s.id
@@ -45,7 +45,7 @@ class CallbackStore {
 			                                 w.last_broadcast_at + ?::interval)
 			  returning 1
 			)
-			select count(*) from settled""".formatted(DeliverySql.ACTIVE);
+			select run_id from settled""".formatted(DeliverySql.ACTIVE);
 
 	private final JdbcTemplate jdbc;
 
@@ -63,18 +63,14 @@ class CallbackStore {
 	 * broadcast is counted in the OA's window here, once.
 	 * @param chatAppId the app the callback came for: a delivery of another app is not
 	 * touched
-	 * @return whether a row changed
+	 * @return the delivery's run when the row changed, else empty
 	 */
-	boolean settleSent(long chatAppId, long deliveryId, String officialAccount, String msgKey, long msgTime,
+	Optional<Long> settleSent(long chatAppId, long deliveryId, String officialAccount, String msgKey, long msgTime,
 			Instant now) {
-		Integer rows = this.jdbc.queryForObject(SETTLE_SENT, Integer.class, deliveryId, msgKey, msgTime, ts(now),
-				deliveryId, officialAccount, chatAppId, ts(now.plus(OaWindow.MIN_INTERVAL)), ts(now),
-				OaWindow.BROADCAST_WINDOW.toMillis() + " milliseconds");
-		return rows != null && rows > 0;
-	}
-
-	Optional<Long> runOf(long deliveryId) {
-		return this.jdbc.queryForList("select run_id from delivery where id = ?", Long.class, deliveryId)
+		return this.jdbc
+			.queryForList(SETTLE_SENT, Long.class, deliveryId, msgKey, msgTime, ts(now), deliveryId, officialAccount,
+					chatAppId, ts(now.plus(OaWindow.MIN_INTERVAL)), ts(now),
+					OaWindow.BROADCAST_WINDOW.toMillis() + " milliseconds")
 			.stream()
 			.findFirst();
 	}

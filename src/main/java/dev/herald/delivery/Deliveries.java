@@ -193,39 +193,31 @@ public class Deliveries {
 
 	/**
 	 * Tencent's after-send callback for one of our deliveries.
+	 * @param chatAppId the app the verified callback came for: a delivery of another app
+	 * is not touched
 	 * @return whether a delivery changed
 	 */
 	@Transactional
-	public boolean settleSent(long sdkAppId, String officialAccount, String cloudCustomData, String msgKey,
+	public boolean settleSent(long chatAppId, String officialAccount, String cloudCustomData, String msgKey,
 			long msgTime) {
 		Long deliveryId = CloudCustomData.deliveryId(cloudCustomData);
 		if (deliveryId == null) {
 			return false;
 		}
-		Optional<Long> app = this.apps.idOf(sdkAppId);
-		if (app.isEmpty()) {
-			return false;
-		}
 		Instant now = this.clock.instant();
-		boolean changed = this.callbacks.settleSent(app.get(), deliveryId, officialAccount, msgKey, msgTime, now);
-		if (changed) {
-			this.callbacks.runOf(deliveryId).ifPresent((run) -> this.finisher.finishIfDone(run, now));
-		}
-		return changed;
+		Optional<Long> run = this.callbacks.settleSent(chatAppId, deliveryId, officialAccount, msgKey, msgTime, now);
+		run.ifPresent((id) -> this.finisher.finishIfDone(id, now));
+		return run.isPresent();
 	}
 
 	/**
 	 * Tencent's after-recall callback.
+	 * @param chatAppId the app the verified callback came for
 	 * @return how many deliveries changed
 	 */
 	@Transactional
-	public int settleRecalled(long sdkAppId, String officialAccount, List<String> msgKeys) {
-		if (msgKeys.isEmpty()) {
-			return 0;
-		}
-		return this.apps.idOf(sdkAppId)
-			.map((app) -> this.callbacks.settleRecalled(app, officialAccount, msgKeys, this.clock.instant()))
-			.orElse(0);
+	public int settleRecalled(long chatAppId, String officialAccount, List<String> msgKeys) {
+		return this.callbacks.settleRecalled(chatAppId, officialAccount, msgKeys, this.clock.instant());
 	}
 
 	private void wakeAfterCommit() {

@@ -16,8 +16,7 @@ public record DeliveryRow(long id, long runId, String officialAccount, DeliveryS
 
 	/** Whether Tencent holds a message of it that is not recalled yet. */
 	public boolean recallable() {
-		return this.msgKey != null && this.sentAt != null
-				&& (this.status == DeliveryStatus.SENT || this.status == DeliveryStatus.RECALL_FAILED);
+		return this.msgKey != null && this.sentAt != null && DeliveryStatus.RECALLABLE.contains(this.status);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.herald.delivery;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import dev.herald.chatapp.ChatApps;

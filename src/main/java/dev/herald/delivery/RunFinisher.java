@@ -36,13 +36,30 @@ class RunFinisher {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean finishIfDone(long runId, Instant now) {
-		// One check per run at a time: two transactions settling a run's last two
-		// deliveries at once (two callbacks, or a callback and an answer) would each
-		// still see the other's delivery open, and neither would finish the run. Behind
-		// the lock the later one reads what the earlier committed.
-		if (!this.runs.lockUnfinished(runId)) {
-			return false;
+		return this.runs.lockUnfinished(runId).isPresent() && finishLocked(runId, now);
+	}
+
+	/**
+	 * After outcomes of a run were stored: a cancelled run's retries become CANCELLED (or
+	 * looked up), and a run with nothing left finishes.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void tidyOrFinish(long runId, Instant now) {
+		Optional<RunState> state = this.runs.lockUnfinished(runId);
+		if (state.isEmpty()) {
+			return;
 		}
+		if (state.get() == RunState.CANCELLED) {
+			this.runs.cancelRemaining(runId, now);
+		}
+		finishLocked(runId, now);
+	}
+
+	// One check per run at a time (the caller holds the run's lock): two transactions
+	// settling a run's last two deliveries at once (two callbacks, or a callback and an
+	// answer) would each still see the other's delivery open, and neither would finish
+	// the run. Behind the lock the later one reads what the earlier committed.
+	private boolean finishLocked(long runId, Instant now) {
 		Optional<RunStore.Finished> finished = this.runs.finishIfNothingLeft(runId, now);
 		if (finished.isEmpty()) {
 			return false;
@@ -54,18 +71,6 @@ class RunFinisher {
 		this.events.publishEvent(new SendRunFinished(runId, run.campaignId(), run.campaignRunId(), run.wasCancelled(),
 				sent, failed, counts.get(DeliveryStatus.CANCELLED)));
 		return true;
-	}
-
-	/**
-	 * After outcomes of a run were stored: a cancelled run's retries become CANCELLED (or
-	 * looked up), and a run with nothing left finishes.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void tidyOrFinish(long runId, Instant now) {
-		if (this.runs.runState(runId).filter((state) -> state == RunState.CANCELLED).isPresent()) {
-			this.runs.cancelRemaining(runId, now);
-		}
-		finishIfDone(runId, now);
 	}
 
 	private static long sum(Map<DeliveryStatus, Long> counts, Collection<DeliveryStatus> statuses) {

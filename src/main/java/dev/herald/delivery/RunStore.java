@@ -126,12 +126,14 @@ class RunStore {
 
 	/**
 	 * Locks an unfinished run for the check whether it is done.
-	 * @return false when it is finished already
+	 * @return its state, or empty when it is finished already
 	 */
-	boolean lockUnfinished(long runId) {
-		return !this.jdbc
-			.queryForList("select id from send_run where id = ? and finished_at is null for update", Long.class, runId)
-			.isEmpty();
+	Optional<RunState> lockUnfinished(long runId) {
+		return this.jdbc
+			.query("select state from send_run where id = ? and finished_at is null for update",
+					(rs, n) -> RunState.valueOf(rs.getString(1)), runId)
+			.stream()
+			.findFirst();
 	}
 
 	/** A run just finished: what its announcement needs besides the counts. */

@@ -3,8 +3,9 @@ package dev.herald.delivery;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A run has no delivery left to work on (published after the commit that finished it). A
- * cancelled run finishes once its calls in flight are recorded.
+ * A run has no delivery left to work on (published in the transaction that finished it,
+ * delivered to listeners after its commit). A cancelled run finishes once its calls in
+ * flight are recorded.
  *
  * @param sent deliveries that reached Tencent (SENT, RECALLED, RECALL_FAILED)
  * @param failed deliveries that failed for good, plus those left IN_DOUBT
@@ -12,9 +13,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record SendRunFinished(long runId, @Nullable Long campaignId, @Nullable Long campaignRunId, boolean wasCancelled,
 		long sent, long failed, long cancelled) {
-
-	public boolean hasFailures() {
-		return this.failed > 0;
-	}
 
 }

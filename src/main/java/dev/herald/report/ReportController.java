@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.herald.chatapp.ChatApps;
+import dev.herald.delivery.Recalls;
 import dev.herald.tencent.ErrorCodeWords;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,12 +32,12 @@ class ReportController {
 
 	private final ErrorCodeWords errorWords;
 
-	private final ChatApps apps;
+	private final Recalls recalls;
 
-	ReportController(SendReports reports, ErrorCodeWords errorWords, ChatApps apps) {
+	ReportController(SendReports reports, ErrorCodeWords errorWords, Recalls recalls) {
 		this.reports = reports;
 		this.errorWords = errorWords;
-		this.apps = apps;
+		this.recalls = recalls;
 	}
 
 	@GetMapping("/reports")
@@ -78,8 +78,7 @@ class ReportController {
 		RunReport run = this.reports.run(id);
 		model.addAttribute("run", run);
 		model.addAttribute("outcomes", run.outcomes());
-		model.addAttribute("recallSpan",
-				this.apps.find(run.chatAppId()).flatMap((app) -> this.reports.recallSpan(id, app)).orElse(null));
+		model.addAttribute("recallWindow", this.recalls.recallWindow(id));
 		List<String> minutes = new ArrayList<>();
 		List<Long> sends = new ArrayList<>();
 		List<Long> delivered = new ArrayList<>();

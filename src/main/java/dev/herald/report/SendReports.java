@@ -11,11 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
-import dev.herald.chatapp.ChatAppView;
-import dev.herald.delivery.DeliverySql;
 import dev.herald.shared.NotFoundException;
 
 import org.jspecify.annotations.Nullable;
@@ -65,27 +62,6 @@ class SendReports {
 			throw new NotFoundException("run", id);
 		}
 		return runs.get(0);
-	}
-
-	/**
-	 * How long the run's sent, not yet recalled messages can still be recalled.
-	 * @param app the run's Chat app
-	 * @return empty when the run has no such message
-	 */
-	@Transactional(readOnly = true)
-	Optional<RecallSpan> recallSpan(long runId, ChatAppView app) {
-		return this.jdbc.sql("""
-				select min(%1$s) as first_sent, max(%1$s) as last_sent from delivery d
-				where d.run_id = :run and %2$s""".formatted(DeliverySql.SENT_AT, DeliverySql.HAS_MESSAGE))
-			.param("run", runId)
-			.query((rs, n) -> {
-				Instant first = instant(rs, "first_sent");
-				Instant last = instant(rs, "last_sent");
-				return (first != null && last != null) ? Optional.of(new RecallSpan(app.recallableUntil(first),
-						app.recallableUntil(last), app.messageHistoryDays(), this.clock.instant()))
-						: Optional.<RecallSpan>empty();
-			})
-			.single();
 	}
 
 	@Transactional(readOnly = true)

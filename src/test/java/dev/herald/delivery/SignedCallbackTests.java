@@ -1,7 +1,6 @@
 package dev.herald.delivery;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
