@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by the page benchmarks (reports.sh, audiences.sh, callbacks.sh): builds the jar unless
 # BENCH_NO_BUILD is set, starts Herald in demo mode on an embedded PostgreSQL in "$work/pg" (kept between
-# runs when BENCH_WORK names a folder) with a heap of $1, and waits until it is UP. Sets: jar, pg_port, http, base, herald (its pid; stopped on exit).
+# runs when BENCH_WORK names a folder, with demo mode's secret key beside it in "$work") with a heap of
+# $1, and waits until it is UP. Sets: jar, pg_port, http, base, herald (its pid; stopped on exit).
 # Defines: sql (psql on its database), sign_in <user> (a demo user; the session is in $jar_file),
 # csrf_of (the CSRF token of the page on stdin) and percentiles (p50 and p95 in ms of the seconds on
 # stdin).
@@ -12,7 +13,7 @@ pg_port=$(free_port)
 http=$(free_port)
 base="http://127.0.0.1:$http"
 
-HERALD_DEMO=true HERALD_DATABASE_EMBEDDED_DATA_DIR="$work/pg" HERALD_DATABASE_EMBEDDED_PORT=$pg_port \
+HERALD_DEMO=true HERALD_DATA_DIR="$work" HERALD_DATABASE_EMBEDDED_DATA_DIR="$work/pg" HERALD_DATABASE_EMBEDDED_PORT=$pg_port \
   SERVER_PORT=$http java "-Xmx$1" "-Xms$1" -jar "$jar" > "$work/herald.log" 2>&1 &
 herald=$!
 trap 'kill $herald 2>/dev/null || true; wait $herald 2>/dev/null || true' EXIT
