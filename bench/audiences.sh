@@ -50,13 +50,8 @@ echo "RESULT accounts=$(sql -c "select count(*) from official_account where chat
 version=$(sql -c "select v.id from draft_version v join draft d on d.id = v.draft_id where d.title = 'Bench audience' order by v.id desc limit 1")
 
 # Sign in as the demo operator.
-jar_file="$work/cookies"
-rm -f "$jar_file"
-csrf=$(curl -s -c "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar_file" -c "$jar_file" -o /dev/null --data-urlencode "username=operator" --data-urlencode "password=demo" \
-  --data-urlencode "_csrf=$csrf" "$base/login"
+sign_in operator
 get() { curl -s -b "$jar_file" -c "$jar_file" "$@"; }
-percentiles() { sort -n | awk '{a[NR]=$1} END {p50=a[int(NR*0.5+0.5)]; p95=a[int(NR*0.95+0.5)]; printf "%.1f %.1f\n", p50*1000, p95*1000}'; }
 measure() { # name url
   for _ in $(seq 1 20); do get -o /dev/null "$base$2"; done  # warm up (JIT)
   read -r p50 p95 < <(for _ in $(seq 1 "$requests"); do get -o /dev/null -w '%{time_total}\n' "$base$2"; done | percentiles)
@@ -74,7 +69,7 @@ measure campaign_form.account_search "/campaigns/audience/accounts?app=$app&q=be
 
 # The live count under the audience choices (htmx POST): every account, a tag and a dynamic filter.
 count_page=$(get "$base$form")
-count_csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<< "$count_page" | head -1 | sed 's/.*value="//;s/"$//')
+count_csrf=$(csrf_of <<< "$count_page")
 count() { get -o /dev/null -w '%{time_total}\n' -H 'HX-Request: true' --data-urlencode "_csrf=$count_csrf" \
   --data-urlencode "chatAppId=$app" --data-urlencode "allAccounts=true" --data-urlencode "tags=store, region:apac" \
   "$base/campaigns/audience/count"; }
@@ -87,7 +82,7 @@ echo "RESULT audience_count.p95_ms=$p95"
 post_campaign() { # label kind [extra curl args]
   local page csrf token
   page=$(get "$base$form")
-  csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<< "$page" | head -1 | sed 's/.*value="//;s/"$//')
+  csrf=$(csrf_of <<< "$page")
   token=$(grep -o 'name="submissionToken" value="[^"]*"' <<< "$page" | head -1 | sed 's/.*value="//;s/"$//')
   get -o /dev/null -w '%{http_code} %{time_total}\n' --data-urlencode "_csrf=$csrf" \
     --data-urlencode "submissionToken=$token" --data-urlencode "label=$1" --data-urlencode "chatAppId=$app" \
@@ -117,7 +112,7 @@ done
 materialised=$(echo "$(date +%s.%N) - $start" | bc)
 echo "RESULT materialise_all.rows=$(sql -c "select count(*) from delivery where campaign_id = $campaign")"
 echo "RESULT materialise_all.seconds_from_post=$materialised"
-csrf=$(get "$base/campaigns/$campaign" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+csrf=$(get "$base/campaigns/$campaign" | csrf_of)
 get -o /dev/null --data-urlencode "_csrf=$csrf" "$base/campaigns/$campaign/cancel"
 
 # A CSV saved by Excel on Chinese Windows (GB18030/GBK): 50,000 lines through the import page.
@@ -128,7 +123,7 @@ with open(sys.argv[1], "w", encoding="gb18030", newline="\r\n") as f:
     for n in range(1, int(sys.argv[2]) + 1):
         f.write(f"@TOA#_gbk_{n:06d},新闻门店 {n},{n % 900},false,region:apac;新闻\n")
 PY
-csrf=$(get "$base/accounts/import" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+csrf=$(get "$base/accounts/import" | csrf_of)
 start=$(date +%s.%N)
 code=$(get -o /dev/null -w '%{http_code}' -F "_csrf=$csrf" -F "app=$app" -F "encoding=GB18030" \
   -F "file=@$work/gbk.csv;type=text/csv" "$base/accounts/import")
@@ -139,7 +134,7 @@ echo "RESULT import_gb18030.bytes=$(stat -c %s "$work/gbk.csv")"
 echo "RESULT import_gb18030.seconds=$imported"
 echo "RESULT import_gb18030.names_intact=$(sql -c "select count(*) from official_account where chat_app_id = $app and account_id like '@TOA#\\_gbk\\_%' and name like '新闻门店 %' and '新闻' = any(tags)")"
 # The same file read as UTF-8 is refused with line numbers, and nothing changes.
-csrf=$(get "$base/accounts/import" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+csrf=$(get "$base/accounts/import" | csrf_of)
 start=$(date +%s.%N)
 refused=$(get -F "_csrf=$csrf" -F "app=$app" -F "encoding=UTF_8" -F "file=@$work/gbk.csv;type=text/csv" \
   "$base/accounts/import" | grep -c 'Line 2:' || true)

@@ -20,12 +20,8 @@ source bench/start-herald.sh 512m
 # The admin adds the app through the form, as in a browser.
 token="bench-callback-token-$RANDOM"
 sdk_app_id=1400$(( RANDOM % 9000 + 1000 ))00
-jar_file="$work/cookies"
-rm -f "$jar_file"
-csrf=$(curl -s -c "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar_file" -c "$jar_file" -o /dev/null --data-urlencode "username=admin" --data-urlencode "password=demo" \
-  --data-urlencode "_csrf=$csrf" "$base/login"
-csrf=$(curl -s -b "$jar_file" "$base/admin/apps/new" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+sign_in admin
+csrf=$(curl -s -b "$jar_file" "$base/admin/apps/new" | csrf_of)
 status=$(curl -s -b "$jar_file" -o /dev/null -w '%{http_code}' --data-urlencode "_csrf=$csrf" \
   --data-urlencode "name=Bench callbacks" --data-urlencode "sdkAppId=$sdk_app_id" --data-urlencode "endpoint=SIMULATOR" \
   --data-urlencode "adminIdentifier=administrator" --data-urlencode "secretKey=bench-secret" \

@@ -29,15 +29,10 @@ fi
 echo "RESULT deliveries=$(sql -c 'select count(*) from delivery')"
 
 # Sign in as the demo analyst.
-jar_file="$work/cookies"
-rm -f "$jar_file" "$work/p95"
-csrf=$(curl -s -c "$jar_file" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar_file" -c "$jar_file" -o /dev/null --data-urlencode "username=analyst" --data-urlencode "password=demo" \
-  --data-urlencode "_csrf=$csrf" "$base/login"
+sign_in analyst
+rm -f "$work/p95"
 printf '127.0.0.1\tFALSE\t/\tFALSE\t0\therald-tz\tAsia%%2FShanghai\n' >> "$jar_file"
 get() { curl -s -b "$jar_file" "$@"; }
-
-percentiles() { sort -n | awk '{a[NR]=$1} END {p50=a[int(NR*0.5+0.5)]; p95=a[int(NR*0.95+0.5)]; printf "%.1f %.1f\n", p50*1000, p95*1000}'; }
 
 measure() {
   local name=$1 url=$2

@@ -240,13 +240,13 @@ public class ChatApps {
 			if (PROBE_ANSWERS.contains(failed.errorCode())) {
 				return ConnectionCheck.worked();
 			}
-			return new ConnectionCheck(false,
-					(failed.errorCode() != 0) ? "chatapp.test.refused" : "chatapp.test.unreachable", result);
+			return new ConnectionCheck((failed.errorCode() != 0) ? "chatapp.test.refused" : "chatapp.test.unreachable",
+					result);
 		}
 		if (result instanceof CallResult.Retryable<?> retryable && retryable.errorCode() != 0) {
-			return new ConnectionCheck(false, "chatapp.test.refused", result);
+			return new ConnectionCheck("chatapp.test.refused", result);
 		}
-		return new ConnectionCheck(false, "chatapp.test.unreachable", result);
+		return new ConnectionCheck("chatapp.test.unreachable", result);
 	}
 
 	private void checkSettings(ChatAppSettings settings, @Nullable Long id) {

@@ -7,15 +7,14 @@ import org.jspecify.annotations.Nullable;
  * The outcome of "test connection": what to tell the admin, and the failed call behind
  * it.
  *
- * @param ok whether Tencent accepted the credentials
  * @param messageKey what to tell the admin
  * @param failure the call that failed (its ErrorCode or what happened on the way), or
  * {@code null} when it worked
  */
-record ConnectionCheck(boolean ok, String messageKey, @Nullable CallResult<?> failure) {
+record ConnectionCheck(String messageKey, @Nullable CallResult<?> failure) {
 
 	static ConnectionCheck worked() {
-		return new ConnectionCheck(true, "chatapp.test.ok", null);
+		return new ConnectionCheck("chatapp.test.ok", null);
 	}
 
 }

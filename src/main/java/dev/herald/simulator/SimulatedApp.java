@@ -61,7 +61,6 @@ final class SimulatedApp {
 		this.faultRandom = (faults.seed() != null) ? new Random(faults.seed()) : new Random();
 	}
 
-	/** Takes the first scripted fault that matches, or returns {@code null}. */
 	/**
 	 * The fault this call meets, if any: a scripted one first, else one drawn from the
 	 * app's fault settings.
@@ -97,7 +96,8 @@ final class SimulatedApp {
 		return null;
 	}
 
-	@Nullable ScriptedFault takeScriptedFault(String command, @Nullable String officialAccount) {
+	/** Takes the first scripted fault that matches, or returns {@code null}. */
+	private @Nullable ScriptedFault takeScriptedFault(String command, @Nullable String officialAccount) {
 		for (int i = 0; i < this.scriptedFaults.size(); i++) {
 			ScriptedFault fault = this.scriptedFaults.get(i);
 			if (fault.matches(command, officialAccount)) {

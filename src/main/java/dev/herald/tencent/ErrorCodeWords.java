@@ -5,15 +5,16 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
  * Tencent's answers in the reader's words, the one place pages, flash messages and
- * exports get them from: an ErrorCode ({@link TencentErrorCodes#describe(int)}) or a
- * whole failed call, never the client's technical reason. Templates call it as
- * {@code @errorCodeWords.of(code)}.
+ * exports get them from: an ErrorCode ({@code tencent.error.<code>} in the
+ * {@code i18n/tencent} bundles) or a whole failed call, never the client's technical
+ * reason. Templates call it as {@code @errorCodeWords.of(code)}.
  */
 @Component
 public class ErrorCodeWords {
@@ -44,8 +45,24 @@ public class ErrorCodeWords {
 		return (code == null || code <= 0) ? words : code + " " + words;
 	}
 
+	/**
+	 * An ErrorCode in the given language, falling back to "Error code N" when the bundles
+	 * do not know it; a negative code is Herald's own mark for a call that got no answer.
+	 */
 	public String of(int code, Locale locale) {
-		return this.messages.getMessage(TencentErrorCodes.describe(code), locale);
+		return this.messages.getMessage(describe(code), locale);
+	}
+
+	static String messageKey(int errorCode) {
+		return "tencent.error." + errorCode;
+	}
+
+	private static MessageSourceResolvable describe(int errorCode) {
+		if (errorCode < 0) {
+			return new DefaultMessageSourceResolvable("tencent.error.noAnswer");
+		}
+		return new DefaultMessageSourceResolvable(new String[] { messageKey(errorCode), "tencent.error.unknown" },
+				new Object[] { errorCode }, "ErrorCode " + errorCode);
 	}
 
 	/**

@@ -2,12 +2,9 @@ package dev.herald.tencent;
 
 import java.util.Set;
 
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
-
 /**
- * Tencent ErrorCodes that change what a sender does, and their words for the UI
- * ({@code tencent.error.<code>} in the {@code i18n/tencent} bundles).
+ * Tencent ErrorCodes that change what a sender does. Their words for the UI are
+ * {@link ErrorCodeWords}.
  */
 public final class TencentErrorCodes {
 
@@ -31,23 +28,6 @@ public final class TencentErrorCodes {
 
 	public static boolean isRetryable(int errorCode) {
 		return RETRYABLE.contains(errorCode);
-	}
-
-	public static String messageKey(int errorCode) {
-		return "tencent.error." + errorCode;
-	}
-
-	/**
-	 * The code's meaning in words, falling back to "Error code N" when the bundles do not
-	 * know it; a negative code is Herald's own mark for a call that got no answer. Pages
-	 * read it through {@link ErrorCodeWords}.
-	 */
-	public static MessageSourceResolvable describe(int errorCode) {
-		if (errorCode < 0) {
-			return new DefaultMessageSourceResolvable("tencent.error.noAnswer");
-		}
-		return new DefaultMessageSourceResolvable(new String[] { messageKey(errorCode), "tencent.error.unknown" },
-				new Object[] { errorCode }, "ErrorCode " + errorCode);
 	}
 
 }

@@ -39,7 +39,7 @@ class TencentMessagesTests {
 
 		assertThat(messages.stringPropertyNames()).containsAll(MessageValidator.CODES)
 			.contains("tencent.error.unknown")
-			.containsAll(DOCUMENTED_CODES.stream().map(TencentErrorCodes::messageKey).toList());
+			.containsAll(DOCUMENTED_CODES.stream().map(ErrorCodeWords::messageKey).toList());
 	}
 
 	@ParameterizedTest
@@ -57,8 +57,9 @@ class TencentMessagesTests {
 
 		assertThat(texts).hasSize(2).allSatisfy((text) -> assertThat(text).doesNotStartWith("tencent."));
 		assertThat(texts.get(0)).contains("4294967295");
-		assertThat(source.getMessage(TencentErrorCodes.describe(10023), locale)).doesNotStartWith("tencent.");
-		assertThat(source.getMessage(TencentErrorCodes.describe(99999), locale)).contains("99999");
+		ErrorCodeWords words = new ErrorCodeWords(source);
+		assertThat(words.of(10023, locale)).doesNotStartWith("tencent.");
+		assertThat(words.of(99999, locale)).contains("99999");
 	}
 
 	private static Properties load(String bundle) throws IOException {
