@@ -30,7 +30,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +48,7 @@ class CampaignConcurrencyTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Autowired
 	private CampaignFixtures fixtures;
@@ -74,7 +73,7 @@ class CampaignConcurrencyTests {
 
 	@Test
 	void threeIdenticalPostsAtOnceMakeOneCampaignAndNoServerError() throws Exception {
-		String operator = new TestUsers(this.jdbc, this.encoder).create("racer", "OPERATOR");
+		String operator = this.users.create("racer", "OPERATOR");
 		WebSession session = WebSession.signIn(this.port, operator);
 		String page = session.get("/campaigns/new?app=" + this.scene.appId()).body();
 		String label = "Posted thrice " + System.nanoTime();
