@@ -1,21 +1,15 @@
 package dev.herald.draft;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.AtOnce;
 import dev.herald.support.TestUsers;
 import dev.herald.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -66,7 +60,7 @@ class DraftSubmissionTokenTests {
 		fields.put("elements[0].fields[Text]", "Once only");
 		fields.put("action", "save");
 
-		List<HttpResponse<String>> answers = parallel(3, () -> session.post("/drafts/new", fields));
+		List<HttpResponse<String>> answers = AtOnce.repeat(3, () -> session.post("/drafts/new", fields));
 		answers.add(session.post("/drafts/new", fields)); // and a late retry
 
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
@@ -107,7 +101,8 @@ class DraftSubmissionTokenTests {
 		Map<String, String> clone = new LinkedHashMap<>();
 		clone.put("_csrf", WebSession.csrf(page));
 		clone.put("submissionToken", WebSession.field(page, "submissionToken"));
-		List<HttpResponse<String>> answers = parallel(3, () -> session.post("/drafts/" + source + "/clone", clone));
+		List<HttpResponse<String>> answers = AtOnce.repeat(3,
+				() -> session.post("/drafts/" + source + "/clone", clone));
 
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
 		assertThat(answers.stream().map(DraftSubmissionTokenTests::draftId).distinct()).hasSize(1);
@@ -164,34 +159,6 @@ class DraftSubmissionTokenTests {
 		HttpResponse<String> response = session.get(path);
 		assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
 		return response.body();
-	}
-
-	/** Starts {@code count} calls together (a latch, not a sleep) and waits for all. */
-	private static List<HttpResponse<String>> parallel(int count, Callable<HttpResponse<String>> call)
-			throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch ready = new CountDownLatch(count);
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				futures.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					return call.call();
-				}));
-			}
-			assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-			go.countDown();
-			List<HttpResponse<String>> answers = new ArrayList<>();
-			for (Future<HttpResponse<String>> future : futures) {
-				answers.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 	private static long draftId(HttpResponse<String> response) {
