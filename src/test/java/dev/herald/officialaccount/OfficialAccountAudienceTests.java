@@ -4,15 +4,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import dev.herald.chatapp.ChatAppSettings;
-import dev.herald.chatapp.ChatAppView;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.chatapp.Endpoint;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,13 +29,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @ApplicationTest
 class OfficialAccountAudienceTests {
 
-	private static final String KEY = "c0ffee" + "0".repeat(58);
-
 	@Autowired
 	private MockMvcTester mvc;
 
 	@Autowired
-	private ChatApps chatApps;
+	private CampaignFixtures fixtures;
 
 	@Autowired
 	private OfficialAccounts accounts;
@@ -49,7 +43,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void csvImportSetsTagsAndAReImportUpdatesThem() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		assertThat(upload(app.id(), "account_id,name,tags\n@TOA#_t1,One,store;region:apac\n@TOA#_t2,Two,\n"))
 			.hasStatus(302);
 		assertThat(tagsOf(app.id())).containsEntry("@TOA#_t1", List.of("region:apac", "store"))
@@ -66,7 +60,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void importOfFiveThousandRowsIsOneStatementAway() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		long started = System.nanoTime();
 		assertThat(upload(app.id(), csv(5_000, (i) -> (i % 2 == 0) ? "even" : "odd"))).hasStatus(302);
 		long millis = (System.nanoTime() - started) / 1_000_000;
@@ -78,7 +72,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void listSearchesFiltersByTagAndPagesByKeyset() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(120, (i) -> (i < 70) ? "store" : "web"));
 		MvcTestResult first = list("/accounts?app=" + app.id() + "&tag=store");
 		AccountSearch.Page page = page(first);
@@ -103,7 +97,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void bulkTagAndArchiveApplyToEveryMatchingAccountAfterAConfirmationNamingTheCount() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(30, (i) -> (i < 12) ? "apac" : ""));
 		String filter = "app=" + app.id() + "&tag=apac";
 		assertThat(list("/accounts/bulk?" + filter + "&action=TAG&bulkTag=Store")).hasStatusOk()
@@ -129,7 +123,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void bulkActionWithoutATagIsRefusedNextToTheField() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		assertThat(list("/accounts/bulk?app=" + app.id() + "&action=TAG&bulkTag=")).hasStatusOk()
 			.bodyText()
 			.contains("Enter the tag.");
@@ -140,7 +134,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void dynamicGroupCountsItsMatchesBeforeAndAfterSaving() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(40, (i) -> (i < 15) ? "store;vip" : "store"));
 		assertThat(list("/accounts/groups/count?chatAppId=" + app.id() + "&filterTags=vip%20store")).hasStatusOk()
 			.bodyText()
@@ -170,7 +164,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void staticGroupOfTwoThousandMembersPostsThemInOneField() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(2_000, (i) -> ""));
 		String members = this.accounts.ofApp(app.id())
 			.stream()
@@ -226,7 +220,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void staticGroupMembersMayBeUploadedAsCsvAndUnknownIdsAreReportedByLine() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(5, (i) -> ""));
 		MvcTestResult refused = this.mvc.perform(MockMvcRequestBuilders.multipart("/accounts/groups")
 			.file(new MockMultipartFile("membersFile", "m.csv", "text/csv",
@@ -249,7 +243,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void accountTagsAreEditedAndArchivedAccountsLeaveTheList() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		OfficialAccountView account = this.accounts.add(app.id(), "@TOA#_edit", "Edit me", 0, false);
 		assertThat(this.mvc.post()
 			.uri("/accounts/" + account.id())
@@ -278,7 +272,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void hostileNamesAndTagsAreEscaped() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), "account_id,name,tags\n@TOA#_x1,<script>alert(1)</script>,<b>bold</b>;<img/src=x>\n");
 		assertThat(list("/accounts?app=" + app.id())).hasStatusOk()
 			.bodyText()
@@ -347,11 +341,8 @@ class OfficialAccountAudienceTests {
 			.with(user("op").roles("OPERATOR")));
 	}
 
-	private ChatAppView newApp() {
-		long sdkAppId = ThreadLocalRandom.current().nextLong(1_500_000_000L, 1_599_999_999L);
-		return this.chatApps.create(
-				new ChatAppSettings("OA scale " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
-				KEY);
+	private CampaignFixtures.App newApp() {
+		return this.fixtures.simulatorApp("OA scale", 0, 200);
 	}
 
 }
