@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -139,11 +140,7 @@ class OfficialAccountAudienceTests {
 		assertThat(list("/accounts/groups/count?chatAppId=" + app.id() + "&filterTags=vip%20store")).hasStatusOk()
 			.bodyText()
 			.contains("Matches 15 accounts now.");
-		MvcTestResult saved = this.mvc.post()
-			.uri("/accounts/groups")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		MvcTestResult saved = post("/accounts/groups").param("chatAppId", String.valueOf(app.id()))
 			.param("name", "VIP stores")
 			.param("dynamic", "true")
 			.param("filterTags", "vip store")
@@ -153,11 +150,7 @@ class OfficialAccountAudienceTests {
 		assertThat(group.dynamic()).isTrue();
 		assertThat(group.memberCount()).isEqualTo(15);
 		assertThat(list("/accounts/groups/" + group.id())).hasStatusOk().bodyText().contains("Members now: 15");
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/groups").param("chatAppId", String.valueOf(app.id()))
 			.param("name", "No tags")
 			.param("dynamic", "true")).hasStatusOk().bodyText().contains("Enter at least one tag.");
 	}
@@ -170,11 +163,7 @@ class OfficialAccountAudienceTests {
 			.stream()
 			.map((account) -> String.valueOf(account.id()))
 			.collect(Collectors.joining(","));
-		MvcTestResult saved = this.mvc.post()
-			.uri("/accounts/groups")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		MvcTestResult saved = post("/accounts/groups").param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Everyone")
 			.param("members", members)
 			.exchange();
@@ -187,34 +176,20 @@ class OfficialAccountAudienceTests {
 		TargetGroupForm form = (TargetGroupForm) page.getMvcResult().getModelAndView().getModel().get("form");
 		assertThat(form.getMembers()).hasSize(2_000);
 		String ten = form.getMembers().stream().limit(10).map(String::valueOf).collect(Collectors.joining(","));
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/groups/" + group.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Ten")
 			.param("version", String.valueOf(form.getVersion()))
 			.param("members", ten)).hasStatus(302);
 		assertThat(this.accounts.group(group.id()).orElseThrow().memberCount()).isEqualTo(10);
 		// A stale version is refused next to the form, never a 500.
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/groups/" + group.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Stale")
 			.param("version", String.valueOf(form.getVersion()))
 			.param("members", ten)).hasStatusOk().bodyText().contains("Someone changed this group meanwhile");
 		// Archived groups leave the pickers and come back when restored.
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id() + "/archive")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))).hasStatus(302);
+		assertThat(post("/accounts/groups/" + group.id() + "/archive")).hasStatus(302);
 		assertThat(this.accounts.groupsOf(app.id())).isEmpty();
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id() + "/restore")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))).hasStatus(302);
+		assertThat(post("/accounts/groups/" + group.id() + "/restore")).hasStatus(302);
 		assertThat(this.accounts.groupsOf(app.id())).hasSize(1);
 	}
 
@@ -245,27 +220,16 @@ class OfficialAccountAudienceTests {
 	void accountTagsAreEditedAndArchivedAccountsLeaveTheList() {
 		CampaignFixtures.App app = newApp();
 		OfficialAccountView account = this.accounts.add(app.id(), "@TOA#_edit", "Edit me", 0, false);
-		assertThat(this.mvc.post()
-			.uri("/accounts/" + account.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/" + account.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Edited")
 			.param("tags", "Store, region:APAC")).hasStatus(302);
 		assertThat(this.accounts.find(account.id()).orElseThrow().tags()).containsExactly("region:apac", "store");
-		assertThat(this.mvc.post()
-			.uri("/accounts/" + account.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/" + account.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Edited")
 			.param("tags", "x".repeat(101))).hasStatusOk()
 			.bodyText()
 			.contains("A tag can be at most 100 characters long.");
-		assertThat(this.mvc.post()
-			.uri("/accounts/" + account.id() + "/archive")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))).hasStatus(302);
+		assertThat(post("/accounts/" + account.id() + "/archive")).hasStatus(302);
 		assertThat(page(list("/accounts?app=" + app.id())).total()).isZero();
 		assertThat(list("/accounts?app=" + app.id() + "&archived=SHOW")).bodyText().contains("Archived");
 	}
@@ -295,6 +259,10 @@ class OfficialAccountAudienceTests {
 	private MvcTestResult list(String uri) {
 		// Already encoded, as the pages write their links.
 		return this.mvc.get().uri(URI.create(uri)).with(user("op").roles("OPERATOR")).exchange();
+	}
+
+	private MockMvcRequestBuilder post(String uri) {
+		return this.mvc.post().uri(uri).with(csrf()).with(user("op").roles("OPERATOR"));
 	}
 
 	private MvcTestResult bulk(String filter, String action, String tag, long expected) {
