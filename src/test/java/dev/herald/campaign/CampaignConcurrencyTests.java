@@ -10,18 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import dev.herald.shared.RuleViolationException;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.AtOnce;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import dev.herald.support.WebSession;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,15 +44,13 @@ class CampaignConcurrencyTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Autowired
 	private CampaignFixtures fixtures;
 
 	@Autowired
 	private CampaignScheduler scheduler;
-
-	private final ExecutorService threads = Executors.newFixedThreadPool(3);
 
 	private CampaignScene scene;
 
@@ -66,15 +59,9 @@ class CampaignConcurrencyTests {
 		this.scene = CampaignScene.set(this.fixtures, "Race", 3);
 	}
 
-	@AfterEach
-	void tearDown() throws InterruptedException {
-		this.threads.shutdownNow();
-		this.threads.awaitTermination(10, TimeUnit.SECONDS);
-	}
-
 	@Test
 	void threeIdenticalPostsAtOnceMakeOneCampaignAndNoServerError() throws Exception {
-		String operator = new TestUsers(this.jdbc, this.encoder).create("racer", "OPERATOR");
+		String operator = this.users.create("racer", "OPERATOR");
 		WebSession session = WebSession.signIn(this.port, operator);
 		String page = session.get("/campaigns/new?app=" + this.scene.appId()).body();
 		String label = "Posted thrice " + System.nanoTime();
@@ -93,17 +80,7 @@ class CampaignConcurrencyTests {
 					.toString());
 		form.put("lateMinutes", "15");
 
-		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			posts.add(CompletableFuture.supplyAsync(() -> {
-				await(start);
-				return session.post("/campaigns", form);
-			}, this.threads));
-		}
-		start.countDown();
-
-		List<HttpResponse<String>> responses = posts.stream().map(CompletableFuture::join).toList();
+		List<HttpResponse<String>> responses = AtOnce.repeat(3, () -> session.post("/campaigns", form));
 		assertThat(responses).allSatisfy((response) -> assertThat(response.statusCode()).isEqualTo(302));
 		long id = this.jdbc.sql("select id from campaign where label = ?").param(label).query(Long.class).single();
 		assertThat(responses).allSatisfy((response) -> assertThat(response.headers().firstValue("Location"))
@@ -119,13 +96,11 @@ class CampaignConcurrencyTests {
 		List<Long> one = List.of(this.scene.accountIds().get(2));
 		this.scheduler.create(this.scene.command("Already there", Schedule.once(at, ZoneOffset.UTC), one));
 
-		CountDownLatch start = new CountDownLatch(1);
-		List<CompletableFuture<String>> saves = new ArrayList<>();
+		List<Callable<String>> saves = new ArrayList<>();
 		for (int i = 1; i <= 2; i++) {
 			Instant fire = at.plus(Duration.ofMinutes(10L * i));
 			String label = "Racing " + i;
-			saves.add(CompletableFuture.supplyAsync(() -> {
-				await(start);
+			saves.add(() -> {
 				SecurityContextHolder.getContext()
 					.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("op", null, List.of()));
 				try {
@@ -135,22 +110,12 @@ class CampaignConcurrencyTests {
 				catch (RuleViolationException ex) {
 					return ex.messageKey();
 				}
-			}, this.threads));
+			});
 		}
-		start.countDown();
 
-		List<String> outcomes = saves.stream().map(CompletableFuture::join).toList();
+		List<String> outcomes = AtOnce.run(saves);
 		assertThat(outcomes).containsExactlyInAnyOrder("saved", "campaigns.quota.conflict");
 		SecurityContextHolder.clearContext();
-	}
-
-	private static void await(CountDownLatch start) {
-		try {
-			start.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import dev.herald.chatapp.ChatApps;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A measurement, not a test (its name keeps it out of {@code mvn verify}): 5,000
@@ -47,22 +44,17 @@ class CampaignReadMeasurement {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
+	private CampaignFixtures fixtures;
 
 	@Autowired
-	private OfficialAccounts accounts;
-
-	@Autowired
-	private PasswordEncoder encoder;
+	private TestUsers users;
 
 	@Test
 	void listAndCalendarOverFiveThousandCampaigns() {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		CampaignFixtures.App app = fixtures.app("Measure", ACCOUNTS);
-		long versionId = fixtures.approvedVersion("Measured content");
+		CampaignFixtures.App app = this.fixtures.app("Measure", ACCOUNTS);
+		long versionId = this.fixtures.approvedVersion("Measured content");
 		seed(app, versionId);
-		WebSession session = WebSession.signIn(this.port,
-				new TestUsers(this.jdbc, this.encoder).create("measurer", "OPERATOR"));
+		WebSession session = WebSession.signIn(this.port, this.users.create("measurer", "OPERATOR"));
 		LocalDate today = LocalDate.now(ZoneId.systemDefault());
 		time(session, "list", "/campaigns");
 		time(session, "list_filtered", "/campaigns?status=COMPLETED&q=measured+1");

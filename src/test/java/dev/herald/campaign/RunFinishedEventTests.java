@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import dev.herald.chatapp.ChatApps;
 import dev.herald.delivery.SendRunFinished;
-import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.Test;
@@ -41,10 +39,7 @@ class RunFinishedEventTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
-	private OfficialAccounts accounts;
+	private CampaignFixtures fixtures;
 
 	@Autowired
 	private EventPublicationRegistry registry;
@@ -107,8 +102,7 @@ class RunFinishedEventTests {
 
 	/** A one-off campaign whose only run the delivery engine is still working on. */
 	private Running runningCampaign(String label) {
-		CampaignFixtures fixtures = new CampaignFixtures(this.jdbc, this.chatApps, this.accounts);
-		long campaignId = fixtures.completedCampaign(fixtures.app(label, 1).id(), label);
+		long campaignId = this.fixtures.completedCampaign(this.fixtures.app(label, 1).id(), label);
 		Timestamp firedAt = Timestamp.from(Instant.now().minusSeconds(60));
 		this.jdbc.sql("update campaign set status = 'RUNNING' where id = :id").param("id", campaignId).update();
 		long campaignRunId = this.jdbc.sql("""

@@ -6,14 +6,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.herald.chatapp.ChatAppSettings;
-import dev.herald.chatapp.ChatAppView;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.chatapp.Endpoint;
 import dev.herald.delivery.TestBroadcasts;
 import dev.herald.delivery.TestBroadcasts.TestBroadcast;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import dev.herald.tencent.MsgElement;
 import dev.herald.tencent.OfficialAccountMessage;
 import org.junit.jupiter.api.Test;
@@ -37,17 +34,15 @@ class TestSendQuotaTests {
 	private TestBroadcasts testBroadcasts;
 
 	@Autowired
-	private ChatApps chatApps;
+	private CampaignFixtures fixtures;
 
 	@Autowired
 	private OfficialAccounts accounts;
 
 	@Test
 	void recentTestSendsCountAgainstTheQuota() {
-		long sdkAppId = ThreadLocalRandom.current().nextLong(1_700_000_000L, 1_799_999_999L);
-		ChatAppView app = this.chatApps.create(
-				new ChatAppSettings("Quota " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
-				"ab".repeat(32));
+		CampaignFixtures.App app = this.fixtures.simulatorApp("Quota", 0, 200);
+		long sdkAppId = app.sdkAppId();
 		String account = this.accounts.add(app.id(), "@TOA#_quota_" + sdkAppId, "Quota", 1, true).accountId();
 		sendUntilAccepted(app.id(), account);
 		// The second one is accepted once the account's second has passed.

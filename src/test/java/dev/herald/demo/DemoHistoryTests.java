@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
-import dev.herald.chatapp.ChatAppSettings;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
-import dev.herald.chatapp.Endpoint;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -48,6 +46,9 @@ class DemoHistoryTests {
 	private ChatApps chatApps;
 
 	@Autowired
+	private CampaignFixtures fixtures;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -55,7 +56,7 @@ class DemoHistoryTests {
 
 	@Test
 	void ninetyDaysOfHistoryShowInTheReportsOnceHoweverOftenItRuns() throws Exception {
-		ChatAppView app = simulatorApp();
+		ChatAppView app = this.fixtures.simulatorApp("Demo history", 0, 200).app();
 		Map<LocalDate, Long> sendsBefore = sendsPerDay();
 
 		assertThat(this.history.createOnce(app)).isTrue();
@@ -109,12 +110,6 @@ class DemoHistoryTests {
 
 		assertThat(tableSizes()).isEqualTo(tables);
 		assertThat(this.chatApps.all()).noneMatch((app) -> app.sdkAppId() == DemoData.SDK_APP_ID);
-	}
-
-	private ChatAppView simulatorApp() {
-		long sdkAppId = ThreadLocalRandom.current().nextLong(1_600_000_000L, 1_699_999_999L);
-		return this.chatApps.create(new ChatAppSettings("Demo history " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null,
-				"administrator", 200), "f".repeat(64));
 	}
 
 	/** The charts' sends per day over 92 days, days in the campaigns' zone. */

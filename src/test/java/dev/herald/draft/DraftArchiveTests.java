@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static dev.herald.draft.DraftRequests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -244,30 +245,11 @@ class DraftArchiveTests {
 	}
 
 	private long create(String user, String title, String text) {
-		MvcTestResult result = this.mvc.post()
-			.uri("/drafts/new")
-			.with(user(user).roles("OPERATOR"))
-			.with(csrf())
-			.param("title", title)
-			.param("notes", title)
-			.param("elements[0].type", "TIMTextElem")
-			.param("elements[0].fields[Text]", text)
-			.exchange();
-		assertThat(result).hasStatus(302);
-		return Long.parseLong(result.getResponse().getRedirectedUrl().substring("/drafts/".length()));
+		return DraftRequests.create(this.mvc, user, title, text);
 	}
 
 	private void edit(long id, String user, String text) {
-		DraftView view = this.drafts.view(id);
-		assertThat(this.mvc.post()
-			.uri("/drafts/" + id + "/edit")
-			.with(user(user).roles("OPERATOR"))
-			.with(csrf())
-			.param("title", view.draft().getTitle())
-			.param("notes", view.draft().getNotes())
-			.param("version", String.valueOf(view.draft().getVersion()))
-			.param("elements[0].type", "TIMTextElem")
-			.param("elements[0].fields[Text]", text)).hasStatus(302);
+		DraftRequests.edit(this.mvc, this.drafts.view(id), user, text);
 	}
 
 	private MvcTestResult post(String uri, String user, String role, String... params) {
@@ -280,10 +262,6 @@ class DraftArchiveTests {
 			request.param(params[i], params[i + 1]);
 		}
 		return request.exchange();
-	}
-
-	private static String unique(String name) {
-		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

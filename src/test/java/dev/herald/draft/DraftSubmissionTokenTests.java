@@ -1,30 +1,17 @@
 package dev.herald.draft;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.AtOnce;
 import dev.herald.support.TestUsers;
+import dev.herald.support.WebSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,10 +32,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @ApplicationTest
 class DraftSubmissionTokenTests {
 
-	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-	private static final Pattern TOKEN = Pattern.compile("name=\"submissionToken\"\\s+value=\"([^\"]+)\"");
-
 	private static final Pattern DRAFT_LOCATION = Pattern.compile("/drafts/(\\d+)(/edit)?$");
 
 	@LocalServerPort
@@ -65,19 +48,19 @@ class DraftSubmissionTokenTests {
 
 	@Test
 	void threeParallelIdenticalPostsCreateOneDraft() throws Exception {
-		Session session = signIn();
-		String form = session.get("/drafts/new");
-		String token = find(TOKEN, form);
+		WebSession session = signIn();
+		String form = page(session, "/drafts/new");
+		String token = WebSession.field(form, "submissionToken");
 		String title = "Parallel " + UUID.randomUUID();
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("_csrf", find(CSRF, form));
+		fields.put("_csrf", WebSession.csrf(form));
 		fields.put("submissionToken", token);
 		fields.put("title", title);
 		fields.put("elements[0].type", "TIMTextElem");
 		fields.put("elements[0].fields[Text]", "Once only");
 		fields.put("action", "save");
 
-		List<HttpResponse<String>> answers = parallel(3, () -> session.post("/drafts/new", fields));
+		List<HttpResponse<String>> answers = AtOnce.repeat(3, () -> session.post("/drafts/new", fields));
 		answers.add(session.post("/drafts/new", fields)); // and a late retry
 
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
@@ -98,27 +81,28 @@ class DraftSubmissionTokenTests {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 		// the draft page the answers lead to renders
-		assertThat(session.get("/drafts/" + landed.get(0))).contains(title);
+		assertThat(page(session, "/drafts/" + landed.get(0))).contains(title);
 	}
 
 	@Test
 	void parallelClonesOfOneFormMakeOneCopy() throws Exception {
-		Session session = signIn();
-		String form = session.get("/drafts/new");
+		WebSession session = signIn();
+		String form = page(session, "/drafts/new");
 		String title = "Source " + UUID.randomUUID();
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("_csrf", find(CSRF, form));
-		fields.put("submissionToken", find(TOKEN, form));
+		fields.put("_csrf", WebSession.csrf(form));
+		fields.put("submissionToken", WebSession.field(form, "submissionToken"));
 		fields.put("title", title);
 		fields.put("elements[0].type", "TIMTextElem");
 		fields.put("elements[0].fields[Text]", "Clone me");
 		long source = draftId(session.post("/drafts/new", fields));
 
-		String page = session.get("/drafts/" + source);
+		String page = page(session, "/drafts/" + source);
 		Map<String, String> clone = new LinkedHashMap<>();
-		clone.put("_csrf", find(CSRF, page));
-		clone.put("submissionToken", find(TOKEN, page));
-		List<HttpResponse<String>> answers = parallel(3, () -> session.post("/drafts/" + source + "/clone", clone));
+		clone.put("_csrf", WebSession.csrf(page));
+		clone.put("submissionToken", WebSession.field(page, "submissionToken"));
+		List<HttpResponse<String>> answers = AtOnce.repeat(3,
+				() -> session.post("/drafts/" + source + "/clone", clone));
 
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(302);
 		assertThat(answers.stream().map(DraftSubmissionTokenTests::draftId).distinct()).hasSize(1);
@@ -148,9 +132,9 @@ class DraftSubmissionTokenTests {
 
 	@Test
 	void theNewDraftFormCarriesAFreshTokenEachTime() throws Exception {
-		Session session = signIn();
-		String first = find(TOKEN, session.get("/drafts/new"));
-		String second = find(TOKEN, session.get("/drafts/new"));
+		WebSession session = signIn();
+		String first = WebSession.field(page(session, "/drafts/new"), "submissionToken");
+		String second = WebSession.field(page(session, "/drafts/new"), "submissionToken");
 		assertThat(UUID.fromString(first)).isNotEqualTo(UUID.fromString(second));
 	}
 
@@ -166,43 +150,15 @@ class DraftSubmissionTokenTests {
 			.exchange();
 	}
 
-	private Session signIn() throws IOException, InterruptedException {
-		String username = this.users.create("twice", "OPERATOR");
-		Session session = new Session(this.port);
-		String login = session.get("/login");
-		HttpResponse<String> signedIn = session.post("/login",
-				Map.of("username", username, "password", TestUsers.PASSWORD, "_csrf", find(CSRF, login)));
-		assertThat(signedIn.statusCode()).isEqualTo(302);
-		assertThat(signedIn.headers().firstValue("Location"))
-			.hasValueSatisfying((l) -> assertThat(l).doesNotContain("error"));
-		return session;
+	/** Signs in through the login form; fails unless the sign-in lands. */
+	private WebSession signIn() {
+		return WebSession.signIn(this.port, this.users.create("twice", "OPERATOR"));
 	}
 
-	/** Starts {@code count} calls together (a latch, not a sleep) and waits for all. */
-	private static List<HttpResponse<String>> parallel(int count, Call call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		try {
-			CountDownLatch ready = new CountDownLatch(count);
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				futures.add(pool.submit(() -> {
-					ready.countDown();
-					go.await();
-					return call.run();
-				}));
-			}
-			assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-			go.countDown();
-			List<HttpResponse<String>> answers = new ArrayList<>();
-			for (Future<HttpResponse<String>> future : futures) {
-				answers.add(future.get(60, TimeUnit.SECONDS));
-			}
-			return answers;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+	private static String page(WebSession session, String path) {
+		HttpResponse<String> response = session.get(path);
+		assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+		return response.body();
 	}
 
 	private static long draftId(HttpResponse<String> response) {
@@ -210,61 +166,6 @@ class DraftSubmissionTokenTests {
 		Matcher matcher = DRAFT_LOCATION.matcher(location);
 		assertThat(matcher.find()).as("redirect to a draft: %s (%s)", location, response.statusCode()).isTrue();
 		return Long.parseLong(matcher.group(1));
-	}
-
-	private static String find(Pattern pattern, String html) {
-		Matcher matcher = pattern.matcher(html);
-		assertThat(matcher.find()).as("%s in the page", pattern).isTrue();
-		return matcher.group(1);
-	}
-
-	@FunctionalInterface
-	private interface Call {
-
-		HttpResponse<String> run() throws IOException, InterruptedException;
-
-	}
-
-	/** One browser: one cookie jar, so every request is in the same session. */
-	private static final class Session {
-
-		private final HttpClient client;
-
-		private final String base;
-
-		Session(int port) {
-			this.base = "http://127.0.0.1:" + port;
-			this.client = HttpClient.newBuilder()
-				.cookieHandler(new CookieManager())
-				.followRedirects(HttpClient.Redirect.NEVER)
-				.connectTimeout(Duration.ofSeconds(10))
-				.build();
-		}
-
-		String get(String path) throws IOException, InterruptedException {
-			HttpResponse<String> response = this.client.send(
-					HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-			return response.body();
-		}
-
-		HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-			String body = fields.entrySet()
-				.stream()
-				.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
-				.collect(Collectors.joining("&"));
-			return this.client.send(HttpRequest.newBuilder(URI.create(this.base + path))
-				.timeout(Duration.ofSeconds(30))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(body))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		private static String encode(String value) {
-			return URLEncoder.encode(value, StandardCharsets.UTF_8);
-		}
-
 	}
 
 }

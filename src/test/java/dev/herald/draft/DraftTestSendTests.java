@@ -131,16 +131,7 @@ class DraftTestSendTests {
 	}
 
 	private long createDraft(String author) {
-		MvcTestResult result = this.mvc.post()
-			.uri("/drafts/new")
-			.with(user(author).roles("OPERATOR"))
-			.with(csrf())
-			.param("title", "Test send")
-			.param("elements[0].type", "TIMTextElem")
-			.param("elements[0].fields[Text]", "Hello from a test send")
-			.exchange();
-		assertThat(result).hasStatus(302);
-		return Long.parseLong(result.getResponse().getRedirectedUrl().substring("/drafts/".length()));
+		return DraftRequests.create(this.mvc, author, "Test send", "Hello from a test send");
 	}
 
 	private ChatAppView newApp() {

@@ -1,7 +1,6 @@
 package dev.herald.draft;
 
 import java.util.Map;
-import java.util.UUID;
 
 import dev.herald.support.ApplicationTest;
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static dev.herald.draft.DraftRequests.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -215,33 +215,11 @@ class DraftWebTests {
 	}
 
 	private long create(String user, String title, String text) {
-		MvcTestResult result = this.mvc.post()
-			.uri("/drafts/new")
-			.with(user(user).roles("OPERATOR"))
-			.with(csrf())
-			.param("title", title)
-			.param("notes", title)
-			.param("elements[0].type", "TIMTextElem")
-			.param("elements[0].fields[Text]", text)
-			.exchange();
-		assertThat(result).hasStatus(302);
-		String location = result.getResponse().getRedirectedUrl();
-		return Long.parseLong(location.substring("/drafts/".length()));
+		return DraftRequests.create(this.mvc, user, title, text);
 	}
 
 	private MvcTestResult edit(long id, String user, String text) {
-		DraftView view = this.drafts.view(id);
-		MvcTestResult result = this.mvc.post()
-			.uri("/drafts/" + id + "/edit")
-			.with(user(user).roles("OPERATOR", "EDITOR"))
-			.with(csrf())
-			.param("title", view.draft().getTitle())
-			.param("version", String.valueOf(view.draft().getVersion()))
-			.param("elements[0].type", "TIMTextElem")
-			.param("elements[0].fields[Text]", text)
-			.exchange();
-		assertThat(result).hasStatus(302);
-		return result;
+		return DraftRequests.edit(this.mvc, this.drafts.view(id), user, text);
 	}
 
 	private MvcTestResult post(String uri, String user, String role, Map<String, String> params) {
@@ -255,10 +233,6 @@ class DraftWebTests {
 			}
 		});
 		return request.exchange();
-	}
-
-	private static String unique(String name) {
-		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

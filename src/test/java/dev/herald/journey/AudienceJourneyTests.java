@@ -3,15 +3,10 @@ package dev.herald.journey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import dev.herald.chatapp.ChatAppSettings;
-import dev.herald.chatapp.ChatAppView;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.chatapp.Endpoint;
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.Browser;
 import dev.herald.support.BrowserTest;
@@ -43,9 +38,6 @@ class AudienceJourneyTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
-
-	@Autowired
 	private SimulatorDirectory simulator;
 
 	@Autowired
@@ -56,12 +48,10 @@ class AudienceJourneyTests {
 
 	@Test
 	void fiveThousandAccountsByCsvADynamicGroupAndTwoCampaignsEachReachEveryTargetOnce(Browser browser) {
-		long sdkAppId = ThreadLocalRandom.current().nextLong(1_800_000_000L, 1_899_999_999L);
 		// The highest rate an app may have, so 6,000 sends take seconds, not half a
 		// minute.
-		ChatAppView app = this.chatApps.create(
-				new ChatAppSettings("Audience " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 1000),
-				"audience".repeat(8));
+		CampaignFixtures.App app = this.campaignFixtures.simulatorApp("Audience", 0, 1000);
+		long sdkAppId = app.sdkAppId();
 		long versionId = this.campaignFixtures.approvedVersion("Audience news");
 		String operator = this.users.create("audience", "OPERATOR");
 		Page page = Browser.signIn(browser.newPage(), operator);
@@ -108,7 +98,7 @@ class AudienceJourneyTests {
 	/**
 	 * Sends now, to every account of the app or to one group, through the campaign form.
 	 */
-	private long saveNow(Page page, ChatAppView app, long versionId, String label, Long groupId) {
+	private long saveNow(Page page, CampaignFixtures.App app, long versionId, String label, Long groupId) {
 		page.navigate("/campaigns/new?app=" + app.id());
 		page.locator("#label").fill(label);
 		page.locator("#versionId").selectOption(String.valueOf(versionId));
@@ -134,7 +124,7 @@ class AudienceJourneyTests {
 		return Long.parseLong(page.url().replaceAll(".*/campaigns/(\\d+)$", "$1"));
 	}
 
-	private long firstAccount(ChatAppView app) {
+	private long firstAccount(CampaignFixtures.App app) {
 		return count("select min(id) from official_account where chat_app_id = ?", app.id());
 	}
 

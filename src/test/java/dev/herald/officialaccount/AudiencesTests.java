@@ -3,13 +3,9 @@ package dev.herald.officialaccount;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
-import dev.herald.chatapp.ChatAppSettings;
-import dev.herald.chatapp.ChatAppView;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.chatapp.Endpoint;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +35,9 @@ class AudiencesTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private ChatApps chatApps;
+	private CampaignFixtures fixtures;
 
-	private ChatAppView app;
+	private CampaignFixtures.App app;
 
 	private long apac1;
 
@@ -53,7 +49,7 @@ class AudiencesTests {
 
 	@BeforeEach
 	void setUp() {
-		this.app = newApp("Audience");
+		this.app = this.fixtures.simulatorApp("Audience", 0, 200);
 		this.apac1 = tagged("@TOA#_apac1", "Tokyo store", "region:apac", "store");
 		this.apac2 = tagged("@TOA#_apac2", "Sydney office", "region:apac");
 		this.emea = tagged("@TOA#_emea", "Berlin store", "region:emea", "store");
@@ -107,7 +103,7 @@ class AudiencesTests {
 
 	@Test
 	void aGroupOrAccountOfAnotherAppIsRefused() {
-		ChatAppView other = newApp("Other");
+		CampaignFixtures.App other = this.fixtures.simulatorApp("Other", 0, 200);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.audiences.members(other.id(), List.of(AudienceSource.account(this.apac1))));
 		TargetGroupView group = this.accounts.createGroup(this.app.id(), "Mine", null, Set.of(this.apac1));
@@ -121,13 +117,6 @@ class AudiencesTests {
 			.containsExactly("@TOA#_apac1", "@TOA#_emea");
 		assertThat(this.audiences.find(this.app.id(), "%", 10)).isEmpty();
 		assertThat(this.audiences.find(this.app.id(), "apac", 1)).hasSize(1);
-	}
-
-	private ChatAppView newApp(String name) {
-		long sdkAppId = ThreadLocalRandom.current().nextLong(1_600_000_000L, 1_699_999_999L);
-		return this.chatApps.create(
-				new ChatAppSettings(name + " " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
-				"a-secret-key-for-tests");
 	}
 
 	private long tagged(String accountId, String name, String... tags) {

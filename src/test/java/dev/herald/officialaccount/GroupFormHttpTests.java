@@ -1,17 +1,13 @@
 package dev.herald.officialaccount;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.AtOnce;
 import dev.herald.support.CampaignFixtures;
 import dev.herald.support.TestUsers;
 import dev.herald.support.WebSession;
@@ -76,28 +72,11 @@ class GroupFormHttpTests {
 		Map<String, String> form = form(session, app.id(), "Stores");
 		form.put("dynamic", "true");
 		form.put("filterTags", "store");
-		ExecutorService threads = Executors.newFixedThreadPool(3);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<CompletableFuture<HttpResponse<String>>> posts = new ArrayList<>();
-			for (int i = 0; i < 3; i++) {
-				posts.add(CompletableFuture.supplyAsync(() -> {
-					try {
-						start.await();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					return session.post("/accounts/groups", form);
-				}, threads));
-			}
-			start.countDown();
-			List<Integer> statuses = posts.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
-			assertThat(statuses).allSatisfy((status) -> assertThat(status).isLessThan(500)).contains(302);
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		List<Integer> statuses = AtOnce.repeat(3, () -> session.post("/accounts/groups", form))
+			.stream()
+			.map(HttpResponse::statusCode)
+			.toList();
+		assertThat(statuses).allSatisfy((status) -> assertThat(status).isLessThan(500)).contains(302);
 		assertThat(this.jdbc.sql("select count(*) from target_group where chat_app_id = ? and name = 'Stores'")
 			.param(app.id())
 			.query(Long.class)

@@ -4,21 +4,18 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
-import dev.herald.chatapp.ChatAppSettings;
-import dev.herald.chatapp.ChatAppView;
-import dev.herald.chatapp.ChatApps;
-import dev.herald.chatapp.Endpoint;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.CampaignFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -33,13 +30,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @ApplicationTest
 class OfficialAccountAudienceTests {
 
-	private static final String KEY = "c0ffee" + "0".repeat(58);
-
 	@Autowired
 	private MockMvcTester mvc;
 
 	@Autowired
-	private ChatApps chatApps;
+	private CampaignFixtures fixtures;
 
 	@Autowired
 	private OfficialAccounts accounts;
@@ -49,7 +44,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void csvImportSetsTagsAndAReImportUpdatesThem() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		assertThat(upload(app.id(), "account_id,name,tags\n@TOA#_t1,One,store;region:apac\n@TOA#_t2,Two,\n"))
 			.hasStatus(302);
 		assertThat(tagsOf(app.id())).containsEntry("@TOA#_t1", List.of("region:apac", "store"))
@@ -66,7 +61,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void importOfFiveThousandRowsIsOneStatementAway() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		long started = System.nanoTime();
 		assertThat(upload(app.id(), csv(5_000, (i) -> (i % 2 == 0) ? "even" : "odd"))).hasStatus(302);
 		long millis = (System.nanoTime() - started) / 1_000_000;
@@ -78,7 +73,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void listSearchesFiltersByTagAndPagesByKeyset() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(120, (i) -> (i < 70) ? "store" : "web"));
 		MvcTestResult first = list("/accounts?app=" + app.id() + "&tag=store");
 		AccountSearch.Page page = page(first);
@@ -103,7 +98,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void bulkTagAndArchiveApplyToEveryMatchingAccountAfterAConfirmationNamingTheCount() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(30, (i) -> (i < 12) ? "apac" : ""));
 		String filter = "app=" + app.id() + "&tag=apac";
 		assertThat(list("/accounts/bulk?" + filter + "&action=TAG&bulkTag=Store")).hasStatusOk()
@@ -129,7 +124,7 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void bulkActionWithoutATagIsRefusedNextToTheField() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		assertThat(list("/accounts/bulk?app=" + app.id() + "&action=TAG&bulkTag=")).hasStatusOk()
 			.bodyText()
 			.contains("Enter the tag.");
@@ -140,16 +135,12 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void dynamicGroupCountsItsMatchesBeforeAndAfterSaving() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(40, (i) -> (i < 15) ? "store;vip" : "store"));
 		assertThat(list("/accounts/groups/count?chatAppId=" + app.id() + "&filterTags=vip%20store")).hasStatusOk()
 			.bodyText()
 			.contains("Matches 15 accounts now.");
-		MvcTestResult saved = this.mvc.post()
-			.uri("/accounts/groups")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		MvcTestResult saved = post("/accounts/groups").param("chatAppId", String.valueOf(app.id()))
 			.param("name", "VIP stores")
 			.param("dynamic", "true")
 			.param("filterTags", "vip store")
@@ -159,28 +150,20 @@ class OfficialAccountAudienceTests {
 		assertThat(group.dynamic()).isTrue();
 		assertThat(group.memberCount()).isEqualTo(15);
 		assertThat(list("/accounts/groups/" + group.id())).hasStatusOk().bodyText().contains("Members now: 15");
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/groups").param("chatAppId", String.valueOf(app.id()))
 			.param("name", "No tags")
 			.param("dynamic", "true")).hasStatusOk().bodyText().contains("Enter at least one tag.");
 	}
 
 	@Test
 	void staticGroupOfTwoThousandMembersPostsThemInOneField() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(2_000, (i) -> ""));
 		String members = this.accounts.ofApp(app.id())
 			.stream()
 			.map((account) -> String.valueOf(account.id()))
 			.collect(Collectors.joining(","));
-		MvcTestResult saved = this.mvc.post()
-			.uri("/accounts/groups")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		MvcTestResult saved = post("/accounts/groups").param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Everyone")
 			.param("members", members)
 			.exchange();
@@ -193,40 +176,26 @@ class OfficialAccountAudienceTests {
 		TargetGroupForm form = (TargetGroupForm) page.getMvcResult().getModelAndView().getModel().get("form");
 		assertThat(form.getMembers()).hasSize(2_000);
 		String ten = form.getMembers().stream().limit(10).map(String::valueOf).collect(Collectors.joining(","));
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/groups/" + group.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Ten")
 			.param("version", String.valueOf(form.getVersion()))
 			.param("members", ten)).hasStatus(302);
 		assertThat(this.accounts.group(group.id()).orElseThrow().memberCount()).isEqualTo(10);
 		// A stale version is refused next to the form, never a 500.
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/groups/" + group.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Stale")
 			.param("version", String.valueOf(form.getVersion()))
 			.param("members", ten)).hasStatusOk().bodyText().contains("Someone changed this group meanwhile");
 		// Archived groups leave the pickers and come back when restored.
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id() + "/archive")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))).hasStatus(302);
+		assertThat(post("/accounts/groups/" + group.id() + "/archive")).hasStatus(302);
 		assertThat(this.accounts.groupsOf(app.id())).isEmpty();
-		assertThat(this.mvc.post()
-			.uri("/accounts/groups/" + group.id() + "/restore")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))).hasStatus(302);
+		assertThat(post("/accounts/groups/" + group.id() + "/restore")).hasStatus(302);
 		assertThat(this.accounts.groupsOf(app.id())).hasSize(1);
 	}
 
 	@Test
 	void staticGroupMembersMayBeUploadedAsCsvAndUnknownIdsAreReportedByLine() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), csv(5, (i) -> ""));
 		MvcTestResult refused = this.mvc.perform(MockMvcRequestBuilders.multipart("/accounts/groups")
 			.file(new MockMultipartFile("membersFile", "m.csv", "text/csv",
@@ -249,36 +218,25 @@ class OfficialAccountAudienceTests {
 
 	@Test
 	void accountTagsAreEditedAndArchivedAccountsLeaveTheList() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		OfficialAccountView account = this.accounts.add(app.id(), "@TOA#_edit", "Edit me", 0, false);
-		assertThat(this.mvc.post()
-			.uri("/accounts/" + account.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/" + account.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Edited")
 			.param("tags", "Store, region:APAC")).hasStatus(302);
 		assertThat(this.accounts.find(account.id()).orElseThrow().tags()).containsExactly("region:apac", "store");
-		assertThat(this.mvc.post()
-			.uri("/accounts/" + account.id())
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))
-			.param("chatAppId", String.valueOf(app.id()))
+		assertThat(post("/accounts/" + account.id()).param("chatAppId", String.valueOf(app.id()))
 			.param("name", "Edited")
 			.param("tags", "x".repeat(101))).hasStatusOk()
 			.bodyText()
 			.contains("A tag can be at most 100 characters long.");
-		assertThat(this.mvc.post()
-			.uri("/accounts/" + account.id() + "/archive")
-			.with(csrf())
-			.with(user("op").roles("OPERATOR"))).hasStatus(302);
+		assertThat(post("/accounts/" + account.id() + "/archive")).hasStatus(302);
 		assertThat(page(list("/accounts?app=" + app.id())).total()).isZero();
 		assertThat(list("/accounts?app=" + app.id() + "&archived=SHOW")).bodyText().contains("Archived");
 	}
 
 	@Test
 	void hostileNamesAndTagsAreEscaped() {
-		ChatAppView app = newApp();
+		CampaignFixtures.App app = newApp();
 		upload(app.id(), "account_id,name,tags\n@TOA#_x1,<script>alert(1)</script>,<b>bold</b>;<img/src=x>\n");
 		assertThat(list("/accounts?app=" + app.id())).hasStatusOk()
 			.bodyText()
@@ -301,6 +259,10 @@ class OfficialAccountAudienceTests {
 	private MvcTestResult list(String uri) {
 		// Already encoded, as the pages write their links.
 		return this.mvc.get().uri(URI.create(uri)).with(user("op").roles("OPERATOR")).exchange();
+	}
+
+	private MockMvcRequestBuilder post(String uri) {
+		return this.mvc.post().uri(uri).with(csrf()).with(user("op").roles("OPERATOR"));
 	}
 
 	private MvcTestResult bulk(String filter, String action, String tag, long expected) {
@@ -347,11 +309,8 @@ class OfficialAccountAudienceTests {
 			.with(user("op").roles("OPERATOR")));
 	}
 
-	private ChatAppView newApp() {
-		long sdkAppId = ThreadLocalRandom.current().nextLong(1_500_000_000L, 1_599_999_999L);
-		return this.chatApps.create(
-				new ChatAppSettings("OA scale " + sdkAppId, sdkAppId, Endpoint.SIMULATOR, null, "administrator", 200),
-				KEY);
+	private CampaignFixtures.App newApp() {
+		return this.fixtures.simulatorApp("OA scale", 0, 200);
 	}
 
 }
