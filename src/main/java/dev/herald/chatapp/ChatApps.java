@@ -129,16 +129,6 @@ public class ChatApps {
 					app.isAllowUnsignedCallbacks()));
 	}
 
-	/**
-	 * Herald's id of the app with this SDKAppID (SDKAppIDs are unique among our apps).
-	 * @param sdkAppId the SDKAppID a callback names
-	 * @return the id, or empty when no app of ours has that SDKAppID
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Long> idOf(long sdkAppId) {
-		return this.apps.findBySdkAppId(sdkAppId).map(ChatApp::getId);
-	}
-
 	@Transactional
 	public ChatAppView create(ChatAppSettings settings, String secretKey) {
 		return create(settings, secretKey, null);
