@@ -1,8 +1,11 @@
 package dev.herald.shared.events;
 
+import java.time.Duration;
+
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,19 +16,25 @@ import org.springframework.stereotype.Component;
  * idempotent, so two nodes resubmitting the same publication do no harm.
  */
 @Component
-class FailedEventRedelivery {
+class FailedEventRedelivery implements SchedulingConfigurer {
 
 	private final FailedEventPublications failed;
 
 	private final ResubmissionOptions options;
 
+	private final Duration interval;
+
 	FailedEventRedelivery(FailedEventPublications failed, ModuleEventsProperties properties) {
 		this.failed = failed;
 		this.options = ResubmissionOptions.defaults().withMinAge(properties.redeliverAfter());
+		this.interval = properties.redeliveryInterval();
 	}
 
-	@Scheduled(initialDelayString = "${herald.events.redelivery-interval:PT30S}",
-			fixedDelayString = "${herald.events.redelivery-interval:PT30S}")
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this::redeliver, this.interval);
+	}
+
 	void redeliver() {
 		this.failed.resubmit(this.options);
 	}
