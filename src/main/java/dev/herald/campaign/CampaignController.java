@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.ObjLongConsumer;
@@ -103,19 +102,16 @@ class CampaignController {
 		this.clock = clock;
 	}
 
-	@ModelAttribute("chatApps")
-	List<ChatAppView> chatApps() {
-		return this.chatApps.all();
-	}
-
-	@ModelAttribute("enabledApps")
-	List<ChatAppView> enabledApps() {
-		return this.chatApps.enabledApps();
-	}
-
-	@ModelAttribute("appNames")
-	Map<Long, String> appNames() {
-		return this.chatApps.all().stream().collect(Collectors.toMap(ChatAppView::id, ChatAppView::name));
+	/**
+	 * Every app (lists and filters), the enabled ones (the form's choice) and their
+	 * names, from one read: these run before every request, htmx ones included.
+	 */
+	@ModelAttribute
+	void chatApps(Model model) {
+		List<ChatAppView> apps = this.chatApps.all();
+		model.addAttribute("chatApps", apps);
+		model.addAttribute("enabledApps", apps.stream().filter(ChatAppView::enabled).toList());
+		model.addAttribute("appNames", apps.stream().collect(Collectors.toMap(ChatAppView::id, ChatAppView::name)));
 	}
 
 	@GetMapping

@@ -87,22 +87,33 @@ class CampaignPlanner {
 		if (!fires.isEmpty()) {
 			Instant from = fires.get(0).minus(QuotaCheck.WINDOW);
 			Instant until = fires.get(fires.size() - 1).plus(QuotaCheck.WINDOW);
+			// The campaigns whose fires come near ours, and the recent runs of the app's
+			// campaigns: only their audiences are resolved, all at once, as that is the
+			// costly part.
+			List<Nearby> candidates = new ArrayList<>();
 			for (Campaign other : others) {
 				List<Instant> times = other.schedule()
 					.fires(from.isBefore(now) ? now : from, MAX_FIRES * 8, until)
 					.stream()
 					.filter((time) -> isNear(time, fires))
 					.toList();
-				if (times.isEmpty()) {
-					continue;
-				}
-				// Resolved only when its fires come near ours: that is the costly part.
-				Set<String> shared = shared(other, mine);
-				if (!shared.isEmpty()) {
-					broadcasts.add(new QuotaCheck.Broadcasts(other.id(), other.getLabel(), shared, times));
+				if (!times.isEmpty()) {
+					candidates.add(new Nearby(other.id(), other.getLabel(), times));
 				}
 			}
-			broadcasts.addAll(recentSends(self, chatAppId, mine, now));
+			candidates.addAll(recentSends(chatAppId, now));
+			Map<Long, Set<String>> members = this.audiences.membersOf(chatAppId,
+					this.campaigns.sourcesOf(candidates.stream().map(Nearby::campaignId).distinct().toList()));
+			for (Nearby candidate : candidates) {
+				Set<String> shared = members.getOrDefault(candidate.campaignId(), Set.of())
+					.stream()
+					.filter(mine::contains)
+					.collect(Collectors.toSet());
+				if (!shared.isEmpty()) {
+					broadcasts.add(new QuotaCheck.Broadcasts(candidate.campaignId(), candidate.label(), shared,
+							candidate.times()));
+				}
+			}
 			broadcasts.addAll(recentTestSends(chatAppId, mine, now));
 		}
 		List<QuotaCheck.Conflict> conflicts = QuotaCheck.conflicts(targets, fires, broadcasts);
@@ -140,29 +151,27 @@ class CampaignPlanner {
 		return new CampaignPlan.Forecast(fire, duration, fire.plus(duration));
 	}
 
-	private Set<String> shared(Campaign other, Set<String> mine) {
-		return this.audiences.members(other.getChatAppId(), other.sources())
-			.stream()
-			.filter(mine::contains)
-			.collect(Collectors.toSet());
-	}
-
-	private List<QuotaCheck.Broadcasts> recentSends(@Nullable Long self, long chatAppId, Set<String> mine,
-			Instant now) {
+	/**
+	 * The runs of the last hour of the app's campaigns (this one's too), by campaign; the
+	 * accounts they shared are left for the caller.
+	 */
+	private List<Nearby> recentSends(long chatAppId, Instant now) {
 		List<CampaignRun> recent = this.runs.findByFiredAtAfterAndStatusNot(now.minus(QuotaCheck.WINDOW),
 				RunStatus.MISSED);
 		Map<Long, List<Instant>> byCampaign = recent.stream()
 			.collect(Collectors.groupingBy(CampaignRun::getCampaignId,
 					Collectors.mapping(CampaignRun::getFiredAt, Collectors.toList())));
-		List<QuotaCheck.Broadcasts> sends = new ArrayList<>();
-		byCampaign.forEach((campaignId, times) -> this.campaigns.findById(campaignId)
+		Map<Long, Campaign> campaigns = this.campaigns.findAllById(byCampaign.keySet())
+			.stream()
 			.filter((campaign) -> campaign.getChatAppId() == chatAppId)
-			.ifPresent((campaign) -> {
-				Set<String> shared = shared(campaign, mine);
-				if (!shared.isEmpty()) {
-					sends.add(new QuotaCheck.Broadcasts(campaignId, campaign.getLabel(), shared, times));
-				}
-			}));
+			.collect(Collectors.toMap(Campaign::id, (campaign) -> campaign));
+		List<Nearby> sends = new ArrayList<>();
+		byCampaign.forEach((campaignId, times) -> {
+			Campaign campaign = campaigns.get(campaignId);
+			if (campaign != null) {
+				sends.add(new Nearby(campaignId, campaign.getLabel(), times));
+			}
+		});
 		return sends;
 	}
 
@@ -180,6 +189,14 @@ class CampaignPlanner {
 		byAccount.forEach((account, times) -> sends
 			.add(new QuotaCheck.Broadcasts(QuotaCheck.TEST_SENDS, "", Set.of(account), times)));
 		return sends;
+	}
+
+	/**
+	 * A campaign's broadcasts that may share an hour with ours, before its audience is
+	 * resolved.
+	 */
+	private record Nearby(long campaignId, String label, List<Instant> times) {
+
 	}
 
 	private static boolean isNear(Instant time, List<Instant> fires) {

@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import dev.herald.officialaccount.AudienceSource;
 import jakarta.persistence.LockModeType;
 import org.jspecify.annotations.Nullable;
 
@@ -77,6 +80,19 @@ interface CampaignRepository extends ListCrudRepository<Campaign, Long> {
 			order by c.schedule.fireAt, c.id""")
 	List<ScheduledCampaign> findOneOffsDueFrom(@Param("statuses") Collection<CampaignStatus> statuses,
 			@Param("from") Instant from, Limit limit);
+
+	/**
+	 * The audience sources of each of the campaigns, in their order, in one query.
+	 * @return by campaign id; a campaign without sources has no entry
+	 */
+	default Map<Long, List<AudienceSource>> sourcesOf(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return findSources(ids).stream()
+			.collect(Collectors.groupingBy(CampaignSourceRow::campaignId,
+					Collectors.mapping(CampaignSourceRow::source, Collectors.toList())));
+	}
 
 	/** The audience sources of each of the campaigns, in their order. */
 	@Query("""

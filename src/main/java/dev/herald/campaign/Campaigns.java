@@ -170,10 +170,7 @@ public class Campaigns {
 			return Map.of();
 		}
 		Map<Long, List<AudienceSource>> sources = this.campaigns
-			.findSources(campaigns.stream().map(ScheduledCampaign::id).toList())
-			.stream()
-			.collect(Collectors.groupingBy(CampaignSourceRow::campaignId,
-					Collectors.mapping(CampaignSourceRow::source, Collectors.toList())));
+			.sourcesOf(campaigns.stream().map(ScheduledCampaign::id).toList());
 		Map<Long, Set<String>> members = new HashMap<>();
 		campaigns.stream()
 			.collect(Collectors.groupingBy(ScheduledCampaign::chatAppId))

@@ -61,9 +61,12 @@ class OfficialAccountController {
 		this.words = words;
 	}
 
-	@ModelAttribute("chatApps")
-	List<ChatAppView> chatApps() {
-		return this.chatApps.all();
+	/** Every app and its name, from one read. */
+	@ModelAttribute
+	void chatApps(Model model) {
+		List<ChatAppView> apps = this.chatApps.all();
+		model.addAttribute("chatApps", apps);
+		model.addAttribute("appNames", appNames(apps));
 	}
 
 	/**
@@ -304,13 +307,13 @@ class OfficialAccountController {
 			}
 			model.addAttribute("firstLink", (filter.getAfter() != null) ? listLink(filter.firstPage()) : null);
 		}
-		Map<Long, String> appNames = this.chatApps.all()
-			.stream()
-			.collect(Collectors.toMap(ChatAppView::id, ChatAppView::name, (a, b) -> a));
-		model.addAttribute("appNames", appNames);
 		model.addAttribute("selectedApp", filter.getApp());
 		model.addAttribute("knownTags",
 				(withSuggestions && filter.getApp() != null) ? this.search.suggestedTags(filter.getApp()) : List.of());
+	}
+
+	static Map<Long, String> appNames(List<ChatAppView> apps) {
+		return apps.stream().collect(Collectors.toMap(ChatAppView::id, ChatAppView::name, (a, b) -> a));
 	}
 
 	/** The list's address for a filter (and page). */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
@@ -62,9 +61,12 @@ class TargetGroupController {
 		this.audiences = audiences;
 	}
 
-	@ModelAttribute("chatApps")
-	List<ChatAppView> chatApps() {
-		return this.chatApps.all();
+	/** Every app and its name, from one read. */
+	@ModelAttribute
+	void chatApps(Model model) {
+		List<ChatAppView> apps = this.chatApps.all();
+		model.addAttribute("chatApps", apps);
+		model.addAttribute("appNames", OfficialAccountController.appNames(apps));
 	}
 
 	@GetMapping
@@ -72,7 +74,6 @@ class TargetGroupController {
 		model.addAttribute("groups",
 				this.accounts.groups().stream().filter((group) -> archived || !group.archived()).toList());
 		model.addAttribute("showArchived", archived);
-		model.addAttribute("appNames", appNames());
 		return "accounts/groups/list";
 	}
 
@@ -261,7 +262,6 @@ class TargetGroupController {
 			model.addAttribute("matchCount", matchCount(app, form.getFilterTags(), form.getFilterText()));
 			model.addAttribute("knownTags", this.search.suggestedTags(app));
 		}
-		model.addAttribute("appNames", appNames());
 		return "accounts/groups/form";
 	}
 
@@ -278,10 +278,6 @@ class TargetGroupController {
 			return null;
 		}
 		return this.audiences.countFilter(app, tags, filterText);
-	}
-
-	private Map<Long, String> appNames() {
-		return this.chatApps.all().stream().collect(Collectors.toMap(ChatAppView::id, ChatAppView::name, (a, b) -> a));
 	}
 
 }
