@@ -393,6 +393,18 @@ class Campaign {
 		return this.status;
 	}
 
+	/**
+	 * Its fires still to come, from {@code from} (inclusive) to {@code until}: none once
+	 * a one-off has fired, and no fire of a recurring schedule before its next one. Fires
+	 * behind it have runs, and a run counts as a send on its own.
+	 */
+	List<Instant> firesToCome(Instant from, int max, Instant until) {
+		if (this.nextFireAt == null) {
+			return List.of();
+		}
+		return this.schedule.fires(from.isBefore(this.nextFireAt) ? this.nextFireAt : from, max, until);
+	}
+
 	@Nullable Instant getNextFireAt() {
 		return this.nextFireAt;
 	}

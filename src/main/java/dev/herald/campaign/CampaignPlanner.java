@@ -92,8 +92,7 @@ class CampaignPlanner {
 			// costly part.
 			List<Nearby> candidates = new ArrayList<>();
 			for (Campaign other : others) {
-				List<Instant> times = other.schedule()
-					.fires(from.isBefore(now) ? now : from, MAX_FIRES * 8, until)
+				List<Instant> times = other.firesToCome(from.isBefore(now) ? now : from, MAX_FIRES * 8, until)
 					.stream()
 					.filter((time) -> isNear(time, fires))
 					.toList();

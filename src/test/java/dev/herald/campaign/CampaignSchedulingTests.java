@@ -132,6 +132,21 @@ class CampaignSchedulingTests {
 	}
 
 	@Test
+	void aOneOffThatHasFiredCountsAsItsRunAloneNotAlsoAsAFireToCome() {
+		Instant soon = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+		long fired = this.scheduler.create(command("Fired early", Schedule.once(soon, BERLIN))).id();
+		assertThat(this.runner.fire(fired, soon)).isEqualTo(CampaignRunner.FireOutcome.SENT);
+
+		// Its run is one broadcast in the hour; its schedule's fire time is not a second.
+		long second = this.scheduler
+			.create(command("Second of the hour", Schedule.once(soon.plus(Duration.ofMinutes(10)), BERLIN)))
+			.id();
+		assertThat(this.triggers.exists(second)).isTrue();
+		assertThatExceptionOfType(RuleViolationException.class).isThrownBy(() -> this.scheduler
+			.create(command("Third of the hour", Schedule.once(soon.plus(Duration.ofMinutes(20)), BERLIN))));
+	}
+
+	@Test
 	void refusesACronThatFiresMoreThanTwiceAnHour() {
 		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(
