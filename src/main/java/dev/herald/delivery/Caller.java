@@ -48,7 +48,7 @@ final class Caller {
 		this.client = parts.client();
 		this.runs = parts.runs();
 		this.metrics = parts.metrics();
-		this.reconciler = new Reconciler(parts.client(), node);
+		this.reconciler = new Reconciler(parts.client());
 		this.recorder = recorder;
 	}
 
@@ -59,6 +59,9 @@ final class Caller {
 	void call(ChatAppConnection app, Claim claim, AttemptKind kind, WindowGuard guard) {
 		Instant started = this.node.clock().instant();
 		long startedNanos = System.nanoTime();
+		if (claim.again()) {
+			this.metrics.lateness(claim.chatAppId(), Duration.between(claim.dueAt(), started));
+		}
 		Outcome outcome;
 		AttemptKind recorded = kind;
 		boolean ended = false;
@@ -77,13 +80,15 @@ final class Caller {
 				outcome = this.node.policy().afterSend(claim, result, this.node.clock().instant());
 			}
 			else {
+				Finding finding;
 				try {
-					outcome = this.reconciler.lookup(app, claim);
+					finding = this.reconciler.lookup(app, claim, message(claim));
 				}
 				finally {
 					guard.finish();
 					ended = true;
 				}
+				outcome = this.node.policy().afterLookup(claim, finding, this.node.clock().instant());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -95,7 +100,7 @@ final class Caller {
 			logger.error("Delivery " + claim.id() + " could not be attempted", ex);
 			recorded = AttemptKind.SEND;
 			Answer none = Answer.none("Herald error: " + ex.getClass().getSimpleName());
-			outcome = claim.maybeSent() ? Outcome.inDoubt(null, Outcome.Label.FAILED, false, none)
+			outcome = claim.maybeSent() ? Outcome.awaitingDecision(DoubtReason.HERALD_ERROR, Outcome.Label.FAILED, none)
 					: Outcome.failed(none);
 		}
 		if (this.node.crashed()) {

@@ -71,6 +71,18 @@ class DeliveryMetrics {
 		}
 	}
 
+	/**
+	 * How late a call for a delivery called before (a retry, an in-doubt resend or
+	 * lookup, a recovered claim) started after it was due.
+	 */
+	void lateness(long appId, Duration late) {
+		Timer.builder("herald.delivery.retry.lateness")
+			.description("Time calls of deliveries called before started after they were due")
+			.tags("app", Long.toString(appId))
+			.register(this.registry)
+			.record(late.isNegative() ? Duration.ZERO : late);
+	}
+
 	void queueDepth(long depth) {
 		this.queueDepth.set(depth);
 	}

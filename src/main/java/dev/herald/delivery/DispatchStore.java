@@ -24,25 +24,35 @@ import static dev.herald.delivery.JdbcValues.ts;
 class DispatchStore {
 
 	/**
-	 * One batch of claims in one statement (see {@link #claim}).
+	 * The due deliveries of one claim lane, oldest due first, locked (see
+	 * {@link #claim}). {@code %1$s} is the lane's condition, {@code %2$s} its limit.
+	 */
+	private static final String LANE = """
+			select d.id, d.official_account, d.status, d.next_attempt_at, r.state as run_state
+			from delivery d join send_run r on r.id = d.run_id
+			where d.chat_app_id = :app and %1$s
+			  and d.next_attempt_at is not null and d.next_attempt_at <= :now
+			  and not exists (select 1 from oa_window w where w.chat_app_id = d.chat_app_id
+			                  and w.official_account = d.official_account and w.next_allowed_at > :now)
+			order by d.next_attempt_at, d.id
+			limit %2$s
+			for update of d skip locked""";
+
+	/**
+	 * One batch of claims in one statement (see {@link #claim}). Two lanes, each walking
+	 * its own partial index in due order (ADR 0009): deliveries called before (retries,
+	 * in-doubt resends and lookups, claims recovered from a dead node) go ahead of
+	 * deliveries never called, so a retry never waits for the rest of a long run.
 	 */
 	private static final String CLAIM = """
-			with candidates as (
-			  select d.id, d.official_account, d.status, d.next_attempt_at, r.state as run_state
-			  from delivery d join send_run r on r.id = d.run_id
-			  where d.chat_app_id = :app
-			    and d.status in %s
-			    and d.next_attempt_at is not null and d.next_attempt_at <= :now
-			    and (r.state = 'RUNNING' or (r.state = 'CANCELLED' and d.status <> 'QUEUED'))
-			    and not exists (select 1 from oa_window w where w.chat_app_id = d.chat_app_id
-			                    and w.official_account = d.official_account and w.next_allowed_at > :now)
-			  order by d.next_attempt_at, d.id
-			  limit :scan
-			  for update of d skip locked
+			with due_again as (%s
+			), due_fresh as (%s
+			), candidates as (
+			  select *, true as again from due_again union all select *, false from due_fresh
 			), one_per_oa as (
 			  select * from (select distinct on (official_account) * from candidates
-			                 order by official_account, next_attempt_at, id) c
-			  order by next_attempt_at, id
+			                 order by official_account, again desc, next_attempt_at, id) c
+			  order by again desc, next_attempt_at, id
 			  limit :limit
 			), windows as (
 			  insert into oa_window as w (chat_app_id, official_account, next_allowed_at)
@@ -54,13 +64,21 @@ class DispatchStore {
 			update delivery d
 			set maybe_sent = d.maybe_sent or d.status = 'SENDING',
 			    status = 'SENDING', claimed_by = :node, lease_until = :leaseUntil, next_attempt_at = :leaseUntil,
-			    attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, :now)
+			    attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, :now),
+			    resend_window_from = coalesce(d.resend_window_from, :now)
 			from one_per_oa o join windows w on w.official_account = o.official_account
 			where d.id = o.id
 			returning d.id, d.run_id, d.chat_app_id, d.official_account, d.random, d.attempts, o.status as previous_status,
-			          o.run_state, d.maybe_sent, d.window_counted, d.first_attempt_at, d.error_code, d.error_info,
+			          o.run_state, d.maybe_sent, d.window_counted, d.first_attempt_at, d.resend_window_from,
+			          o.next_attempt_at as due_at, o.again, d.error_code, d.error_info,
 			          w.last_broadcast_at, w.prev_broadcast_at"""
-		.formatted(DeliverySql.ACTIVE);
+		.formatted(
+				LANE.formatted("""
+						d.status in %s and d.first_attempt_at is not null
+						    and (r.state = 'RUNNING' or (r.state = 'CANCELLED' and d.status <> 'QUEUED'))"""
+					.formatted(DeliverySql.ACTIVE), ":scan"),
+				LANE.formatted("d.status = 'QUEUED' and d.first_attempt_at is null and r.state = 'RUNNING'",
+						"greatest(0, :scan - (select count(*) from due_again))"));
 
 	/**
 	 * Candidates read per claim wanted: some are skipped as a second delivery to the same
@@ -144,19 +162,18 @@ class DispatchStore {
 			.addValue("scan", limit * CANDIDATES_PER_CLAIM)
 			.addValue("now", ts(now))
 			.addValue("leaseUntil", ts(leaseUntil));
-		// Walk ix_delivery_due in claim order and stop after one batch. Left to itself
+		// Walk each lane's index in claim order and stop after one batch. Left to itself
 		// the planner prefers reading and sorting every due row of the app whenever most
 		// of them qualify, which makes each claim cost O(rows waiting). Local to the
 		// claim's transaction.
 		this.jdbc.execute("set local enable_sort = off");
-		return this.named.query(CLAIM, params,
-				(rs, n) -> new Claim(rs.getLong("id"), rs.getLong("run_id"), rs.getLong("chat_app_id"),
-						rs.getString("official_account"), rs.getLong("random"), rs.getInt("attempts"),
-						DeliveryStatus.valueOf(rs.getString("previous_status")),
-						RunState.valueOf(rs.getString("run_state")), rs.getBoolean("maybe_sent"),
-						rs.getBoolean("window_counted"), instant(rs, "first_attempt_at"), integer(rs, "error_code"),
-						rs.getString("error_info"),
-						new OaWindow(instantOrNull(rs, "last_broadcast_at"), instantOrNull(rs, "prev_broadcast_at"))));
+		return this.named.query(CLAIM, params, (rs, n) -> new Claim(rs.getLong("id"), rs.getLong("run_id"),
+				rs.getLong("chat_app_id"), rs.getString("official_account"), rs.getLong("random"),
+				rs.getInt("attempts"), DeliveryStatus.valueOf(rs.getString("previous_status")),
+				RunState.valueOf(rs.getString("run_state")), rs.getBoolean("maybe_sent"),
+				rs.getBoolean("window_counted"), instant(rs, "first_attempt_at"), instant(rs, "resend_window_from"),
+				instant(rs, "due_at"), rs.getBoolean("again"), integer(rs, "error_code"), rs.getString("error_info"),
+				new OaWindow(instantOrNull(rs, "last_broadcast_at"), instantOrNull(rs, "prev_broadcast_at"))));
 	}
 
 	/**
@@ -167,7 +184,8 @@ class DispatchStore {
 		this.jdbc.batchUpdate("""
 				update delivery
 				set status = ?, next_attempt_at = ?, claimed_by = null, lease_until = null, attempts = attempts - 1,
-				    first_attempt_at = case when attempts = 1 then null else first_attempt_at end
+				    first_attempt_at = case when attempts = 1 then null else first_attempt_at end,
+				    resend_window_from = case when maybe_sent then resend_window_from else null end
 				where id = ? and status = 'SENDING' and claimed_by = ? and attempts = ?""", claims, claims.size(),
 				(ps, claim) -> {
 					DeliveryStatus back = (claim.previousStatus() == DeliveryStatus.IN_DOUBT) ? DeliveryStatus.IN_DOUBT

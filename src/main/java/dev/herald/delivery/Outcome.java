@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * @param nextAttemptAt when the row is due again; {@code null} when it is final
  * @param countBroadcast whether this attempt adds a (certain or possible) broadcast to
  * the OA's window
- * @param resetFirstAttempt start a new duplicate window on the next send (the message was
- * proven absent)
+ * @param doubtReason why an operator must decide (a final IN_DOUBT only)
  * @param label the outcome for metrics and attempt records
  * @param answer what Tencent answered (or the last answer kept, for lookups)
  */
 record Outcome(DeliveryStatus status, @Nullable Instant nextAttemptAt, boolean maybeSent, boolean countBroadcast,
-		boolean resetFirstAttempt, Label label, Answer answer, @Nullable String msgKey, @Nullable Long msgTime) {
+		@Nullable DoubtReason doubtReason, Label label, Answer answer, @Nullable String msgKey,
+		@Nullable Long msgTime) {
 
 	/** Longest error text stored. */
 	static final int MAX_ERROR_INFO = 500;
@@ -27,41 +27,48 @@ record Outcome(DeliveryStatus status, @Nullable Instant nextAttemptAt, boolean m
 	/** Tencent took the message: final. */
 	static Outcome sent(Label label, boolean countBroadcast, Answer answer, @Nullable String msgKey,
 			@Nullable Long msgTime) {
-		return new Outcome(DeliveryStatus.SENT, null, true, countBroadcast, false, label, answer, msgKey, msgTime);
+		return new Outcome(DeliveryStatus.SENT, null, true, countBroadcast, null, label, answer, msgKey, msgTime);
+	}
+
+	/** The message may have landed and is to be looked up at {@code lookUpAt}. */
+	static Outcome inDoubt(Instant lookUpAt, Label label, boolean countBroadcast, Answer answer) {
+		return new Outcome(DeliveryStatus.IN_DOUBT, lookUpAt, true, countBroadcast, null, label, answer, null, null);
 	}
 
 	/**
-	 * The message may have landed and is to be looked up.
-	 * @param lookUpAt when; {@code null} leaves it in doubt for good
+	 * The message may have landed and Herald cannot tell: it stays IN_DOUBT until an
+	 * operator decides, and is never sent again on its own.
 	 */
-	static Outcome inDoubt(@Nullable Instant lookUpAt, Label label, boolean countBroadcast, Answer answer) {
-		return new Outcome(DeliveryStatus.IN_DOUBT, lookUpAt, true, countBroadcast, false, label, answer, null, null);
+	static Outcome awaitingDecision(DoubtReason reason, Label label, Answer answer) {
+		return new Outcome(DeliveryStatus.IN_DOUBT, null, true, false, reason, label, answer, null, null);
 	}
 
 	/** Not sent, and never will be. */
 	static Outcome failed(Answer answer) {
-		return new Outcome(DeliveryStatus.FAILED, null, false, false, false, Label.FAILED, answer, null, null);
+		return new Outcome(DeliveryStatus.FAILED, null, false, false, null, Label.FAILED, answer, null, null);
 	}
 
 	/** Tried again at {@code at}. */
 	static Outcome retry(Instant at, Label label, boolean maybeSent, boolean countBroadcast, Answer answer) {
-		return new Outcome(DeliveryStatus.QUEUED, at, maybeSent, countBroadcast, false, label, answer, null, null);
+		return new Outcome(DeliveryStatus.QUEUED, at, maybeSent, countBroadcast, null, label, answer, null, null);
 	}
 
 	/** Refused by the OA's full window (10023): due again when it opens. */
 	static Outcome windowFull(Instant opens, boolean maybeSent, Answer answer) {
-		return new Outcome(DeliveryStatus.QUEUED, opens, maybeSent, false, false, Label.WINDOW_FULL, answer, null,
-				null);
+		return new Outcome(DeliveryStatus.QUEUED, opens, maybeSent, false, null, Label.WINDOW_FULL, answer, null, null);
 	}
 
-	/** Proven absent from the OA's history: sent afresh, with a new duplicate window. */
+	/**
+	 * Proven absent from the OA's history: sent again at once, and that send opens a new
+	 * duplicate window (nothing earlier may have landed any more).
+	 */
 	static Outcome absent(Instant now, Answer last) {
-		return new Outcome(DeliveryStatus.QUEUED, now, false, false, true, Label.RECONCILED_ABSENT, last, null, null);
+		return new Outcome(DeliveryStatus.QUEUED, now, false, false, null, Label.RECONCILED_ABSENT, last, null, null);
 	}
 
 	/** Proven absent while its run is cancelled: never sent. */
 	static Outcome cancelled(Answer last) {
-		return new Outcome(DeliveryStatus.CANCELLED, null, false, false, false, Label.RECONCILED_ABSENT, last, null,
+		return new Outcome(DeliveryStatus.CANCELLED, null, false, false, null, Label.RECONCILED_ABSENT, last, null,
 				null);
 	}
 
@@ -82,7 +89,8 @@ record Outcome(DeliveryStatus status, @Nullable Instant nextAttemptAt, boolean m
 	/** How an attempt ended, as attempt records and metrics name it. */
 	enum Label {
 
-		SENT, SENT_WITHOUT_KEY, RETRY, UNKNOWN, WINDOW_FULL, IN_DOUBT, FAILED, RECONCILED_SENT, RECONCILED_ABSENT;
+		SENT, SENT_WITHOUT_KEY, RETRY, UNKNOWN, WINDOW_FULL, IN_DOUBT, FAILED, RECONCILED_SENT, RECONCILED_ABSENT,
+		UNDECIDED;
 
 		/** The stored and tagged spelling, e.g. {@code window_full}. */
 		String value() {

@@ -63,9 +63,10 @@ class OutcomeStore {
 			Answer answer = outcome.answer();
 			Claim claim = record.claim();
 			columns.add(claim.id(), outcome.status().name(), timestamp(outcome.nextAttemptAt()), outcome.maybeSent(),
-					outcome.countBroadcast(), timestamp(record.finishedAt()), outcome.resetFirstAttempt(),
-					answer.httpStatus(), answer.actionStatus(), answer.errorCode(), answer.errorInfo(),
-					outcome.msgKey(), outcome.msgTime(), record.node(), claim.attempt(), outcome.waitsForWindow());
+					outcome.countBroadcast(), timestamp(record.finishedAt()),
+					(outcome.doubtReason() != null) ? outcome.doubtReason().name() : null, answer.httpStatus(),
+					answer.actionStatus(), answer.errorCode(), answer.errorInfo(), outcome.msgKey(), outcome.msgTime(),
+					record.node(), claim.attempt(), outcome.waitsForWindow());
 		}
 		Set<Long> applied = new HashSet<>();
 		columns.execute(connection, """
@@ -74,18 +75,20 @@ class OutcomeStore {
 				    attempts = d.attempts - case when u.refund then 1 else 0 end,
 				    lease_until = null, maybe_sent = u.maybe_sent, window_counted = d.window_counted or u.counted,
 				    last_attempt_at = u.finished_at::timestamptz,
-				    first_attempt_at = case when u.reset_first then null else d.first_attempt_at end,
+				    resend_window_from = case when u.maybe_sent then d.resend_window_from end,
+				    doubt_reason = u.doubt_reason,
 				    http_status = u.http_status, action_status = u.action_status, error_code = u.error_code,
 				    error_info = u.error_info, msg_key = coalesce(u.msg_key, d.msg_key),
 				    msg_time = coalesce(u.msg_time, d.msg_time)
 				from unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::boolean[], ?::boolean[], ?::varchar[],
-				            ?::boolean[], ?::int[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[],
+				            ?::varchar[], ?::int[], ?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::bigint[],
 				            ?::varchar[], ?::int[], ?::boolean[])
-				  as u(id, status, next_attempt_at, maybe_sent, counted, finished_at, reset_first, http_status,
+				  as u(id, status, next_attempt_at, maybe_sent, counted, finished_at, doubt_reason, http_status,
 				       action_status, error_code, error_info, msg_key, msg_time, node, attempt, refund)
 				where d.id = u.id and d.status = 'SENDING' and d.claimed_by = u.node and d.attempts = u.attempt
 				returning d.id""", (rs) -> applied.add(rs.getLong(1)), "int8", "varchar", "varchar", "bool", "bool",
-				"varchar", "bool", "int4", "varchar", "int4", "varchar", "varchar", "int8", "varchar", "int4", "bool");
+				"varchar", "varchar", "int4", "varchar", "int4", "varchar", "varchar", "int8", "varchar", "int4",
+				"bool");
 		return applied;
 	}
 
@@ -120,20 +123,21 @@ class OutcomeStore {
 			Outcome outcome = record.outcome();
 			Answer answer = outcome.answer();
 			columns.add(record.claim().id(), record.claim().attempt(), record.kind().name(), record.node(),
-					timestamp(record.startedAt()), timestamp(record.finishedAt()), outcome.label().value(),
-					answer.httpStatus(), answer.errorCode(), answer.errorInfo(), outcome.msgKey());
+					timestamp(record.claim().dueAt()), timestamp(record.startedAt()), timestamp(record.finishedAt()),
+					outcome.label().value(), answer.httpStatus(), answer.errorCode(), answer.errorInfo(),
+					outcome.msgKey());
 		}
 		columns.execute(connection, """
-				insert into delivery_attempt (delivery_id, attempt, kind, node, started_at, finished_at, outcome,
-				                              http_status, error_code, error_info, msg_key)
-				select u.delivery_id, u.attempt, u.kind, u.node, u.started_at::timestamptz, u.finished_at::timestamptz,
-				       u.outcome, u.http_status, u.error_code, u.error_info, u.msg_key
+				insert into delivery_attempt (delivery_id, attempt, kind, node, due_at, started_at, finished_at,
+				                              outcome, http_status, error_code, error_info, msg_key)
+				select u.delivery_id, u.attempt, u.kind, u.node, u.due_at::timestamptz, u.started_at::timestamptz,
+				       u.finished_at::timestamptz, u.outcome, u.http_status, u.error_code, u.error_info, u.msg_key
 				from unnest(?::bigint[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-				            ?::varchar[], ?::int[], ?::int[], ?::varchar[], ?::varchar[])
-				  with ordinality as u(delivery_id, attempt, kind, node, started_at, finished_at, outcome,
+				            ?::varchar[], ?::varchar[], ?::int[], ?::int[], ?::varchar[], ?::varchar[])
+				  with ordinality as u(delivery_id, attempt, kind, node, due_at, started_at, finished_at, outcome,
 				                       http_status, error_code, error_info, msg_key, n)
-				order by u.n""", null, "int8", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "int4",
-				"int4", "varchar", "varchar");
+				order by u.n""", null, "int8", "int4", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar",
+				"int4", "int4", "varchar", "varchar");
 	}
 
 	/** An instant as text PostgreSQL reads back exactly (ISO 8601, UTC), or null. */

@@ -2,6 +2,7 @@ package dev.herald.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
@@ -18,13 +19,6 @@ import org.jspecify.annotations.Nullable;
  * jitter come in as arguments.
  */
 final class RetryPolicy {
-
-	/** What a history lookup found. */
-	enum Lookup {
-
-		FOUND, ABSENT, UNKNOWN
-
-	}
 
 	/**
 	 * How long after its first attempt a delivery may keep waiting for a full OA window
@@ -68,7 +62,7 @@ final class RetryPolicy {
 			return AttemptKind.RECONCILE;
 		}
 		if (claim.maybeSent() && (claim.runState() != RunState.RUNNING
-				|| !now.isBefore(claim.firstAttemptAt().plus(this.resendWindow)))) {
+				|| !now.isBefore(claim.resendWindowFrom().plus(this.resendWindow)))) {
 			return AttemptKind.RECONCILE;
 		}
 		return AttemptKind.SEND;
@@ -162,30 +156,29 @@ final class RetryPolicy {
 	}
 
 	/**
-	 * What a history lookup makes of an in-doubt delivery.
-	 * @param msgKey the key found (FOUND only)
-	 * @param msgTime the time found (FOUND only)
+	 * What a history lookup makes of an in-doubt delivery. Only a message proven absent
+	 * is sent again; what the history cannot decide waits for an operator.
 	 */
-	Outcome afterLookup(Claim claim, Lookup lookup, @Nullable String msgKey, @Nullable Long msgTime,
-			@Nullable String reason, Instant now) {
-		if (lookup == Lookup.FOUND) {
-			return Outcome.sent(Label.RECONCILED_SENT, !claim.windowCounted(), Answer.ok(LOOKUP_HTTP_STATUS), msgKey,
-					msgTime);
-		}
+	Outcome afterLookup(Claim claim, Finding finding, Instant now) {
 		Answer last = new Answer(LOOKUP_HTTP_STATUS, null, claim.lastErrorCode(), claim.lastErrorInfo());
-		if (lookup == Lookup.ABSENT) {
-			if (claim.runState() == RunState.CANCELLED) {
-				return Outcome.cancelled(last);
+		return switch (finding.verdict()) {
+			case FOUND -> Outcome.sent(Label.RECONCILED_SENT, !claim.windowCounted(), Answer.ok(LOOKUP_HTTP_STATUS),
+					finding.msgKey(), finding.msgTime());
+			case ABSENT -> {
+				if (claim.runState() == RunState.CANCELLED) {
+					yield Outcome.cancelled(last);
+				}
+				yield (claim.attempt() >= this.maxAttempts) ? Outcome.failed(last) : Outcome.absent(now, last);
 			}
-			if (claim.attempt() >= this.maxAttempts) {
-				return Outcome.failed(last);
+			case UNDECIDED -> Outcome.awaitingDecision(Objects.requireNonNull(finding.reason()), Label.UNDECIDED, last);
+			case UNREADABLE -> {
+				// Could not read it this time: look again later, within bounds.
+				Answer failed = new Answer(0, null, claim.lastErrorCode(), finding.detail());
+				yield (claim.attempt() < this.maxAttempts * 2)
+						? Outcome.inDoubt(now.plus(backoff(claim.attempt())), Label.IN_DOUBT, false, failed)
+						: Outcome.awaitingDecision(DoubtReason.LOOKUPS_FAILED, Label.UNDECIDED, failed);
 			}
-			return Outcome.absent(now, last);
-		}
-		// Could not tell: keep it in doubt and look again later, within bounds.
-		Instant next = (claim.attempt() < this.maxAttempts * 2) ? now.plus(backoff(claim.attempt())) : null;
-		return Outcome.inDoubt(next, Label.IN_DOUBT, false,
-				new Answer(0, null, claim.lastErrorCode(), (reason != null) ? reason : claim.lastErrorInfo()));
+		};
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.SendMsgResponse;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +18,14 @@ class RetryPolicyTests {
 			Duration.ofMinutes(4), () -> 0.5);
 
 	private static Claim claim(int attempt, boolean maybeSent, DeliveryStatus previous, Instant firstAttempt) {
-		return new Claim(1, 2, 3, "@TOA#_a", 42, attempt, previous, RunState.RUNNING, maybeSent, false, firstAttempt,
-				null, null, OaWindow.EMPTY);
+		return claim(attempt, maybeSent, previous, RunState.RUNNING, firstAttempt, null, OaWindow.EMPTY);
+	}
+
+	/** A claim whose duplicate window opened with its first attempt. */
+	private static Claim claim(int attempt, boolean maybeSent, DeliveryStatus previous, RunState run,
+			Instant firstAttempt, @Nullable Integer lastCode, OaWindow window) {
+		return new Claim(1, 2, 3, "@TOA#_a", 42, attempt, previous, run, maybeSent, false, firstAttempt, firstAttempt,
+				firstAttempt, attempt > 1, lastCode, (lastCode != null) ? "too often" : null, window);
 	}
 
 	@Test
@@ -91,8 +98,8 @@ class RetryPolicyTests {
 	@Test
 	void aRefusalOurWindowExplainsWaitsUntilItsOlderBroadcastLeavesTheHourAndSpendsNoAttempt() {
 		Instant prev = NOW.minus(Duration.ofMinutes(20));
-		Claim claim = new Claim(1, 2, 3, "@TOA#_a", 42, 8, DeliveryStatus.QUEUED, RunState.RUNNING, false, false, NOW,
-				null, null, new OaWindow(NOW.minusSeconds(5), prev));
+		Claim claim = claim(8, false, DeliveryStatus.QUEUED, RunState.RUNNING, NOW, null,
+				new OaWindow(NOW.minusSeconds(5), prev));
 		Outcome outcome = this.policy.afterSend(claim, new CallResult.RateLimited<>(10023, "too often", 200), NOW);
 		assertThat(outcome.status()).as("not failed at the last attempt").isEqualTo(DeliveryStatus.QUEUED);
 		assertThat(outcome.nextAttemptAt()).isEqualTo(prev.plus(OaWindow.BROADCAST_WINDOW));
@@ -106,8 +113,7 @@ class RetryPolicyTests {
 				new CallResult.RateLimited<>(10023, "too often", 200), NOW);
 		assertThat(first.status()).isEqualTo(DeliveryStatus.QUEUED);
 		assertThat(first.nextAttemptAt()).isEqualTo(NOW.plus(OaWindow.MIN_INTERVAL));
-		Claim again = new Claim(1, 2, 3, "@TOA#_a", 42, 1, DeliveryStatus.QUEUED, RunState.RUNNING, false, false, NOW,
-				10023, "too often", OaWindow.EMPTY);
+		Claim again = claim(1, false, DeliveryStatus.QUEUED, RunState.RUNNING, NOW, 10023, OaWindow.EMPTY);
 		Outcome second = this.policy.afterSend(again, new CallResult.RateLimited<>(10023, "too often", 200),
 				NOW.plusSeconds(2));
 		assertThat(second.status()).isEqualTo(DeliveryStatus.QUEUED);
@@ -116,8 +122,8 @@ class RetryPolicyTests {
 
 	@Test
 	void refusalsFailOnlyAfterHoursOfWaiting() {
-		Claim claim = new Claim(1, 2, 3, "@TOA#_a", 42, 1, DeliveryStatus.QUEUED, RunState.RUNNING, false, false,
-				NOW.minus(RetryPolicy.WINDOW_WAIT_LIMIT), 10023, "too often", OaWindow.EMPTY);
+		Claim claim = claim(1, false, DeliveryStatus.QUEUED, RunState.RUNNING, NOW.minus(RetryPolicy.WINDOW_WAIT_LIMIT),
+				10023, OaWindow.EMPTY);
 		Outcome outcome = this.policy.afterSend(claim, new CallResult.RateLimited<>(10023, "too often", 200), NOW);
 		assertThat(outcome.status()).isEqualTo(DeliveryStatus.FAILED);
 		assertThat(outcome.answer().errorCode()).isEqualTo(10023);
@@ -136,20 +142,41 @@ class RetryPolicyTests {
 	}
 
 	@Test
-	void lookupsSettleResendOrKeepDoubting() {
+	void theResendWindowStartsWithTheFirstAttemptThatMayHaveLandedNotWithTheFirstAttempt() {
+		// First called ten minutes ago, proven absent, then sent again a minute ago with
+		// an unknown outcome: the resend is still covered by Tencent's duplicate filter.
+		Claim resent = new Claim(1, 2, 3, "@TOA#_a", 42, 3, DeliveryStatus.QUEUED, RunState.RUNNING, true, true,
+				NOW.minus(Duration.ofMinutes(10)), NOW.minusSeconds(60), NOW, true, null, null, OaWindow.EMPTY);
+		assertThat(this.policy.mode(resent, NOW)).isEqualTo(AttemptKind.SEND);
+		assertThat(this.policy.mode(resent, NOW.plus(Duration.ofMinutes(3)))).isEqualTo(AttemptKind.RECONCILE);
+	}
+
+	@Test
+	void lookupsSettleResendOnlyWhenProvenAbsentAndLeaveTheUndecidedToAnOperator() {
 		Claim doubt = claim(2, true, DeliveryStatus.IN_DOUBT, NOW);
-		assertThat(this.policy.afterLookup(doubt, RetryPolicy.Lookup.FOUND, "k", 5L, null, NOW).status())
-			.isEqualTo(DeliveryStatus.SENT);
-		Outcome absent = this.policy.afterLookup(doubt, RetryPolicy.Lookup.ABSENT, null, null, null, NOW);
+		Outcome found = this.policy.afterLookup(doubt, Finding.found("k", 5L), NOW);
+		assertThat(found.status()).isEqualTo(DeliveryStatus.SENT);
+		assertThat(found.msgKey()).isEqualTo("k");
+		Outcome absent = this.policy.afterLookup(doubt, Finding.absent(), NOW);
 		assertThat(absent.status()).isEqualTo(DeliveryStatus.QUEUED);
-		assertThat(absent.maybeSent()).isFalse();
-		assertThat(absent.resetFirstAttempt()).isTrue();
-		assertThat(this.policy.afterLookup(doubt, RetryPolicy.Lookup.UNKNOWN, null, null, "x", NOW).status())
-			.isEqualTo(DeliveryStatus.IN_DOUBT);
-		Claim cancelled = new Claim(1, 2, 3, "@TOA#_a", 42, 2, DeliveryStatus.IN_DOUBT, RunState.CANCELLED, true, true,
-				NOW, null, null, OaWindow.EMPTY);
-		assertThat(this.policy.afterLookup(cancelled, RetryPolicy.Lookup.ABSENT, null, null, null, NOW).status())
+		assertThat(absent.nextAttemptAt()).isEqualTo(NOW);
+		assertThat(absent.maybeSent()).as("a new duplicate window on the next send").isFalse();
+		Outcome undecided = this.policy.afterLookup(doubt, Finding.undecided(DoubtReason.HISTORY_CUT), NOW);
+		assertThat(undecided.status()).isEqualTo(DeliveryStatus.IN_DOUBT);
+		assertThat(undecided.isFinal()).as("never looked up or sent on its own again").isTrue();
+		assertThat(undecided.doubtReason()).isEqualTo(DoubtReason.HISTORY_CUT);
+		Outcome unreadable = this.policy.afterLookup(doubt, Finding.unreadable("HTTP 502"), NOW);
+		assertThat(unreadable.status()).isEqualTo(DeliveryStatus.IN_DOUBT);
+		assertThat(unreadable.nextAttemptAt()).isEqualTo(NOW.plusMillis(1500));
+		Outcome givenUp = this.policy.afterLookup(claim(8, true, DeliveryStatus.IN_DOUBT, NOW),
+				Finding.unreadable("HTTP 502"), NOW);
+		assertThat(givenUp.isFinal()).isTrue();
+		assertThat(givenUp.doubtReason()).isEqualTo(DoubtReason.LOOKUPS_FAILED);
+		Claim cancelled = claim(2, true, DeliveryStatus.IN_DOUBT, RunState.CANCELLED, NOW, null, OaWindow.EMPTY);
+		assertThat(this.policy.afterLookup(cancelled, Finding.absent(), NOW).status())
 			.isEqualTo(DeliveryStatus.CANCELLED);
+		assertThat(this.policy.afterLookup(cancelled, Finding.undecided(DoubtReason.PLACEHOLDER), NOW).status())
+			.isEqualTo(DeliveryStatus.IN_DOUBT);
 	}
 
 }
