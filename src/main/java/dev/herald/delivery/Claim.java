@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param resendWindowFrom when the first attempt that may have landed started, so a
  * same-body resend is dropped by Tencent's duplicate filter until 5 minutes later (this
  * claim, when no earlier attempt may have landed)
- * @param dueAt when the delivery was due: the run's start for a fresh one, the backoff's
- * end for a retry, the lease end for a claim recovered from a dead node
+ * @param dueAt when the delivery was due and its OA's window open: the run's start for a
+ * fresh one, the backoff's end for a retry, the lease end for a claim recovered from a
+ * dead node
  * @param again whether it was called before (the claim lane that goes first)
  * @param window the OA's broadcast window at claim time
  */

@@ -28,12 +28,13 @@ class DispatchStore {
 	 * {@link #claim}). {@code %1$s} is the lane's condition, {@code %2$s} its limit.
 	 */
 	private static final String LANE = """
-			select d.id, d.official_account, d.status, d.next_attempt_at, r.state as run_state
+			select d.id, d.official_account, d.status, d.next_attempt_at, r.state as run_state,
+			       greatest(d.next_attempt_at, w.next_allowed_at) as due_at
 			from delivery d join send_run r on r.id = d.run_id
+			  left join oa_window w on w.chat_app_id = d.chat_app_id and w.official_account = d.official_account
 			where d.chat_app_id = :app and %1$s
 			  and d.next_attempt_at is not null and d.next_attempt_at <= :now
-			  and not exists (select 1 from oa_window w where w.chat_app_id = d.chat_app_id
-			                  and w.official_account = d.official_account and w.next_allowed_at > :now)
+			  and (w.next_allowed_at is null or w.next_allowed_at <= :now)
 			order by d.next_attempt_at, d.id
 			limit %2$s
 			for update of d skip locked""";
@@ -70,7 +71,7 @@ class DispatchStore {
 			where d.id = o.id
 			returning d.id, d.run_id, d.chat_app_id, d.official_account, d.random, d.attempts, o.status as previous_status,
 			          o.run_state, d.maybe_sent, d.window_counted, d.first_attempt_at, d.resend_window_from,
-			          o.next_attempt_at as due_at, o.again, d.error_code, d.error_info,
+			          o.due_at, o.again, d.error_code, d.error_info,
 			          w.last_broadcast_at, w.prev_broadcast_at"""
 		.formatted(
 				LANE.formatted("""
