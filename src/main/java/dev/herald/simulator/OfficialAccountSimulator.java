@@ -203,6 +203,7 @@ final class OfficialAccountSimulator {
 				case OK_ORIGINAL -> sent(original);
 				case OK_WITHOUT_KEY -> ok(this.json.createObjectNode());
 				case ERROR -> fail(app.spec.duplicateErrorCode(), "duplicate message dropped");
+				case OK_NEW_KEY -> sent(nowMillis / 1000, newMsgKey(nowMillis / 1000));
 			};
 		}
 		String tooFrequent = account.frequencyViolation(nowMillis);
@@ -211,7 +212,7 @@ final class OfficialAccountSimulator {
 			return fail(10023, tooFrequent);
 		}
 		long msgTime = nowMillis / 1000;
-		String msgKey = this.msgSeq.incrementAndGet() + "_1_" + msgTime;
+		String msgKey = newMsgKey(msgTime);
 		StoredMessage message = new StoredMessage(msgKey, msgTime, nowMillis, random, body);
 		account.accept(message);
 		Map<String, Object> callback = new LinkedHashMap<>();
@@ -226,10 +227,18 @@ final class OfficialAccountSimulator {
 		return sent(message);
 	}
 
+	private String newMsgKey(long msgTime) {
+		return this.msgSeq.incrementAndGet() + "_1_" + msgTime;
+	}
+
 	private SimulatorResponse sent(StoredMessage message) {
+		return sent(message.msgTime, message.msgKey);
+	}
+
+	private SimulatorResponse sent(long msgTime, String msgKey) {
 		ObjectNode fields = this.json.createObjectNode();
-		fields.put("MsgTime", message.msgTime);
-		fields.put("MsgKey", message.msgKey);
+		fields.put("MsgTime", msgTime);
+		fields.put("MsgKey", msgKey);
 		return ok(fields);
 	}
 
@@ -401,6 +410,14 @@ final class OfficialAccountSimulator {
 		}
 	}
 
+	/** Changes an app's answer to dropped duplicates; returns its new settings. */
+	AppSpec answerDuplicates(long sdkAppId, DuplicateAnswer answer, int errorCode) {
+		return withApp(sdkAppId, (app) -> {
+			app.spec = app.spec.withDuplicateAnswer(answer, errorCode);
+			return app.spec;
+		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
+	}
+
 	boolean removeApp(long sdkAppId) {
 		return this.apps.remove(sdkAppId) != null;
 	}
@@ -459,7 +476,7 @@ final class OfficialAccountSimulator {
 				.putObject("MsgContent")
 				.put("Text", "stored");
 			body.put("CloudCustomData", cloudCustomData);
-			String msgKey = this.msgSeq.incrementAndGet() + "_1_" + (nowMillis / 1000);
+			String msgKey = newMsgKey(nowMillis / 1000);
 			account.history.add(new StoredMessage(msgKey, nowMillis / 1000, nowMillis, random, body));
 			return msgKey;
 		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
