@@ -60,7 +60,7 @@ record AppSpec(long sdkAppId, String adminIdentifier, String secretKey, int rate
 				this.duplicateAnswer, this.duplicateErrorCode, accounts, this.callbackUrl, this.callbackToken);
 	}
 
-	AppSpec withDuplicateAnswer(DuplicateAnswer answer, int errorCode) {
+	AppSpec withDuplicateAnswer(@Nullable DuplicateAnswer answer, int errorCode) {
 		return new AppSpec(this.sdkAppId, this.adminIdentifier, this.secretKey, this.rateLimitPerSecond, answer,
 				errorCode, this.accounts, this.callbackUrl, this.callbackToken);
 	}

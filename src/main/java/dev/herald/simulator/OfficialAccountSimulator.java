@@ -213,7 +213,7 @@ final class OfficialAccountSimulator {
 		}
 		long msgTime = nowMillis / 1000;
 		String msgKey = newMsgKey(msgTime);
-		StoredMessage message = new StoredMessage(msgKey, msgTime, nowMillis, random, body);
+		StoredMessage message = new StoredMessage(msgKey, msgTime, nowMillis, random, body, app.drawPlaceholder());
 		account.accept(message);
 		Map<String, Object> callback = new LinkedHashMap<>();
 		callback.put("Official_Account", account.spec.officialAccount());
@@ -318,45 +318,9 @@ final class OfficialAccountSimulator {
 		int wanted = (int) Math.min(MessageRules.MAX_SIMPLE_MESSAGES,
 				Optional.ofNullable(body.get("ReqMsgNumber")).map(JsonNode::asLong).orElse(20L));
 		boolean withRecalled = Optional.ofNullable(body.get("WithRecalledMsg")).map(JsonNode::asInt).orElse(0) == 1;
-		List<StoredMessage> newestFirst = new ArrayList<>();
-		for (int i = account.history.size() - 1; i >= 0; i--) {
-			StoredMessage message = account.history.get(i);
-			if (withRecalled || !message.recalled) {
-				newestFirst.add(message);
-			}
-		}
-		int start = 0;
-		if (!lastKey.isEmpty()) {
-			start = indexOf(newestFirst, lastKey) + 1;
-			if (start == 0) {
-				return fail(10004, "LastMsgKey not found");
-			}
-		}
-		int end = Math.min(newestFirst.size(), start + wanted);
-		ArrayNode list = this.json.createArrayNode();
-		for (StoredMessage message : newestFirst.subList(start, end)) {
-			ObjectNode item = list.addObject();
-			item.put("MsgKey", message.msgKey);
-			item.put("MsgTime", message.msgTime);
-			item.put("MsgRandom", message.random);
-			item.set("MsgBody", message.body.get("MsgBody"));
-			item.put("CloudCustomData", Optional.ofNullable(message.cloudCustomData()).orElse(""));
-			item.put("IsRecalled", message.recalled ? 1 : 0);
-		}
-		ObjectNode fields = this.json.createObjectNode();
-		fields.put("IsFinished", (end >= newestFirst.size()) ? 1 : 0);
-		fields.put("LastMsgKey", (end > start) ? newestFirst.get(end - 1).msgKey : "");
-		fields.set("RspMsgList", list);
-		return ok(fields);
-	}
-
-	private static int indexOf(List<StoredMessage> messages, String msgKey) {
-		for (int i = 0; i < messages.size(); i++) {
-			if (messages.get(i).msgKey.equals(msgKey)) {
-				return i;
-			}
-		}
-		return -1;
+		ObjectNode page = new HistoryReader(app.historyShape, this.json).page(account.history, withRecalled, lastKey,
+				wanted, this.clock.millis());
+		return (page != null) ? ok(page) : fail(10004, "LastMsgKey not found");
 	}
 
 	/**
@@ -411,10 +375,17 @@ final class OfficialAccountSimulator {
 	}
 
 	/** Changes an app's answer to dropped duplicates; returns its new settings. */
-	AppSpec answerDuplicates(long sdkAppId, DuplicateAnswer answer, int errorCode) {
+	AppSpec answerDuplicates(long sdkAppId, @Nullable DuplicateAnswer answer, int errorCode) {
 		return withApp(sdkAppId, (app) -> {
 			app.spec = app.spec.withDuplicateAnswer(answer, errorCode);
 			return app.spec;
+		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
+	}
+
+	void shapeHistory(long sdkAppId, HistoryShape shape) {
+		withApp(sdkAppId, (app) -> {
+			app.setHistoryShape(shape);
+			return shape;
 		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
 	}
 
@@ -477,7 +448,8 @@ final class OfficialAccountSimulator {
 				.put("Text", "stored");
 			body.put("CloudCustomData", cloudCustomData);
 			String msgKey = newMsgKey(nowMillis / 1000);
-			account.history.add(new StoredMessage(msgKey, nowMillis / 1000, nowMillis, random, body));
+			account.history
+				.add(new StoredMessage(msgKey, nowMillis / 1000, nowMillis, random, body, app.drawPlaceholder()));
 			return msgKey;
 		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
 	}
@@ -490,7 +462,10 @@ final class OfficialAccountSimulator {
 		return this.unknownAppCalls.get();
 	}
 
-	/** Forgets history, windows, counters and faults; keeps apps and accounts. */
+	/**
+	 * Forgets history, windows, counters, faults and history shapes; keeps apps, accounts
+	 * and their duplicate answers.
+	 */
 	void reset() {
 		this.unknownAppCalls.set(0);
 		this.callbacks.reset();

@@ -67,6 +67,18 @@ public final class SimulatorDirectory {
 	}
 
 	/**
+	 * How an app's history ({@code official_account_msg_get_simple}) looks from now on:
+	 * without CloudCustomData, in short pages, cut short, expiring, or with
+	 * place-holders. Kept when the app is registered again; a reset returns it to
+	 * {@link HistoryShape#FULL}.
+	 * @param sdkAppId the app
+	 * @param shape e.g. {@code HistoryShape.FULL.withoutCloudCustomData().pagesOf(3)}
+	 */
+	public void shapeHistory(long sdkAppId, HistoryShape shape) {
+		this.simulator.shapeHistory(sdkAppId, shape);
+	}
+
+	/**
 	 * Callbacks the simulator sent for an app, and how many of them were answered OK.
 	 * @param sdkAppId the app
 	 * @return sent and accepted
