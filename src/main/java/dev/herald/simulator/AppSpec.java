@@ -60,6 +60,11 @@ record AppSpec(long sdkAppId, String adminIdentifier, String secretKey, int rate
 				this.duplicateAnswer, this.duplicateErrorCode, accounts, this.callbackUrl, this.callbackToken);
 	}
 
+	AppSpec withDuplicateAnswer(@Nullable DuplicateAnswer answer, int errorCode) {
+		return new AppSpec(this.sdkAppId, this.adminIdentifier, this.secretKey, this.rateLimitPerSecond, answer,
+				errorCode, this.accounts, this.callbackUrl, this.callbackToken);
+	}
+
 	// The key and token must never reach a log line, even through toString().
 	@Override
 	public String toString() {

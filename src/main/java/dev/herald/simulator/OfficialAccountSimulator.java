@@ -203,6 +203,7 @@ final class OfficialAccountSimulator {
 				case OK_ORIGINAL -> sent(original);
 				case OK_WITHOUT_KEY -> ok(this.json.createObjectNode());
 				case ERROR -> fail(app.spec.duplicateErrorCode(), "duplicate message dropped");
+				case OK_NEW_KEY -> sent(nowMillis / 1000, newMsgKey(nowMillis / 1000));
 			};
 		}
 		String tooFrequent = account.frequencyViolation(nowMillis);
@@ -211,8 +212,8 @@ final class OfficialAccountSimulator {
 			return fail(10023, tooFrequent);
 		}
 		long msgTime = nowMillis / 1000;
-		String msgKey = this.msgSeq.incrementAndGet() + "_1_" + msgTime;
-		StoredMessage message = new StoredMessage(msgKey, msgTime, nowMillis, random, body);
+		String msgKey = newMsgKey(msgTime);
+		StoredMessage message = new StoredMessage(msgKey, msgTime, nowMillis, random, body, app.drawPlaceholder());
 		account.accept(message);
 		Map<String, Object> callback = new LinkedHashMap<>();
 		callback.put("Official_Account", account.spec.officialAccount());
@@ -226,10 +227,18 @@ final class OfficialAccountSimulator {
 		return sent(message);
 	}
 
+	private String newMsgKey(long msgTime) {
+		return this.msgSeq.incrementAndGet() + "_1_" + msgTime;
+	}
+
 	private SimulatorResponse sent(StoredMessage message) {
+		return sent(message.msgTime, message.msgKey);
+	}
+
+	private SimulatorResponse sent(long msgTime, String msgKey) {
 		ObjectNode fields = this.json.createObjectNode();
-		fields.put("MsgTime", message.msgTime);
-		fields.put("MsgKey", message.msgKey);
+		fields.put("MsgTime", msgTime);
+		fields.put("MsgKey", msgKey);
 		return ok(fields);
 	}
 
@@ -309,45 +318,9 @@ final class OfficialAccountSimulator {
 		int wanted = (int) Math.min(MessageRules.MAX_SIMPLE_MESSAGES,
 				Optional.ofNullable(body.get("ReqMsgNumber")).map(JsonNode::asLong).orElse(20L));
 		boolean withRecalled = Optional.ofNullable(body.get("WithRecalledMsg")).map(JsonNode::asInt).orElse(0) == 1;
-		List<StoredMessage> newestFirst = new ArrayList<>();
-		for (int i = account.history.size() - 1; i >= 0; i--) {
-			StoredMessage message = account.history.get(i);
-			if (withRecalled || !message.recalled) {
-				newestFirst.add(message);
-			}
-		}
-		int start = 0;
-		if (!lastKey.isEmpty()) {
-			start = indexOf(newestFirst, lastKey) + 1;
-			if (start == 0) {
-				return fail(10004, "LastMsgKey not found");
-			}
-		}
-		int end = Math.min(newestFirst.size(), start + wanted);
-		ArrayNode list = this.json.createArrayNode();
-		for (StoredMessage message : newestFirst.subList(start, end)) {
-			ObjectNode item = list.addObject();
-			item.put("MsgKey", message.msgKey);
-			item.put("MsgTime", message.msgTime);
-			item.put("MsgRandom", message.random);
-			item.set("MsgBody", message.body.get("MsgBody"));
-			item.put("CloudCustomData", Optional.ofNullable(message.cloudCustomData()).orElse(""));
-			item.put("IsRecalled", message.recalled ? 1 : 0);
-		}
-		ObjectNode fields = this.json.createObjectNode();
-		fields.put("IsFinished", (end >= newestFirst.size()) ? 1 : 0);
-		fields.put("LastMsgKey", (end > start) ? newestFirst.get(end - 1).msgKey : "");
-		fields.set("RspMsgList", list);
-		return ok(fields);
-	}
-
-	private static int indexOf(List<StoredMessage> messages, String msgKey) {
-		for (int i = 0; i < messages.size(); i++) {
-			if (messages.get(i).msgKey.equals(msgKey)) {
-				return i;
-			}
-		}
-		return -1;
+		ObjectNode page = new HistoryReader(app.historyShape, this.json).page(account.history, withRecalled, lastKey,
+				wanted, this.clock.millis());
+		return (page != null) ? ok(page) : fail(10004, "LastMsgKey not found");
 	}
 
 	/**
@@ -399,6 +372,21 @@ final class OfficialAccountSimulator {
 			app.spec = spec.withAccounts(List.of());
 			spec.accounts().forEach((account) -> addAccountLocked(app, account));
 		}
+	}
+
+	/** Changes an app's answer to dropped duplicates; returns its new settings. */
+	AppSpec answerDuplicates(long sdkAppId, @Nullable DuplicateAnswer answer, int errorCode) {
+		return withApp(sdkAppId, (app) -> {
+			app.spec = app.spec.withDuplicateAnswer(answer, errorCode);
+			return app.spec;
+		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
+	}
+
+	void shapeHistory(long sdkAppId, HistoryShape shape) {
+		withApp(sdkAppId, (app) -> {
+			app.setHistoryShape(shape);
+			return shape;
+		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
 	}
 
 	boolean removeApp(long sdkAppId) {
@@ -459,8 +447,9 @@ final class OfficialAccountSimulator {
 				.putObject("MsgContent")
 				.put("Text", "stored");
 			body.put("CloudCustomData", cloudCustomData);
-			String msgKey = this.msgSeq.incrementAndGet() + "_1_" + (nowMillis / 1000);
-			account.history.add(new StoredMessage(msgKey, nowMillis / 1000, nowMillis, random, body));
+			String msgKey = newMsgKey(nowMillis / 1000);
+			account.history
+				.add(new StoredMessage(msgKey, nowMillis / 1000, nowMillis, random, body, app.drawPlaceholder()));
 			return msgKey;
 		}).orElseThrow(() -> new IllegalArgumentException("unknown app " + sdkAppId));
 	}
@@ -473,7 +462,10 @@ final class OfficialAccountSimulator {
 		return this.unknownAppCalls.get();
 	}
 
-	/** Forgets history, windows, counters and faults; keeps apps and accounts. */
+	/**
+	 * Forgets history, windows, counters, faults and history shapes; keeps apps, accounts
+	 * and their duplicate answers.
+	 */
 	void reset() {
 		this.unknownAppCalls.set(0);
 		this.callbacks.reset();

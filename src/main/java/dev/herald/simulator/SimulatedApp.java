@@ -35,6 +35,10 @@ final class SimulatedApp {
 
 	final Map<String, CommandCounts> counts = new TreeMap<>();
 
+	HistoryShape historyShape = HistoryShape.FULL;
+
+	private Random placeholderRandom = new Random(0);
+
 	SimulatedApp(AppSpec spec) {
 		this.spec = spec;
 	}
@@ -59,6 +63,20 @@ final class SimulatedApp {
 	void setFaults(FaultSettings faults) {
 		this.faults = faults;
 		this.faultRandom = (faults.seed() != null) ? new Random(faults.seed()) : new Random();
+	}
+
+	void setHistoryShape(HistoryShape shape) {
+		this.historyShape = shape;
+		this.placeholderRandom = new Random(shape.seed());
+	}
+
+	/**
+	 * Whether a message stored now shows as a place-holder in the history: one seeded
+	 * draw per stored message while the shape has place-holders.
+	 */
+	boolean drawPlaceholder() {
+		double probability = this.historyShape.placeholderProbability();
+		return probability > 0 && this.placeholderRandom.nextDouble() < probability;
 	}
 
 	/**
@@ -122,6 +140,7 @@ final class SimulatedApp {
 		this.scriptedFaults.clear();
 		this.counts.clear();
 		setFaults(FaultSettings.NONE);
+		setHistoryShape(HistoryShape.FULL);
 		this.accounts.values().forEach(SimulatedAccount::clear);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,8 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
  * PUT    /apps/{id}/faults            set them (a seed makes them reproducible)
  * DELETE /apps/{id}/faults            no more faults (random and scripted)
  * POST   /apps/{id}/faults/next       queue a one-shot fault
+ * GET    /apps/{id}/history           the shape of its get_simple history ({@link HistoryShape})
+ * PUT    /apps/{id}/history           set it ({} is FULL, a whole plain history)
+ * GET    /apps/{id}/duplicates        the answer to a dropped duplicate
+ * PUT    /apps/{id}/duplicates        set it: {"duplicateAnswer":"ERROR","duplicateErrorCode":10002}
  * GET    /counts                      counters of every app, command and OA
- * POST   /reset                       forget history, windows, counters, faults
+ * POST   /reset                       forget history, windows, counters, faults, history shapes
  * </pre>
  */
 final class SimulatorAdmin {
@@ -119,6 +124,20 @@ final class SimulatorAdmin {
 				this.simulator.withApp(sdkAppId, (app) -> app.scriptedFaults.add(fault));
 				yield answer(201, fault);
 			}
+			case "GET /history" ->
+				answer(200, this.simulator.withApp(sdkAppId, (app) -> app.historyShape).orElseThrow());
+			case "PUT /history" -> {
+				HistoryShape shape = this.json.readValue(body, HistoryShape.class);
+				this.simulator.shapeHistory(sdkAppId, shape);
+				yield answer(200, shape);
+			}
+			case "GET /duplicates" ->
+				answer(200, this.simulator.withApp(sdkAppId, (app) -> DuplicateSettings.of(app.spec)).orElseThrow());
+			case "PUT /duplicates" -> {
+				DuplicateSettings settings = this.json.readValue(body, DuplicateSettings.class);
+				yield answer(200, DuplicateSettings.of(this.simulator.answerDuplicates(sdkAppId,
+						settings.duplicateAnswer(), settings.duplicateErrorCode())));
+			}
 			default -> error(404, "no such admin resource");
 		};
 	}
@@ -167,6 +186,21 @@ final class SimulatorAdmin {
 
 	private SimulatorResponse notAllowed() {
 		return error(405, "method not allowed");
+	}
+
+	/**
+	 * An app's answer to a dropped duplicate.
+	 *
+	 * @param duplicateAnswer the answer; {@code null} means
+	 * {@link DuplicateAnswer#OK_ORIGINAL}
+	 * @param duplicateErrorCode the ErrorCode answered with {@link DuplicateAnswer#ERROR}
+	 */
+	record DuplicateSettings(@Nullable DuplicateAnswer duplicateAnswer, int duplicateErrorCode) {
+
+		static DuplicateSettings of(AppSpec spec) {
+			return new DuplicateSettings(spec.duplicateAnswer(), spec.duplicateErrorCode());
+		}
+
 	}
 
 	/** An app as the admin API shows it: everything but the secret key. */

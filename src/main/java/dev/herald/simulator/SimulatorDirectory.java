@@ -21,7 +21,8 @@ public final class SimulatorDirectory {
 	}
 
 	/**
-	 * Registers an app, or updates its settings and keeps its history.
+	 * Registers an app, or updates its settings and keeps its history, history shape and
+	 * duplicate answer.
 	 * @param sdkAppId the SDKAppID
 	 * @param adminIdentifier the admin account that signs calls
 	 * @param secretKey the key UserSigs are signed with
@@ -33,7 +34,7 @@ public final class SimulatorDirectory {
 
 	/**
 	 * Registers an app that calls back like Tencent, or updates its settings and keeps
-	 * its history.
+	 * its history, history shape and duplicate answer.
 	 * @param sdkAppId the SDKAppID
 	 * @param adminIdentifier the admin account that signs calls
 	 * @param secretKey the key UserSigs are signed with
@@ -44,9 +45,37 @@ public final class SimulatorDirectory {
 	 */
 	public void registerApp(long sdkAppId, String adminIdentifier, String secretKey, int rateLimitPerSecond,
 			@Nullable String callbackUrl, @Nullable String callbackToken) {
-		// Registering again keeps the accounts and history the simulator already has.
-		this.simulator.register(new AppSpec(sdkAppId, adminIdentifier, secretKey, rateLimitPerSecond, null, 0,
-				List.of(), callbackUrl, callbackToken));
+		// Registering again keeps the accounts and history the simulator already has, and
+		// the duplicate answer a test chose (Herald registers again whenever an app is
+		// saved).
+		AppSpec current = this.simulator.withApp(sdkAppId, (app) -> app.spec).orElse(null);
+		this.simulator.register(new AppSpec(sdkAppId, adminIdentifier, secretKey, rateLimitPerSecond,
+				(current != null) ? current.duplicateAnswer() : null,
+				(current != null) ? current.duplicateErrorCode() : 0, List.of(), callbackUrl, callbackToken));
+	}
+
+	/**
+	 * How an app answers a send that the 5-minute duplicate filter drops (Tencent's real
+	 * answer is unconfirmed). Kept when the app is registered again and by a reset.
+	 * @param sdkAppId the app
+	 * @param answer the answer
+	 * @param errorCode the ErrorCode answered with {@link DuplicateAnswer#ERROR}; ignored
+	 * otherwise
+	 */
+	public void answerDuplicates(long sdkAppId, DuplicateAnswer answer, int errorCode) {
+		this.simulator.answerDuplicates(sdkAppId, answer, errorCode);
+	}
+
+	/**
+	 * How an app's history ({@code official_account_msg_get_simple}) looks from now on:
+	 * without CloudCustomData, in short pages, cut short, expiring, or with
+	 * place-holders. Kept when the app is registered again; a reset returns it to
+	 * {@link HistoryShape#FULL}.
+	 * @param sdkAppId the app
+	 * @param shape e.g. {@code HistoryShape.FULL.withoutCloudCustomData().pagesOf(3)}
+	 */
+	public void shapeHistory(long sdkAppId, HistoryShape shape) {
+		this.simulator.shapeHistory(sdkAppId, shape);
 	}
 
 	/**

@@ -19,14 +19,18 @@ final class StoredMessage {
 	// The whole request body: the duplicate filter compares it, get_simple returns parts.
 	final JsonNode body;
 
+	// Drawn once, when stored, so every read of the history agrees.
+	final boolean placeholder;
+
 	boolean recalled;
 
-	StoredMessage(String msgKey, long msgTime, long acceptedAtMillis, long random, JsonNode body) {
+	StoredMessage(String msgKey, long msgTime, long acceptedAtMillis, long random, JsonNode body, boolean placeholder) {
 		this.msgKey = msgKey;
 		this.msgTime = msgTime;
 		this.acceptedAtMillis = acceptedAtMillis;
 		this.random = random;
 		this.body = body;
+		this.placeholder = placeholder;
 	}
 
 	@Nullable String cloudCustomData() {

@@ -1,6 +1,7 @@
 package dev.herald.simulator;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +94,65 @@ class SimulatorAdminTests {
 	}
 
 	@Test
+	void setsAndShowsTheHistoryShape() {
+		this.sim.send(ALPHA, 1, "x", "delivery-1");
+		SimulatorHarness.Reply put = this.sim.admin("PUT", "/apps/1400000000/history", """
+				{"cloudCustomData":"OMITTED","pageLimit":3,"cutAfter":10,"expiresAfterSeconds":604800,
+				 "placeholderProbability":0.25,"seed":42}""");
+		assertThat(put.status()).isEqualTo(200);
+
+		JsonNode shape = this.sim.admin("GET", "/apps/1400000000/history", "").json();
+		assertThat(this.sim.json.treeToValue(shape, HistoryShape.class))
+			.isEqualTo(HistoryShape.FULL.withoutCloudCustomData()
+				.pagesOf(3)
+				.cutAfter(10)
+				.expiringAfter(Duration.ofDays(7))
+				.placeholders(0.25, 42));
+		JsonNode history = this.sim
+			.call(OfficialAccountSimulator.GET_SIMPLE, "{\"Official_Account\":\"" + ALPHA + "\"}")
+			.json();
+		assertThat(history.at("/RspMsgList/0").has("CloudCustomData")).isFalse();
+
+		// An empty shape is a full history; nonsense is refused.
+		assertThat(historyShape(this.sim.admin("PUT", "/apps/1400000000/history", "{}"))).isEqualTo(HistoryShape.FULL);
+		assertThat(this.sim.admin("PUT", "/apps/1400000000/history", "{\"pageLimit\":-1}").status()).isEqualTo(400);
+		assertThat(this.sim.admin("PUT", "/apps/1400000000/history", "{\"cloudCustomData\":\"SOMETIMES\"}").status())
+			.isEqualTo(400);
+		assertThat(this.sim.admin("GET", "/apps/42/history", "").status()).isEqualTo(404);
+	}
+
+	@Test
+	void setsAndShowsTheDuplicateAnswer() {
+		SimulatorHarness.Reply put = this.sim.admin("PUT", "/apps/1400000000/duplicates",
+				"{\"duplicateAnswer\":\"OK_NEW_KEY\"}");
+		assertThat(put.status()).isEqualTo(200);
+		assertThat(put.json().path("duplicateAnswer").asString()).isEqualTo("OK_NEW_KEY");
+		String original = this.sim.send(ALPHA, 1, "x", "").json().path("MsgKey").asString();
+		assertThat(this.sim.send(ALPHA, 1, "x", "").json().path("MsgKey").asString()).isNotEqualTo(original);
+
+		this.sim.admin("PUT", "/apps/1400000000/duplicates",
+				"{\"duplicateAnswer\":\"ERROR\",\"duplicateErrorCode\":10002}");
+		JsonNode shown = this.sim.admin("GET", "/apps/1400000000/duplicates", "").json();
+		assertThat(shown.path("duplicateAnswer").asString()).isEqualTo("ERROR");
+		assertThat(shown.path("duplicateErrorCode").asInt()).isEqualTo(10002);
+		assertThat(this.sim.admin("GET", "/apps/1400000000", "").json().path("duplicateAnswer").asString())
+			.isEqualTo("ERROR");
+		assertThat(this.sim.send(ALPHA, 1, "x", "").errorCode()).isEqualTo(10002);
+
+		assertThat(this.sim.admin("PUT", "/apps/1400000000/duplicates", "{\"duplicateAnswer\":\"ERROR\"}").status())
+			.isEqualTo(400);
+		assertThat(this.sim.admin("PUT", "/apps/1400000000/duplicates", "{}").json().path("duplicateAnswer").asString())
+			.isEqualTo("OK_ORIGINAL");
+	}
+
+	@Test
+	void resetReturnsTheHistoryShapeToFull() {
+		this.sim.admin("PUT", "/apps/1400000000/history", "{\"cloudCustomData\":\"EMPTY\",\"cutAfter\":2}");
+		this.sim.admin("POST", "/reset", "");
+		assertThat(historyShape(this.sim.admin("GET", "/apps/1400000000/history", ""))).isEqualTo(HistoryShape.FULL);
+	}
+
+	@Test
 	void bindsAppsFromProperties() {
 		Map<String, String> source = Map.of("herald.simulator.enabled", "true", "herald.simulator.apps[0].sdk-app-id",
 				"1400000001", "herald.simulator.apps[0].admin-identifier", "administrator",
@@ -112,6 +172,11 @@ class SimulatorAdminTests {
 		assertThat(new OfficialAccountSimulator(Clock.systemUTC(), properties.apps()).apps())
 			.extracting(AppSpec::sdkAppId)
 			.isEqualTo(List.of(1400000001L));
+	}
+
+	private HistoryShape historyShape(SimulatorHarness.Reply reply) {
+		assertThat(reply.status()).isEqualTo(200);
+		return this.sim.json.readValue(reply.body(), HistoryShape.class);
 	}
 
 }

@@ -41,6 +41,8 @@ final class SimulatorHarness implements AutoCloseable {
 
 	private final SimulatorServer server;
 
+	private final SimulatorDirectory directory;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	SimulatorHarness() {
@@ -49,13 +51,19 @@ final class SimulatorHarness implements AutoCloseable {
 	}
 
 	SimulatorHarness(AppSpec app) {
+		OfficialAccountSimulator simulator = new OfficialAccountSimulator(this.clock, List.of(app));
 		try {
-			this.server = SimulatorServer.start(new InetSocketAddress("127.0.0.1", 0), 8,
-					new OfficialAccountSimulator(this.clock, List.of(app)));
+			this.server = SimulatorServer.start(new InetSocketAddress("127.0.0.1", 0), 8, simulator);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+		this.directory = new SimulatorDirectory(simulator);
+	}
+
+	/** The public Java API on the same simulator, as Herald's tests use it. */
+	SimulatorDirectory directory() {
+		return this.directory;
 	}
 
 	String baseUrl() {
