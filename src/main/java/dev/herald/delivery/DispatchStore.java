@@ -103,11 +103,17 @@ class DispatchStore {
 				Long.class);
 	}
 
-	/** Deliveries waiting to be sent or looked up, all runs. */
+	/**
+	 * Deliveries waiting to be sent or looked up, all runs: one count per claim lane,
+	 * each on its lane's index.
+	 */
 	long queueDepth() {
-		Long depth = this.jdbc
-			.queryForObject("select count(*) from delivery where status in %s and next_attempt_at is not null"
-				.formatted(DeliverySql.ACTIVE), Long.class);
+		Long depth = this.jdbc.queryForObject("""
+				select (select count(*) from delivery
+				        where status = 'QUEUED' and first_attempt_at is null and next_attempt_at is not null)
+				     + (select count(*) from delivery
+				        where status in %s and first_attempt_at is not null and next_attempt_at is not null)"""
+			.formatted(DeliverySql.ACTIVE), Long.class);
 		return (depth != null) ? depth : 0;
 	}
 
