@@ -365,10 +365,15 @@ class DecisionTests {
 	}
 
 	@Test
-	void thousandsArePagedAndAllAreDecidedAtOnce() {
+	void thousandsArePagedAllAreDecidedAtOnceAndTheDashboardLinksTheRunWhileAnyWait() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, RunPage.LISTED_AWAITING + 5);
 		DecisionFixtures.AwaitingRun run = this.decisions.awaitingRun(app, RunState.FINISHED, null, null);
 		WebSession session = operator();
+		String dashboard = session.get("/").body();
+		assertThat(dashboard).contains("id=\"dashboard-awaiting-decision\"")
+			.contains("id=\"awaiting-run-" + run.runId() + "\"")
+			.contains("Run " + run.runId() + ": " + (RunPage.LISTED_AWAITING + 5) + " deliveries");
+
 		String page = session.get("/runs/" + run.runId()).body();
 		assertThat(count(page, "class=\"awaiting-row\"")).isEqualTo(RunPage.LISTED_AWAITING);
 		long lastListed = run.delivery(RunPage.LISTED_AWAITING - 1);
@@ -389,6 +394,7 @@ class DecisionTests {
 		assertThat(session.get("/runs/" + run.runId()).body())
 			.contains("Already decided: no delivery of this run waits for a decision any more.");
 		assertThat(this.decisions.audit("run.markedAllSent", "run", run.runId())).hasSize(1);
+		assertThat(session.get("/").body()).doesNotContain("id=\"awaiting-run-" + run.runId() + "\"");
 	}
 
 	private WebSession operator() {
