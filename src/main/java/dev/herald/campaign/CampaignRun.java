@@ -112,6 +112,25 @@ class CampaignRun {
 		return true;
 	}
 
+	/**
+	 * The delivery engine finished the run again: an operator decided on deliveries it
+	 * could not tell were sent (sent again, marked as sent or as not sent), and the run's
+	 * counts follow. Its status and finish time stay what its first end made them. Every
+	 * such decision takes deliveries out of "failed" (in doubt) and none into it, and
+	 * none takes one out of "sent", so an older announcement handed out again late
+	 * (counts with more failures or fewer sent) changes nothing.
+	 * @return whether the counts changed
+	 */
+	boolean recounted(long sent, long failed) {
+		boolean recorded = this.status != RunStatus.RUNNING && this.status != RunStatus.MISSED;
+		if (!recorded || sent < this.sent || failed > this.failed || (sent == this.sent && failed == this.failed)) {
+			return false;
+		}
+		this.sent = sent;
+		this.failed = failed;
+		return true;
+	}
+
 	long id() {
 		return Objects.requireNonNull(this.id);
 	}

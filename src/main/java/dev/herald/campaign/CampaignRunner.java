@@ -116,7 +116,8 @@ class CampaignRunner {
 	}
 
 	/**
-	 * The delivery engine finished a run of a campaign.
+	 * The delivery engine finished a run of a campaign. The same run may finish again
+	 * after an operator decided on deliveries in doubt: then only its counts follow.
 	 */
 	@Transactional
 	void runFinished(long campaignId, long campaignRunId, boolean cancelled, long sent, long failed) {
@@ -129,6 +130,9 @@ class CampaignRunner {
 		}
 		Instant now = this.clock.instant();
 		if (!run.finished(cancelled, sent, failed, now)) {
+			// Finished before: a run an operator's decision reopened or recounted
+			// finished again, and only its counts change (no second audit line).
+			run.recounted(sent, failed);
 			return;
 		}
 		List<CampaignRun> all = this.runs.findByCampaignIdOrderByScheduledForDesc(campaign.id());

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import dev.herald.campaign.Campaigns;
 import dev.herald.chatapp.CallbackJournal;
+import dev.herald.delivery.DecisionQueue;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,9 @@ class DashboardController {
 
 	private static final int UPCOMING = 8;
 
+	// Runs with deliveries waiting for an operator, listed by link (the newest first).
+	private static final int AWAITING_RUNS = 10;
+
 	// Tencent's rate warnings stay on the dashboard this long.
 	private static final Duration RATE_ALERTS = Duration.ofHours(24);
 
@@ -22,11 +26,14 @@ class DashboardController {
 
 	private final CallbackJournal callbacks;
 
+	private final DecisionQueue decisions;
+
 	private final Clock clock;
 
-	DashboardController(Campaigns campaigns, CallbackJournal callbacks, Clock clock) {
+	DashboardController(Campaigns campaigns, CallbackJournal callbacks, DecisionQueue decisions, Clock clock) {
 		this.campaigns = campaigns;
 		this.callbacks = callbacks;
+		this.decisions = decisions;
 		this.clock = clock;
 	}
 
@@ -36,6 +43,7 @@ class DashboardController {
 		model.addAttribute("upcoming", this.campaigns.upcoming(UPCOMING));
 		model.addAttribute("missed", this.campaigns.recentlyMissed());
 		model.addAttribute("rateAlerts", this.callbacks.rateAlertsSince(this.clock.instant().minus(RATE_ALERTS)));
+		model.addAttribute("awaitingDecisions", this.decisions.awaiting(AWAITING_RUNS));
 		return "dashboard/index";
 	}
 

@@ -1,7 +1,8 @@
 /**
- * The home page after sign-in: what is running now and what is about to be sent.
+ * The home page after sign-in: what is running now, what is about to be sent, and what
+ * waits for an operator's decision.
  */
-@ApplicationModule(allowedDependencies = { "campaign", "chatapp" })
+@ApplicationModule(allowedDependencies = { "campaign", "chatapp", "delivery" })
 @NullMarked
 package dev.herald.dashboard;
 

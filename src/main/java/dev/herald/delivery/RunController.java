@@ -1,9 +1,7 @@
 package dev.herald.delivery;
 
-import java.util.List;
-
-import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.web.PageAction;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -11,44 +9,33 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The run page: live progress (an htmx-polled fragment), the first deliveries, and the
- * operator's buttons. Recall has its own controller.
+ * The run page: live progress (an htmx-polled fragment), the first deliveries, the
+ * deliveries waiting for a decision, and the operator's buttons. Recall and decisions
+ * have their own controllers.
  */
 @Controller
 class RunController {
-
-	static final int LISTED_DELIVERIES = 100;
 
 	/** Said when the run's state refused a button: someone else changed it first. */
 	private static final String CONFLICT = "run.state.conflict";
 
 	private final Deliveries deliveries;
 
-	private final Recalls recalls;
+	private final RunPage page;
 
-	private final ChatApps apps;
-
-	RunController(Deliveries deliveries, Recalls recalls, ChatApps apps) {
+	RunController(Deliveries deliveries, RunPage page) {
 		this.deliveries = deliveries;
-		this.recalls = recalls;
-		this.apps = apps;
+		this.page = page;
 	}
 
 	@GetMapping("/runs/{id}")
 	@PreAuthorize("hasAnyRole('OPERATOR', 'ANALYST')")
-	String show(@PathVariable long id, Model model) {
-		RunProgress run = this.deliveries.progress(id);
-		List<DeliveryRow> rows = this.deliveries.deliveries(id, LISTED_DELIVERIES);
-		model.addAttribute("run", run);
-		model.addAttribute("app", this.apps.find(run.chatAppId()).orElse(null));
-		model.addAttribute("deliveries", rows);
-		model.addAttribute("recallWindow", this.recalls.recallWindow(id));
-		model.addAttribute("recall", this.recalls.latestOfRun(id).orElse(null));
-		model.addAttribute("recallDeadlines", this.recalls.recallDeadlines(run.chatAppId(), rows));
-		return "runs/detail";
+	String show(@PathVariable long id, @RequestParam(required = false) @Nullable Long awaitingAfter, Model model) {
+		return this.page.show(id, awaitingAfter, model);
 	}
 
 	@GetMapping("/runs/{id}/progress")

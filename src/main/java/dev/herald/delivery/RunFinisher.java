@@ -64,13 +64,32 @@ class RunFinisher {
 		if (finished.isEmpty()) {
 			return false;
 		}
+		announce(runId, finished.get());
+		return true;
+	}
+
+	/**
+	 * Announces a finished run again after an operator's decision on a delivery that
+	 * waited changed its counts (marked as sent, or as not sent): listeners update what
+	 * they recorded. The caller holds the run's lock, so announcements of two decisions
+	 * on one run carry the counts in the order they were made.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void announceAgain(long runId) {
+		RunStore.RunRow run = this.runs.run(runId).orElseThrow();
+		if (run.finishedAt() == null) {
+			throw new IllegalStateException("Run " + runId + " is not finished");
+		}
+		announce(runId,
+				new RunStore.Finished(run.campaignId(), run.campaignRunId(), run.state() == RunState.CANCELLED));
+	}
+
+	private void announce(long runId, RunStore.Finished run) {
 		Map<DeliveryStatus, Long> counts = this.runs.counts(runId);
 		long sent = sum(counts, DeliveryStatus.DELIVERED);
 		long failed = sum(counts, List.of(DeliveryStatus.FAILED, DeliveryStatus.IN_DOUBT));
-		RunStore.Finished run = finished.get();
 		this.events.publishEvent(new SendRunFinished(runId, run.campaignId(), run.campaignRunId(), run.wasCancelled(),
 				sent, failed, counts.get(DeliveryStatus.CANCELLED)));
-		return true;
 	}
 
 	private static long sum(Map<DeliveryStatus, Long> counts, Collection<DeliveryStatus> statuses) {

@@ -36,8 +36,8 @@ class RunStore {
 	private static final String RUN_COLUMNS = "id, chat_app_id, campaign_id, campaign_run_id, state, total, created_at, finished_at";
 
 	private static final String DELIVERY_COLUMNS = """
-			d.id, d.run_id, d.official_account, d.status, d.attempts, d.last_attempt_at, d.error_code, d.error_info,
-			d.msg_key, d.recall_code, case when d.msg_key is not null then %s end as sent_at"""
+			d.id, d.run_id, d.official_account, d.status, d.attempts, d.first_attempt_at, d.last_attempt_at, d.error_code,
+			d.error_info, d.msg_key, d.recall_code, case when d.msg_key is not null then %s end as sent_at"""
 		.formatted(DeliverySql.SENT_AT);
 
 	private final JdbcTemplate jdbc;
@@ -223,8 +223,9 @@ class RunStore {
 	private DeliveryRow deliveryRow(ResultSet rs, int n) throws SQLException {
 		return new DeliveryRow(rs.getLong("id"), rs.getLong("run_id"), rs.getString("official_account"),
 				DeliveryStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-				instantOrNull(rs, "last_attempt_at"), integer(rs, "error_code"), rs.getString("error_info"),
-				rs.getString("msg_key"), integer(rs, "recall_code"), instantOrNull(rs, "sent_at"));
+				instantOrNull(rs, "first_attempt_at"), instantOrNull(rs, "last_attempt_at"), integer(rs, "error_code"),
+				rs.getString("error_info"), rs.getString("msg_key"), integer(rs, "recall_code"),
+				instantOrNull(rs, "sent_at"));
 	}
 
 }

@@ -4,7 +4,9 @@
  * per-OA limits across every Herald node, retries, reconciles calls whose outcome is
  * unknown, pauses, resumes, cancels and recalls, and reports progress. The entry point is
  * {@link dev.herald.delivery.Deliveries}; finished runs are announced with
- * {@link dev.herald.delivery.SendRunFinished}.
+ * {@link dev.herald.delivery.SendRunFinished}. Deliveries in doubt that Tencent's history
+ * cannot settle wait for an operator's decision on the run page; other pages count them
+ * through {@link dev.herald.delivery.DecisionQueue}.
  */
 @ApplicationModule(allowedDependencies = { "audit", "chatapp", "tencent" })
 @NullMarked

@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The delivery engine's "run finished" reaches the campaign through the module event
  * registry: handled after the engine's commit, again after a node died before handling
- * it, and only once when it comes twice.
+ * it, only once when it comes twice, and with new counts only when the run finished again
+ * after an operator's decision.
  */
 @ApplicationTest
 @EnableScenarios
@@ -91,6 +92,30 @@ class RunFinishedEventTests {
 		scenario.publish(running.finished(1, 2))
 			.andWaitForStateChange(() -> outstanding() == 0)
 			.andVerify((done) -> assertThat(runRow(running)).isEqualTo("COMPLETED 3 0"));
+
+		assertThat(this.jdbc.sql("""
+				select count(*) from audit_event where action = 'campaign.runFinished'
+				and object_type = 'campaign' and object_id = :id""")
+			.param("id", String.valueOf(running.campaignId()))
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void aRunFinishedAgainAfterAnOperatorsDecisionTakesOnlyTheNewCountsQuietly(Scenario scenario) {
+		Running running = runningCampaign("Event again");
+		scenario.publish(running.finished(1, 2))
+			.andWaitForStateChange(() -> campaignStatus(running), (status) -> !"RUNNING".equals(status))
+			.andVerify((status) -> assertThat(status).isEqualTo("COMPLETED_WITH_FAILURES"));
+
+		// An operator sent one of the two in doubt again, and it went out.
+		scenario.publish(running.finished(2, 1))
+			.andWaitForStateChange(() -> runRow(running), "COMPLETED_WITH_FAILURES 2 1"::equals)
+			.andVerify((row) -> assertThat(campaignStatus(running)).isEqualTo("COMPLETED_WITH_FAILURES"));
+		// The first end, handed out again late, takes nothing back.
+		scenario.publish(running.finished(1, 2))
+			.andWaitForStateChange(() -> outstanding() == 0)
+			.andVerify((done) -> assertThat(runRow(running)).isEqualTo("COMPLETED_WITH_FAILURES 2 1"));
 
 		assertThat(this.jdbc.sql("""
 				select count(*) from audit_event where action = 'campaign.runFinished'
