@@ -117,7 +117,7 @@ class RecallTests {
 			.hasStatusOk()
 			.bodyText()
 			.contains("Finished")
-			.doesNotContain("hx-trigger");
+			.doesNotContain("data-hx-trigger");
 	}
 
 	@Test
@@ -126,7 +126,7 @@ class RecallTests {
 		assertThat(this.mvc.get().uri("/recalls/{id}/progress", running).with(user("ana").roles("ANALYST")))
 			.hasStatusOk()
 			.bodyText()
-			.contains("hx-trigger=\"every 2s\"")
+			.contains("data-hx-trigger=\"every 2s\"")
 			.contains("Under way")
 			.contains("1 message was past the recall window");
 
@@ -137,7 +137,7 @@ class RecallTests {
 		assertThat(this.mvc.get().uri("/recalls/{id}/progress", silent).with(user("ana").roles("ANALYST")))
 			.hasStatusOk()
 			.bodyText()
-			.doesNotContain("hx-trigger")
+			.doesNotContain("data-hx-trigger")
 			.contains("Stopped")
 			.contains("6 messages were not asked for");
 		assertThat(this.mvc.get().uri("/recalls/{id}/progress", silent).with(user("editor").roles("EDITOR")))

@@ -115,7 +115,7 @@ class RunControlTests {
 		assertThat(this.mvc.get().uri("/runs/{id}/progress", run).with(user("op").roles("OPERATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("count-SENT")
-			.doesNotContain("hx-trigger");
+			.doesNotContain("data-hx-trigger");
 		assertThat(this.mvc.get().uri("/runs/{id}", run).with(user("op").roles("OPERATOR"))).hasStatusOk()
 			.bodyText()
 			.contains("id=\"recall\"");

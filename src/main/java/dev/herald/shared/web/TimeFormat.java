@@ -3,6 +3,7 @@ package dev.herald.shared.web;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,6 +21,14 @@ public class TimeFormat {
 
 	public String dateTime(@Nullable Instant instant, ZoneId zone) {
 		return (instant != null) ? DATE_TIME.format(instant.atZone(zone)) : "";
+	}
+
+	/**
+	 * The instant for a {@code <time datetime>}: ISO 8601 in UTC with at most three
+	 * fraction digits, as HTML allows.
+	 */
+	public String machine(@Nullable Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS).toString() : "";
 	}
 
 	public String dateTimeWithZone(@Nullable Instant instant, ZoneId zone) {
