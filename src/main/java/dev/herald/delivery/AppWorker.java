@@ -2,10 +2,7 @@ package dev.herald.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
 
 import dev.herald.tencent.ChatAppConnection;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +40,12 @@ final class AppWorker implements Runnable {
 
 	private static final Duration WAIT_FOR_ROOM = Duration.ofMillis(5);
 
+	/**
+	 * How often deliveries called before are claimed while enough fresh claims wait: the
+	 * most such a delivery waits for its claim.
+	 */
+	private static final Duration AGAIN_CLAIM_INTERVAL = Duration.ofMillis(100);
+
 	/** Pacing without bursts: one token at a time. */
 	private static final int BUCKET_CAPACITY = 1;
 
@@ -58,7 +61,7 @@ final class AppWorker implements Runnable {
 
 	private final Thread thread;
 
-	private final LinkedBlockingDeque<Claim> ready = new LinkedBlockingDeque<>();
+	private final ReadyClaims ready = new ReadyClaims();
 
 	// A holder that took the app over from another node waits until the other's calls
 	// of its last second no longer count at Tencent (System.nanoTime()).
@@ -90,6 +93,9 @@ final class AppWorker implements Runnable {
 	private @Nullable WindowGuard lookupGuard;
 
 	private long settingsReadNanos;
+
+	// When the claimer last claimed (System.nanoTime()).
+	private long lastClaimNanos;
 
 	AppWorker(long appId, long firstCallNanos, Node node, DispatchParts parts, CallPool calls, Caller caller) {
 		this.appId = appId;
@@ -155,9 +161,9 @@ final class AppWorker implements Runnable {
 		Thread claimer = DaemonThreads.start("delivery-claim-" + this.appId, this::claimLoop);
 		try {
 			while (this.active && this.node.running()) {
-				Claim claim = this.ready.poll(READY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+				Claim claim = this.ready.poll(READY_POLL.toMillis());
 				if (claim != null && !dispatch(claim)) {
-					this.ready.addFirst(claim);
+					this.ready.add(claim);
 					break;
 				}
 			}
@@ -175,8 +181,7 @@ final class AppWorker implements Runnable {
 
 	/** Claimed but never called: back to the queue at once, attempt not used. */
 	private void releaseUnsent() {
-		List<Claim> unsent = new ArrayList<>();
-		this.ready.drainTo(unsent);
+		List<Claim> unsent = this.ready.drain();
 		if (unsent.isEmpty() || this.node.crashed()) {
 			return;
 		}
@@ -200,17 +205,27 @@ final class AppWorker implements Runnable {
 				int capacity = (int) Math.min(properties.batchSize(),
 						Math.max(1, Math.ceil(this.rate * CLAIM_HORIZON_SECONDS)));
 				int room = capacity - this.ready.size();
-				if (room * 2 < capacity) {
+				boolean withFresh = room * 2 >= capacity;
+				long sinceClaim = System.nanoTime() - this.lastClaimNanos;
+				if (!withFresh && sinceClaim < AGAIN_CLAIM_INTERVAL.toNanos()) {
 					Thread.sleep(WAIT_FOR_ROOM.toMillis());
 					continue;
 				}
+				// Enough claims wait for the pacer, but a delivery called before (a
+				// retry,
+				// a dead node's claim) may have come due: claim those alone, they go
+				// first.
+				int limit = withFresh ? room : capacity;
 				Instant now = this.node.clock().instant();
 				Instant leaseUntil = now.plus(properties.leaseDuration());
+				this.lastClaimNanos = System.nanoTime();
 				List<Claim> claims = this.parts.transactions()
 					.execute((status) -> this.parts.dispatch()
-						.claim(this.appId, this.node.holder(), room, now, leaseUntil));
+						.claim(this.appId, this.node.holder(), limit, withFresh, now, leaseUntil));
 				if (claims == null || claims.isEmpty()) {
-					this.node.pause(properties.pollInterval());
+					if (withFresh) {
+						this.node.pause(properties.pollInterval());
+					}
 					continue;
 				}
 				this.ready.addAll(claims);

@@ -79,7 +79,7 @@ class DispatchStore {
 						    and (r.state = 'RUNNING' or (r.state = 'CANCELLED' and d.status <> 'QUEUED'))"""
 					.formatted(DeliverySql.ACTIVE), ":scan"),
 				LANE.formatted("d.status = 'QUEUED' and d.first_attempt_at is null and r.state = 'RUNNING'",
-						"greatest(0, :scan - (select count(*) from due_again))"));
+						"case when :withFresh then greatest(0, :scan - (select count(*) from due_again)) else 0 end"));
 
 	/**
 	 * Candidates read per claim wanted: some are skipped as a second delivery to the same
@@ -162,10 +162,13 @@ class DispatchStore {
 	 * for OAs whose window is open, and marks their windows busy until the lease ends.
 	 * Rows of paused runs stay where they are; a cancelled run only gets its in-doubt
 	 * rows looked up. Runs in the caller's transaction.
+	 * @param withFresh whether deliveries never called may fill what deliveries called
+	 * before leave of the batch
 	 */
-	List<Claim> claim(long appId, String node, int limit, Instant now, Instant leaseUntil) {
+	List<Claim> claim(long appId, String node, int limit, boolean withFresh, Instant now, Instant leaseUntil) {
 		MapSqlParameterSource params = new MapSqlParameterSource("app", appId).addValue("node", node)
 			.addValue("limit", limit)
+			.addValue("withFresh", withFresh)
 			.addValue("scan", limit * CANDIDATES_PER_CLAIM)
 			.addValue("now", ts(now))
 			.addValue("leaseUntil", ts(leaseUntil));
