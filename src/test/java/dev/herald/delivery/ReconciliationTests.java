@@ -44,6 +44,9 @@ class ReconciliationTests {
 	@Autowired
 	private DeliveryFixtures fixtures;
 
+	@Autowired
+	private Decisions decisions;
+
 	private final List<Dispatcher> nodes = new ArrayList<>();
 
 	@BeforeEach
@@ -131,6 +134,13 @@ class ReconciliationTests {
 			.containsOnlyKeys("HISTORY_CUT");
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT) + awaiting.get("HISTORY_CUT")).isEqualTo(200);
 		assertThat(lookups(run, Outcome.Label.RECONCILED_ABSENT)).as("absence never concluded").isZero();
+		// The operator knows better (nothing landed): "send again" completes the run,
+		// now that Tencent answers again.
+		this.simulator.clearFaults(app.sdkAppId());
+		assertThat(this.decisions.sendAllAgain(run)).isEqualTo(awaiting.get("HISTORY_CUT").intValue());
+		this.fixtures.awaitFinished(run);
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(200);
+		this.fixtures.assertExactlyOnceWithinLimits(app);
 	}
 
 	@Test
@@ -149,6 +159,11 @@ class ReconciliationTests {
 			.as("every delivery landed once: sent, or in doubt with its message in")
 			.isEqualTo(200);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT) + awaiting.get("PLACEHOLDER")).isEqualTo(200);
+		// The operator knows the messages are there: "mark as sent" settles them, no
+		// call.
+		assertThat(this.decisions.markAllSent(run)).isEqualTo(awaiting.get("PLACEHOLDER").intValue());
+		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(200);
+		this.fixtures.assertExactlyOnceWithinLimits(app);
 	}
 
 	@Test
