@@ -15,3 +15,59 @@ document.addEventListener('htmx:configRequest', (event) => {
     document.cookie = 'herald-tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; samesite=lax';
   }
 })();
+
+// Ask before what cannot be undone. A form marked data-confirm first posts without
+// "confirmed": the server changes nothing and answers its question (the page it shows
+// without JavaScript), here only the <dialog>, whose form posts again with
+// confirmed=true. data-confirm-if-unchecked="name" asks only while that checkbox is off.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-confirm')) {
+    return;
+  }
+  const unless = form.dataset.confirmIfUnchecked;
+  if (unless && form.elements.namedItem(unless)?.checked) {
+    return;
+  }
+  event.preventDefault();
+  if (form.dataset.confirmAsking) {
+    return; // a double-click asks once
+  }
+  form.dataset.confirmAsking = 'true';
+  const opener = event.submitter || document.activeElement;
+  fetch(form.action, {
+    method: 'POST',
+    body: new URLSearchParams(new FormData(form)),
+    headers: { 'X-Herald-Confirm': 'dialog' },
+    credentials: 'same-origin',
+  })
+    .then(async (response) => ({ response, html: await response.text() }))
+    .then(({ response, html }) => {
+      delete form.dataset.confirmAsking;
+      const dialog = new DOMParser().parseFromString(html, 'text/html').querySelector('dialog#confirm-dialog');
+      if (dialog) {
+        showConfirmation(dialog, opener);
+      } else if (response.redirected) {
+        window.location.assign(response.url); // nothing to ask: the server went ahead
+      } else {
+        HTMLFormElement.prototype.submit.call(form); // its page says why not
+      }
+    })
+    .catch(() => {
+      delete form.dataset.confirmAsking;
+      HTMLFormElement.prototype.submit.call(form);
+    });
+});
+
+function showConfirmation(dialog, opener) {
+  document.body.append(dialog);
+  dialog.querySelector('[data-confirm-back]').addEventListener('click', () => dialog.close());
+  // Escape closes it too; either way nothing was changed and focus goes back.
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener instanceof HTMLElement) {
+      opener.focus();
+    }
+  });
+  dialog.showModal();
+}

@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.delivery.Deliveries;
+import dev.herald.delivery.DeliveryStatus;
+import dev.herald.delivery.RecallQuestion;
 import dev.herald.delivery.RecallRefusal;
 import dev.herald.delivery.RecallStarted;
 import dev.herald.delivery.RecallWindowClosedException;
@@ -27,9 +29,11 @@ import dev.herald.officialaccount.Audience;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.RuleViolationException;
+import dev.herald.shared.web.Confirmation;
 import dev.herald.shared.web.FormSubmission;
 import dev.herald.shared.web.Htmx;
 import dev.herald.shared.web.PageAction;
+import dev.herald.shared.web.Question;
 import dev.herald.shared.web.TimeFormat;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.validation.Valid;
@@ -229,21 +233,53 @@ class CampaignController {
 		return form(form, id, model);
 	}
 
-	/** The operator's buttons on the campaign page that change its state. */
+	/**
+	 * The operator's buttons on the campaign page that change its state. Cancel and
+	 * archive ask first.
+	 */
 	@PostMapping("/{id}/{button:pause|resume|cancel|archive|restore}")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String press(@PathVariable long id, @PathVariable String button, RedirectAttributes redirect) {
+	String press(@PathVariable long id, @PathVariable String button, Confirmation confirmation,
+			RedirectAttributes redirect) {
 		StateButton pressed = StateButton.valueOf(button.toUpperCase(Locale.ROOT));
+		if (pressed.asks && !confirmation.given()) {
+			return confirmation.ask(question(pressed, this.campaigns.detail(id)));
+		}
 		// An unknown campaign is a 404 from the change itself.
 		return PageAction.run("/campaigns/" + id, redirect, pressed.done, "campaigns.action.refused",
 				() -> new DefaultMessageSourceResolvable("CampaignStatus." + this.campaigns.detail(id).status()),
 				() -> pressed.change.accept(this.scheduler, id));
 	}
 
+	/**
+	 * Cancel names the deliveries its running send leaves unsent; archive says it can be
+	 * restored.
+	 */
+	private Question question(StateButton pressed, CampaignDetail campaign) {
+		Question question = Question.of("campaigns." + pressed.name().toLowerCase(Locale.ROOT) + ".ask",
+				campaign.label());
+		if (pressed == StateButton.CANCEL) {
+			long unsent = campaign.runs()
+				.stream()
+				.filter((run) -> run.status() == RunStatus.RUNNING && run.deliveryRunId() != null)
+				.mapToLong((run) -> this.deliveries.progress(run.deliveryRunId()).count(DeliveryStatus.QUEUED))
+				.sum();
+			if (unsent > 0) {
+				question = question.and("campaigns.cancel.ask.unsent", unsent);
+			}
+		}
+		return question.backTo("/campaigns/" + campaign.id());
+	}
+
 	@PostMapping("/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recall(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
-		this.campaigns.detail(id);
+	String recall(@PathVariable long id, ZoneId zone, Confirmation confirmation, RedirectAttributes redirect) {
+		CampaignDetail campaign = this.campaigns.detail(id);
+		if (!confirmation.given()) {
+			return confirmation
+				.ask(RecallQuestion.of("campaigns.recall.ask", campaign.label(), this.recalls.campaignRecallWindow(id))
+					.backTo("/campaigns/" + id));
+		}
 		try {
 			RecallStarted.flash(redirect, this.scheduler.recall(id));
 		}
@@ -371,17 +407,22 @@ class CampaignController {
 	/** A button that moves a campaign to another state, and what the page says then. */
 	private enum StateButton {
 
-		PAUSE("campaigns.paused", CampaignScheduler::pause), RESUME("campaigns.resumed", CampaignScheduler::resume),
-		CANCEL("campaigns.cancelled", CampaignScheduler::cancel),
-		ARCHIVE("campaigns.archived", CampaignScheduler::archive),
-		RESTORE("campaigns.restored", CampaignScheduler::restore);
+		PAUSE("campaigns.paused", false, CampaignScheduler::pause),
+		RESUME("campaigns.resumed", false, CampaignScheduler::resume),
+		CANCEL("campaigns.cancelled", true, CampaignScheduler::cancel),
+		ARCHIVE("campaigns.archived", true, CampaignScheduler::archive),
+		RESTORE("campaigns.restored", false, CampaignScheduler::restore);
 
 		private final String done;
 
+		/** Whether the button asks first (see {@link #question}). */
+		private final boolean asks;
+
 		private final ObjLongConsumer<CampaignScheduler> change;
 
-		StateButton(String done, ObjLongConsumer<CampaignScheduler> change) {
+		StateButton(String done, boolean asks, ObjLongConsumer<CampaignScheduler> change) {
 			this.done = done;
+			this.asks = asks;
 			this.change = change;
 		}
 

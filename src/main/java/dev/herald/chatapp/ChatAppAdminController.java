@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.herald.shared.RuleViolationException;
+import dev.herald.shared.web.Confirmation;
+import dev.herald.shared.web.Question;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.ErrorCodeWords;
 import jakarta.validation.Valid;
@@ -105,8 +107,12 @@ class ChatAppAdminController {
 	}
 
 	@PostMapping("/{id}/disable")
-	String disable(@PathVariable long id, RedirectAttributes redirect) {
+	String disable(@PathVariable long id, Confirmation confirmation, RedirectAttributes redirect) {
 		ChatAppView app = this.apps.get(id);
+		if (!confirmation.given()) {
+			return confirmation.ask(Question.of("chatapp.disable.ask", app.name(), this.scheduled.count(id))
+				.backTo("/admin/apps/" + id));
+		}
 		this.apps.disable(id);
 		redirect.addFlashAttribute("success", "chatapp.disabledDone");
 		redirect.addFlashAttribute("successArg", app.name());

@@ -2,6 +2,8 @@ package dev.herald.delivery;
 
 import java.util.function.LongSupplier;
 
+import dev.herald.shared.web.Confirmation;
+import dev.herald.shared.web.Question;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,9 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The operator's decisions on deliveries that wait, from the run page: on one delivery or
- * on every waiting delivery of the run. Each returns to the run page with a flash that
- * says what was done, or why nothing was (decided already, or not open to the run); a
- * MsgKey that is not one comes back beside its field with what was typed.
+ * on every waiting delivery of the run (which asks first, naming how many). Each returns
+ * to the run page with a flash that says what was done, or why nothing was (decided
+ * already, or not open to the run); a MsgKey that is not one comes back beside its field
+ * with what was typed.
  */
 @Controller
 class DecisionController {
@@ -76,20 +79,34 @@ class DecisionController {
 
 	@PostMapping("/runs/{id}/awaiting/mark-sent")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String markAllSent(@PathVariable long id, RedirectAttributes redirect) {
+	String markAllSent(@PathVariable long id, Confirmation confirmation, RedirectAttributes redirect) {
+		if (!confirmation.given()) {
+			return ask(confirmation, "decision.all.markSent.ask", id);
+		}
 		return decideAll(id, redirect, "decision.all.markedSent.flash", () -> this.decisions.markAllSent(id));
 	}
 
 	@PostMapping("/runs/{id}/awaiting/send-again")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String sendAllAgain(@PathVariable long id, RedirectAttributes redirect) {
+	String sendAllAgain(@PathVariable long id, Confirmation confirmation, RedirectAttributes redirect) {
+		if (!confirmation.given()) {
+			return ask(confirmation, "decision.all.sendAgain.ask", id);
+		}
 		return decideAll(id, redirect, "decision.all.sentAgain.flash", () -> this.decisions.sendAllAgain(id));
 	}
 
 	@PostMapping("/runs/{id}/awaiting/mark-not-sent")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String markAllNotSent(@PathVariable long id, RedirectAttributes redirect) {
+	String markAllNotSent(@PathVariable long id, Confirmation confirmation, RedirectAttributes redirect) {
+		if (!confirmation.given()) {
+			return ask(confirmation, "decision.all.markNotSent.ask", id);
+		}
 		return decideAll(id, redirect, "decision.all.markedNotSent.flash", () -> this.decisions.markAllNotSent(id));
+	}
+
+	/** Asks before a decision on every waiting delivery of the run, naming how many. */
+	private String ask(Confirmation confirmation, String key, long runId) {
+		return confirmation.ask(Question.of(key, runId, this.decisions.awaitingCount(runId)).backTo("/runs/" + runId));
 	}
 
 	private static String decide(long runId, RedirectAttributes redirect, String done, Runnable decision) {

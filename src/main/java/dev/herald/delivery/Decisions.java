@@ -79,6 +79,16 @@ class Decisions {
 	}
 
 	/**
+	 * How many of a run's deliveries wait for a decision, for the question before a
+	 * decision on all of them.
+	 */
+	@Transactional(readOnly = true)
+	long awaitingCount(long runId) {
+		runState(runId);
+		return this.store.countAwaiting(runId);
+	}
+
+	/**
 	 * The delivery reached Tencent.
 	 * @param msgKey its MsgKey, if the operator knows it (checked by the caller)
 	 * @return the run it belongs to

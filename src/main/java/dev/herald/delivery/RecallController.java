@@ -2,6 +2,8 @@ package dev.herald.delivery;
 
 import java.time.ZoneId;
 
+import dev.herald.shared.web.Confirmation;
+import dev.herald.shared.web.Question;
 import dev.herald.shared.web.TimeFormat;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,7 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Recall from the run page: a whole run (in the background, its progress polled by the
- * page) or one delivery (at once). A refusal is told at once either way.
+ * page) or one delivery (at once), each after the operator confirmed it, the question
+ * naming what is recalled. A refusal is told at once either way.
  */
 @Controller
 class RecallController {
@@ -33,7 +36,11 @@ class RecallController {
 
 	@PostMapping("/runs/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recallRun(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
+	String recallRun(@PathVariable long id, ZoneId zone, Confirmation confirmation, RedirectAttributes redirect) {
+		if (!confirmation.given()) {
+			return confirmation
+				.ask(RecallQuestion.of("run.recall.ask", id, this.recalls.recallWindow(id)).backTo("/runs/" + id));
+		}
 		try {
 			RecallStarted.flash(redirect, this.recalls.recallRun(id));
 		}
@@ -45,8 +52,12 @@ class RecallController {
 
 	@PostMapping("/deliveries/{id}/recall")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String recallDelivery(@PathVariable long id, ZoneId zone, RedirectAttributes redirect) {
+	String recallDelivery(@PathVariable long id, ZoneId zone, Confirmation confirmation, RedirectAttributes redirect) {
 		DeliveryRow row = this.deliveries.delivery(id);
+		if (!confirmation.given()) {
+			return confirmation.ask(Question.of("delivery.recall.ask", id, row.officialAccount(), row.runId())
+				.backTo("/runs/" + row.runId()));
+		}
 		try {
 			RecallSummary summary = this.recalls.recallDelivery(id);
 			redirect.addFlashAttribute(summary.recalled() > 0 ? "success" : "failure",

@@ -1,6 +1,8 @@
 package dev.herald.delivery;
 
+import dev.herald.shared.web.Confirmation;
 import dev.herald.shared.web.PageAction;
+import dev.herald.shared.web.Question;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,18 +47,25 @@ class RunController {
 		return "runs/progress :: progress";
 	}
 
-	/** Pause, resume and cancel on the run page. */
+	/**
+	 * Pause, resume and cancel on the run page. Cancel asks first, with the number of
+	 * deliveries it stops.
+	 */
 	@PostMapping("/runs/{id}/{verb:pause|resume|cancel}")
 	@PreAuthorize("hasRole('OPERATOR')")
-	String control(@PathVariable long id, @PathVariable String verb, RedirectAttributes redirect) {
+	String control(@PathVariable long id, @PathVariable String verb, Confirmation confirmation,
+			RedirectAttributes redirect) {
 		String page = "/runs/" + id;
 		return switch (verb) {
 			case "pause" ->
 				PageAction.run(page, redirect, "run.paused.flash", CONFLICT, () -> this.deliveries.pause(id));
 			case "resume" ->
 				PageAction.run(page, redirect, "run.resumed.flash", CONFLICT, () -> this.deliveries.resume(id));
-			default ->
-				PageAction.run(page, redirect, "run.cancelled.flash", CONFLICT, () -> this.deliveries.cancel(id));
+			default -> confirmation.given()
+					? PageAction.run(page, redirect, "run.cancelled.flash", CONFLICT, () -> this.deliveries.cancel(id))
+					: confirmation.ask(
+							Question.of("run.cancel.ask", id, this.deliveries.progress(id).count(DeliveryStatus.QUEUED))
+								.backTo(page));
 		};
 	}
 

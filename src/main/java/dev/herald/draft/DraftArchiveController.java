@@ -4,7 +4,9 @@ import java.util.UUID;
 
 import java.security.Principal;
 
+import dev.herald.shared.web.Confirmation;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.shared.web.Question;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -18,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Archiving, restoring and cloning a draft: operators and editors (ADMIN by the
- * hierarchy), each audited.
+ * Archiving (after a question naming the draft), restoring and cloning a draft: operators
+ * and editors (ADMIN by the hierarchy), each audited.
  */
 @Controller
 @RequestMapping("/drafts/{id}")
@@ -36,7 +38,11 @@ class DraftArchiveController {
 	}
 
 	@PostMapping("/archive")
-	String archive(@PathVariable long id, RedirectAttributes redirect) {
+	String archive(@PathVariable long id, Confirmation confirmation, RedirectAttributes redirect) {
+		if (!confirmation.given()) {
+			return confirmation.ask(
+					Question.of("drafts.archive.ask", this.drafts.view(id).draft().getTitle()).backTo("/drafts/" + id));
+		}
 		this.drafts.archive(id);
 		redirect.addFlashAttribute("success", "drafts.archivedDone");
 		return "redirect:/drafts/" + id;

@@ -12,7 +12,9 @@ import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.NotFoundException;
 import dev.herald.shared.RuleViolationException;
+import dev.herald.shared.web.Confirmation;
 import dev.herald.shared.web.Htmx;
+import dev.herald.shared.web.Question;
 import dev.herald.tencent.CallResult;
 import dev.herald.tencent.ErrorCodeWords;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -149,7 +151,13 @@ class OfficialAccountController {
 	}
 
 	@PostMapping("/{id}/archive")
-	String archive(@PathVariable long id, RedirectAttributes redirect) {
+	String archive(@PathVariable long id, Confirmation confirmation, RedirectAttributes redirect) {
+		if (!confirmation.given()) {
+			OfficialAccountView account = this.accounts.find(id)
+				.orElseThrow(() -> new NotFoundException("official account", id));
+			return confirmation.ask(
+					Question.of("accounts.archive.ask", account.accountId(), account.name()).backTo("/accounts/" + id));
+		}
 		OfficialAccountView account = this.accounts.archive(id);
 		redirect.addFlashAttribute("success", "accounts.archive.done");
 		redirect.addFlashAttribute("successArg", account.accountId());

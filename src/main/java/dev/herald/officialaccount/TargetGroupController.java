@@ -14,6 +14,8 @@ import dev.herald.chatapp.ChatAppView;
 import dev.herald.chatapp.ChatApps;
 import dev.herald.shared.NotFoundException;
 import dev.herald.shared.RuleViolationException;
+import dev.herald.shared.web.Confirmation;
+import dev.herald.shared.web.Question;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 
@@ -151,7 +153,13 @@ class TargetGroupController {
 	}
 
 	@PostMapping("/{id}/archive")
-	String archive(@PathVariable long id, RedirectAttributes redirect) {
+	String archive(@PathVariable long id, Confirmation confirmation, RedirectAttributes redirect) {
+		if (!confirmation.given()) {
+			TargetGroupView group = this.accounts.group(id)
+				.orElseThrow(() -> new NotFoundException("target group", id));
+			return confirmation.ask(Question.of("groups.archive.ask", group.name(), group.memberCount())
+				.backTo("/accounts/groups/" + id));
+		}
 		this.accounts.archiveGroup(id);
 		redirect.addFlashAttribute("success", "groups.archive.done");
 		redirect.addFlashAttribute("successArg", this.accounts.group(id).map(TargetGroupView::name).orElse(""));

@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.List;
 
 import dev.herald.shared.RuleViolationException;
+import dev.herald.shared.web.Confirmation;
+import dev.herald.shared.web.Question;
 import jakarta.validation.Valid;
 import jakarta.validation.groups.Default;
 
@@ -84,7 +86,9 @@ class StaffAdminController {
 
 	@GetMapping("/{id}")
 	String editForm(@PathVariable long id, Model model) {
-		model.addAttribute("form", StaffUserForm.of(this.users.get(id)));
+		StaffUser user = this.users.get(id);
+		model.addAttribute("form", StaffUserForm.of(user));
+		model.addAttribute("userEnabled", user.isEnabled());
 		model.addAttribute("userId", id);
 		model.addAttribute("editing", true);
 		model.addAttribute("passwordForm", new PasswordForm());
@@ -93,10 +97,18 @@ class StaffAdminController {
 
 	@PostMapping("/{id}")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") StaffUserForm form, BindingResult result,
-			Model model, Principal principal, RedirectAttributes redirect) {
+			Model model, Principal principal, Confirmation confirmation, RedirectAttributes redirect) {
 		StaffUser existing = this.users.get(id);
 		// The user name is fixed once created; ignore whatever the form says.
 		form.setUsername(existing.getUsername());
+		// Disabling someone else asks first (disabling oneself is refused below anyway).
+		boolean disabling = existing.isEnabled() && !form.isEnabled()
+				&& !existing.getUsername().equals(principal.getName());
+		if (!result.hasErrors() && disabling && !confirmation.given()) {
+			return confirmation
+				.ask(Question.of("staff.user.disable.ask", existing.getUsername(), existing.getDisplayName())
+					.backTo("/admin/users/" + id));
+		}
 		if (!result.hasErrors()) {
 			try {
 				this.users.update(id, form.getVersion(), form.getDisplayName(), form.getRoles(), form.isEnabled(),
@@ -109,6 +121,7 @@ class StaffAdminController {
 				ex.rejectIn(result);
 			}
 		}
+		model.addAttribute("userEnabled", existing.isEnabled());
 		model.addAttribute("userId", id);
 		model.addAttribute("editing", true);
 		model.addAttribute("passwordForm", new PasswordForm());
@@ -124,6 +137,7 @@ class StaffAdminController {
 		}
 		if (result.hasErrors()) {
 			model.addAttribute("form", StaffUserForm.of(existing));
+			model.addAttribute("userEnabled", existing.isEnabled());
 			model.addAttribute("userId", id);
 			model.addAttribute("editing", true);
 			return "admin/users/form";

@@ -91,8 +91,11 @@ class CampaignWebTests {
 		String location = this.mvc.perform(post("ONCE").param("onceAt", at).param("zone", "UTC"))
 			.getResponse()
 			.getRedirectedUrl();
-		assertThat(this.mvc.post().uri(location + "/cancel").with(user("op").roles("OPERATOR")).with(csrf()))
-			.hasStatus3xxRedirection();
+		assertThat(this.mvc.post()
+			.uri(location + "/cancel")
+			.with(user("op").roles("OPERATOR"))
+			.with(csrf())
+			.param("confirmed", "true")).hasStatus3xxRedirection();
 		MvcTestResult refused = this.mvc
 			.perform(this.mvc.post().uri(location + "/pause").with(user("op").roles("OPERATOR")).with(csrf()));
 		assertThat(refused).flash().containsEntry("failure", "campaigns.action.refused");

@@ -67,6 +67,7 @@ class CancelledRunTests {
 			.uri("/runs/{id}/cancel", runId)
 			.with(user("canceller").roles("OPERATOR"))
 			.with(csrf())
+			.param("confirmed", "true")
 			.exchange()).hasStatus(302);
 		await("the campaign to take the run's end").atMost(TIMEOUT)
 			.until(() -> this.campaigns.findById(campaignId).orElseThrow().getStatus(),

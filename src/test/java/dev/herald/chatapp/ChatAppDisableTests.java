@@ -1,12 +1,17 @@
 package dev.herald.chatapp;
 
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import dev.herald.support.TestUsers;
+import dev.herald.support.WebSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -33,6 +38,44 @@ class ChatAppDisableTests {
 
 	@Autowired
 	private CampaignFixtures campaignFixtures;
+
+	@Autowired
+	private TestUsers users;
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void disablingAsksNamingTheAppAndItsPlannedCampaignsAndDisablesOnlyOnceConfirmed() {
+		ChatAppView app = this.campaignFixtures.app("Ask first", 1).app();
+		for (String label : List.of("Planned one", "Planned two")) {
+			long campaign = this.campaignFixtures.completedCampaign(app.id(), label);
+			this.jdbc.sql("update campaign set status = 'PAUSED' where id = :id").param("id", campaign).update();
+		}
+		WebSession session = WebSession.signIn(this.port, this.users.create("disabler", "ADMIN"));
+		String list = session.get("/admin/apps").body();
+		assertThat(WebSession.formTag(list, "action=\"/admin/apps/" + app.id() + "/disable\""))
+			.contains("data-confirm=\"true\"");
+		String page = session.get("/admin/apps/" + app.id()).body();
+		assertThat(WebSession.formTag(page, "action=\"/admin/apps/" + app.id() + "/disable\""))
+			.contains("data-confirm=\"true\"");
+
+		HttpResponse<String> question = session.post("/admin/apps/" + app.id() + "/disable",
+				Map.of("_csrf", WebSession.csrf(page)));
+
+		assertThat(question.statusCode()).isEqualTo(200);
+		assertThat(question.body()).contains("Disable Chat app &quot;" + app.name() + "&quot;?")
+			.contains("Its 2 scheduled, running or paused campaigns are not changed and send as planned.")
+			.contains(">Disable Chat app</button>");
+		assertThat(this.apps.get(app.id()).enabled()).isTrue();
+
+		assertThat(session.confirm(question).statusCode()).isEqualTo(302);
+		assertThat(this.apps.get(app.id()).enabled()).isFalse();
+		// Enabling again asks nothing.
+		assertThat(WebSession.formTag(session.get("/admin/apps/" + app.id()).body(),
+				"action=\"/admin/apps/" + app.id() + "/enable\""))
+			.doesNotContain("data-confirm");
+	}
 
 	@Test
 	void aDisabledAppIsShownAsDisabledAndNotOfferedUntilEnabledAgain() {
@@ -111,6 +154,7 @@ class ChatAppDisableTests {
 			.uri("/admin/apps/{id}/" + action, id)
 			.with(csrf())
 			.with(user("root").roles("ADMIN"))
+			.param("confirmed", "true") // disabling asks first; this is the yes
 			.exchange();
 	}
 

@@ -101,8 +101,9 @@ class DecisionTests {
 			.isEqualTo("UNJUDGEABLE");
 
 		// Recallable for real: Tencent (the simulator) recalls the message by that key.
-		assertThat(session.post("/deliveries/" + id + "/recall", Map.of("_csrf", WebSession.csrf(page))).statusCode())
-			.isEqualTo(302);
+		assertThat(session
+			.post("/deliveries/" + id + "/recall", Map.of("_csrf", WebSession.csrf(page), "confirmed", "true"))
+			.statusCode()).isEqualTo(302);
 		assertThat(this.decisions.status(id)).isEqualTo("RECALLED");
 		assertThat(this.simulator.recalledMessages(app.sdkAppId())).containsEntry(account, 1L);
 	}
@@ -175,7 +176,9 @@ class DecisionTests {
 		assertThat(page).contains("1 delivery waits for your decision");
 		assertThat(deliveryRow(page, run.delivery(0))).contains(">Sent<")
 			.contains(PAGE_TIME.format(run.firstAttemptAt().atZone(ZoneId.systemDefault())));
-		assertThat(session.post("/runs/" + run.runId() + "/awaiting/send-again", Map.of("_csrf", WebSession.csrf(page)))
+		assertThat(session
+			.post("/runs/" + run.runId() + "/awaiting/send-again",
+					Map.of("_csrf", WebSession.csrf(page), "confirmed", "true"))
 			.statusCode()).isEqualTo(302);
 
 		assertThat(session.get("/runs/" + run.runId()).body()).contains("1 delivery is queued and will be sent again.");
@@ -241,7 +244,7 @@ class DecisionTests {
 		session.post("/deliveries/" + run.delivery(0) + "/send-again", Map.of("_csrf", csrf));
 		assertThat(session.get("/runs/" + run.runId()).body())
 			.contains("The run is cancelled, so nothing is sent again. Mark it as sent or as not sent.");
-		session.post("/runs/" + run.runId() + "/awaiting/send-again", Map.of("_csrf", csrf));
+		session.post("/runs/" + run.runId() + "/awaiting/send-again", Map.of("_csrf", csrf, "confirmed", "true"));
 		assertThat(session.get("/runs/" + run.runId()).body())
 			.contains("The run is cancelled, so nothing is sent again. Mark it as sent or as not sent.");
 		assertThat(this.decisions.row(run.delivery(0))).containsEntry("status", "IN_DOUBT");
@@ -253,7 +256,7 @@ class DecisionTests {
 		assertThat(this.decisions.status(run.delivery(0))).isEqualTo("CANCELLED");
 		assertThat(this.decisions.audit("delivery.markedNotSent", "delivery", run.delivery(0))).hasSize(1);
 
-		session.post("/runs/" + run.runId() + "/awaiting/mark-not-sent", Map.of("_csrf", csrf));
+		session.post("/runs/" + run.runId() + "/awaiting/mark-not-sent", Map.of("_csrf", csrf, "confirmed", "true"));
 		assertThat(session.get("/runs/" + run.runId()).body()).contains("2 deliveries marked as not sent.")
 			.doesNotContain("id=\"awaiting-decision\"");
 		assertThat(this.fixtures.count(run.runId(), DeliveryStatus.CANCELLED)).isEqualTo(3);
@@ -382,7 +385,8 @@ class DecisionTests {
 		assertThat(count(next, "class=\"awaiting-row\"")).isEqualTo(5);
 		assertThat(next).contains("id=\"awaiting-first\"").doesNotContain("id=\"awaiting-next\"");
 
-		session.post("/runs/" + run.runId() + "/awaiting/mark-sent", Map.of("_csrf", WebSession.csrf(page)));
+		session.post("/runs/" + run.runId() + "/awaiting/mark-sent",
+				Map.of("_csrf", WebSession.csrf(page), "confirmed", "true"));
 		assertThat(session.get("/runs/" + run.runId()).body())
 			.contains((RunPage.LISTED_AWAITING + 5) + " deliveries marked as sent.");
 		assertThat(this.fixtures.count(run.runId(), DeliveryStatus.SENT)).isEqualTo(RunPage.LISTED_AWAITING + 5);
@@ -390,7 +394,8 @@ class DecisionTests {
 		assertThat(this.decisions.auditField("run.markedAllSent", "run", run.runId(), "after", "deliveries"))
 			.isEqualTo(String.valueOf(RunPage.LISTED_AWAITING + 5));
 
-		session.post("/runs/" + run.runId() + "/awaiting/mark-sent", Map.of("_csrf", WebSession.csrf(page)));
+		session.post("/runs/" + run.runId() + "/awaiting/mark-sent",
+				Map.of("_csrf", WebSession.csrf(page), "confirmed", "true"));
 		assertThat(session.get("/runs/" + run.runId()).body())
 			.contains("Already decided: no delivery of this run waits for a decision any more.");
 		assertThat(this.decisions.audit("run.markedAllSent", "run", run.runId())).hasSize(1);

@@ -179,6 +179,31 @@ class DeliveryFixtures {
 		}));
 	}
 
+	/**
+	 * A paused run whose every delivery is still QUEUED: paused before it was committed,
+	 * so no dispatcher ever claimed one.
+	 */
+	long pausedRun(TestApp app) {
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
+			RunOrder order = new RunOrder(app.id(), content("paused"), app.accounts(), null, null);
+			Instant now = this.clock.instant();
+			long run = this.runs.insertRun(order, app.accounts().size(), now);
+			this.runs.insertDeliveries(run, order, app.accounts(), new long[app.accounts().size()], now);
+			this.jdbc.sql("update send_run set state = 'PAUSED' where id = ?").param(run).update();
+			return run;
+		}));
+	}
+
+	/** Moves a delivery's send time (Tencent's MsgTime) back by {@code age}. */
+	Instant sentAgo(long deliveryId, Duration age) {
+		Instant sentAt = Instant.ofEpochSecond(this.clock.instant().minus(age).getEpochSecond());
+		this.jdbc.sql("update delivery set msg_time = ? where id = ?")
+			.param(sentAt.getEpochSecond())
+			.param(deliveryId)
+			.update();
+		return sentAt;
+	}
+
 	Map<DeliveryStatus, Long> counts(long runId) {
 		return this.runs.counts(runId);
 	}

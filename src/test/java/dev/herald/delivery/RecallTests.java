@@ -101,8 +101,11 @@ class RecallTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 2);
 		long run = this.fixtures.sentRun(app, null);
 
-		assertThat(this.mvc.post().uri("/runs/{id}/recall", run).with(user("op").roles("OPERATOR")).with(csrf()))
-			.hasStatus(302)
+		assertThat(this.mvc.post()
+			.uri("/runs/{id}/recall", run)
+			.with(user("op").roles("OPERATOR"))
+			.with(csrf())
+			.param("confirmed", "true")).hasStatus(302)
 			.flash()
 			.containsEntry("success", "recall.started")
 			.containsEntry("successArg", 2);
@@ -151,9 +154,11 @@ class RecallTests {
 				"Recalled news");
 		this.fixtures.sentRun(app, campaign);
 
-		assertThat(
-				this.mvc.post().uri("/campaigns/{id}/recall", campaign).with(user("op").roles("OPERATOR")).with(csrf()))
-			.hasStatus(302)
+		assertThat(this.mvc.post()
+			.uri("/campaigns/{id}/recall", campaign)
+			.with(user("op").roles("OPERATOR"))
+			.with(csrf())
+			.param("confirmed", "true")).hasStatus(302)
 			.flash()
 			.containsEntry("success", "recall.started")
 			.containsEntry("successArg", 3);

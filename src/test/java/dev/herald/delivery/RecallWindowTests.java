@@ -163,7 +163,8 @@ class RecallWindowTests {
 			.uri("/deliveries/{id}/recall", old)
 			.cookie(new Cookie("herald-tz", TOKYO.getId()))
 			.with(user("op").roles("OPERATOR"))
-			.with(csrf())).hasStatus(302)
+			.with(csrf())
+			.param("confirmed", "true")).hasStatus(302)
 			.flash()
 			.containsEntry("failure", "delivery.recall.tooLate")
 			.containsEntry("failureArg2", 7)
@@ -184,11 +185,11 @@ class RecallWindowTests {
 			.contains("id=\"recall-campaign-disabled\"")
 			.contains("Past the recall window since " + this.timeFormat.dateTimeWithZone(until, ZoneId.systemDefault())
 					+ ": the Chat app keeps message history for 7 days");
-		assertThat(
-				this.mvc.post().uri("/campaigns/{id}/recall", campaign).with(user("op").roles("OPERATOR")).with(csrf()))
-			.hasStatus(302)
-			.flash()
-			.containsEntry("failure", "campaigns.recall.tooLate");
+		assertThat(this.mvc.post()
+			.uri("/campaigns/{id}/recall", campaign)
+			.with(user("op").roles("OPERATOR"))
+			.with(csrf())
+			.param("confirmed", "true")).hasStatus(302).flash().containsEntry("failure", "campaigns.recall.tooLate");
 		assertThat(this.simulator.calls(app.sdkAppId(), SimulatorDirectory.RECALL)).isZero();
 	}
 

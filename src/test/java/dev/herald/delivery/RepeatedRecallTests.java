@@ -49,8 +49,11 @@ class RepeatedRecallTests {
 		long run = this.fixtures.sentRun(app, null);
 		long underWay = this.store.startRecall(run, null, 2, 0, Instant.now());
 
-		assertThat(this.mvc.post().uri("/runs/{id}/recall", run).with(user("op").roles("OPERATOR")).with(csrf()))
-			.hasStatus(302);
+		assertThat(this.mvc.post()
+			.uri("/runs/{id}/recall", run)
+			.with(user("op").roles("OPERATOR"))
+			.with(csrf())
+			.param("confirmed", "true")).hasStatus(302);
 
 		assertThat(this.recalls.latestOfRun(run))
 			.hasValueSatisfying((recall) -> assertThat(recall.id()).isEqualTo(underWay));
@@ -76,6 +79,7 @@ class RepeatedRecallTests {
 					.uri("/runs/{id}/recall", run)
 					.with(user("op").roles("OPERATOR"))
 					.with(csrf())
+					.param("confirmed", "true")
 					.exchange()
 					.getResponse()
 					.getStatus();

@@ -39,6 +39,8 @@ class BrowserDraftArchiveTests {
 		long id = Long.parseLong(page.url().replaceAll(".*/drafts/(\\d+).*", "$1"));
 
 		page.locator("#archive-draft").click();
+		assertThat(page.locator("#confirm-dialog")).containsText(title);
+		page.locator("#confirm-yes").click();
 		assertThat(page.locator("#draft-archived")).hasText("Archived");
 		assertThat(page.locator("#archived-notice")).containsText("restore it to edit");
 		assertThat(page.locator("#edit-draft")).hasCount(0);

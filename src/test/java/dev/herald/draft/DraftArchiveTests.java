@@ -1,15 +1,20 @@
 package dev.herald.draft;
 
 import java.io.UnsupportedEncodingException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.TestUsers;
+import dev.herald.support.WebSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -37,6 +42,12 @@ class DraftArchiveTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private TestUsers users;
+
+	@LocalServerPort
+	private int port;
+
 	private final String operator = unique("arch-op");
 
 	private final String editor = unique("arch-ed");
@@ -45,7 +56,7 @@ class DraftArchiveTests {
 	void archivedDraftsLeaveTheListAndComeBackWhenAskedForOrRestored() {
 		long kept = create(this.operator, "Kept " + this.operator, "k");
 		long gone = create(this.operator, "Gone " + this.operator, "g");
-		assertThat(post("/drafts/" + gone + "/archive", this.operator, "OPERATOR")).hasStatus(302)
+		assertThat(post("/drafts/" + gone + "/archive", this.operator, "OPERATOR", "confirmed", "true")).hasStatus(302)
 			.hasRedirectedUrl("/drafts/" + gone);
 
 		assertThat(list("/drafts?author=" + this.operator)).contains("Kept " + this.operator)
@@ -66,10 +77,33 @@ class DraftArchiveTests {
 	}
 
 	@Test
+	void archivingAsksNamingTheDraftAndArchivesOnlyOnceConfirmed() {
+		String title = "Ask first " + this.operator;
+		long id = create(this.operator, title, "a");
+		WebSession session = WebSession.signIn(this.port, this.users.create("arch-ask", "OPERATOR"));
+		String page = session.get("/drafts/" + id).body();
+		assertThat(WebSession.formTag(page, "action=\"/drafts/" + id + "/archive\"")).contains("data-confirm");
+
+		HttpResponse<String> question = session.post("/drafts/" + id + "/archive",
+				Map.of("_csrf", WebSession.csrf(page)));
+
+		assertThat(question.statusCode()).isEqualTo(200);
+		assertThat(question.body()).contains("Archive draft &quot;" + title + "&quot;?")
+			.contains("leaves the lists and can no longer be chosen for new campaigns")
+			.contains(">Archive draft</button>")
+			.contains("href=\"/drafts/" + id + "\"");
+		assertThat(this.drafts.view(id).draft().isArchived()).isFalse();
+		assertThat(actions(id)).containsExactly("draft.created");
+
+		assertThat(session.confirm(question).statusCode()).isEqualTo(302);
+		assertThat(this.drafts.view(id).draft().isArchived()).isTrue();
+	}
+
+	@Test
 	void archivingTwiceIsHarmlessAndAuditedOnce() {
 		long id = create(this.operator, "Twice", "t");
-		assertThat(post("/drafts/" + id + "/archive", this.editor, "EDITOR")).hasStatus(302);
-		assertThat(post("/drafts/" + id + "/archive", this.operator, "OPERATOR")).hasStatus(302);
+		assertThat(post("/drafts/" + id + "/archive", this.editor, "EDITOR", "confirmed", "true")).hasStatus(302);
+		assertThat(post("/drafts/" + id + "/archive", this.operator, "OPERATOR", "confirmed", "true")).hasStatus(302);
 		assertThat(actions(id)).containsExactly("draft.created", "draft.archived");
 		assertThat(this.jdbc
 			.sql("select actor from audit_event where object_type = 'draft' and object_id = :id"
@@ -85,7 +119,7 @@ class DraftArchiveTests {
 		post("/drafts/" + id + "/submit", this.operator, "OPERATOR");
 		assertThat(this.mvc.get().uri("/drafts/review").with(user(this.editor).roles("EDITOR"))).bodyText()
 			.contains("Frozen");
-		post("/drafts/" + id + "/archive", this.operator, "OPERATOR");
+		post("/drafts/" + id + "/archive", this.operator, "OPERATOR", "confirmed", "true");
 		long lock = this.drafts.view(id).draft().getVersion();
 
 		// hidden from the review queue unless asked for, and then without a review button
@@ -134,7 +168,7 @@ class DraftArchiveTests {
 		assertThat(this.approved.listApproved()).extracting(ApprovedVersion::versionId).contains(versionId);
 		assertThat(this.approved.findOffered(versionId)).isPresent();
 
-		post("/drafts/" + id + "/archive", this.operator, "OPERATOR");
+		post("/drafts/" + id + "/archive", this.operator, "OPERATOR", "confirmed", "true");
 		assertThat(this.approved.listApproved()).extracting(ApprovedVersion::versionId).doesNotContain(versionId);
 		assertThat(this.approved.findOffered(versionId)).isEmpty();
 		// campaigns that already use the version keep a valid approval
@@ -150,7 +184,7 @@ class DraftArchiveTests {
 		long source = create(this.operator, "Original", "first");
 		edit(source, this.operator, "second");
 		post("/drafts/" + source + "/submit", this.operator, "OPERATOR");
-		post("/drafts/" + source + "/archive", this.operator, "OPERATOR");
+		post("/drafts/" + source + "/archive", this.operator, "OPERATOR", "confirmed", "true");
 
 		MvcTestResult result = this.mvc.post()
 			.uri("/drafts/" + source + "/clone")
@@ -220,7 +254,7 @@ class DraftArchiveTests {
 
 	@Test
 	void missingDraftsAnswer404() {
-		assertThat(post("/drafts/999999998/archive", this.operator, "OPERATOR")).hasStatus(404);
+		assertThat(post("/drafts/999999998/archive", this.operator, "OPERATOR", "confirmed", "true")).hasStatus(404);
 		assertThat(post("/drafts/999999998/restore", this.operator, "OPERATOR")).hasStatus(404);
 		assertThat(post("/drafts/999999998/clone", this.operator, "OPERATOR")).hasStatus(404);
 	}

@@ -182,6 +182,9 @@ class ProductJourneyTests {
 		shot(author, "13-operator-campaign-completed");
 
 		author.locator("#recall-campaign").click();
+		assertThat(author.locator("#confirm-dialog")).containsText(oaIds.size() + " sent messages");
+		shot(author, "13b-operator-campaign-recall-question");
+		author.locator("#confirm-yes").click();
 		assertThat(author.locator("#flash-success")).containsText(String.valueOf(oaIds.size()));
 		shot(author, "14-operator-campaign-recalled");
 

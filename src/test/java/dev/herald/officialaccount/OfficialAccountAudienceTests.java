@@ -187,7 +187,7 @@ class OfficialAccountAudienceTests {
 			.param("version", String.valueOf(form.getVersion()))
 			.param("members", ten)).hasStatusOk().bodyText().contains("Someone changed this group meanwhile");
 		// Archived groups leave the pickers and come back when restored.
-		assertThat(post("/accounts/groups/" + group.id() + "/archive")).hasStatus(302);
+		assertThat(post("/accounts/groups/" + group.id() + "/archive").param("confirmed", "true")).hasStatus(302);
 		assertThat(this.accounts.groupsOf(app.id())).isEmpty();
 		assertThat(post("/accounts/groups/" + group.id() + "/restore")).hasStatus(302);
 		assertThat(this.accounts.groupsOf(app.id())).hasSize(1);
@@ -229,7 +229,7 @@ class OfficialAccountAudienceTests {
 			.param("tags", "x".repeat(101))).hasStatusOk()
 			.bodyText()
 			.contains("A tag can be at most 100 characters long.");
-		assertThat(post("/accounts/" + account.id() + "/archive")).hasStatus(302);
+		assertThat(post("/accounts/" + account.id() + "/archive").param("confirmed", "true")).hasStatus(302);
 		assertThat(page(list("/accounts?app=" + app.id())).total()).isZero();
 		assertThat(list("/accounts?app=" + app.id() + "&archived=SHOW")).bodyText().contains("Archived");
 	}

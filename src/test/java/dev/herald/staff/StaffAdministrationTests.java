@@ -1,12 +1,18 @@
 package dev.herald.staff;
 
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.TestUsers;
+import dev.herald.support.WebSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -31,6 +37,12 @@ class StaffAdministrationTests {
 
 	@Autowired
 	private PasswordEncoder passwordEncoder;
+
+	@Autowired
+	private TestUsers testUsers;
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void adminCreatesAUserWhoThenAppearsInTheList() {
@@ -82,6 +94,47 @@ class StaffAdministrationTests {
 			.bodyText()
 			.contains("You cannot disable your own account.");
 		assertThat(this.repository.findById(me.getId()).orElseThrow().isEnabled()).isTrue();
+	}
+
+	@Test
+	void savingAUserUntickedAsksBeforeDisablingThemAndThenSavesEverything() {
+		StaffUser user = this.users.create("ds" + UUID.randomUUID().toString().substring(0, 6), "Dana Smith",
+				"a fine long password", Set.of(Role.EDITOR));
+		WebSession admin = WebSession.signIn(this.port, this.testUsers.create("admin", "ADMIN"));
+		String page = admin.get("/admin/users/" + user.getId()).body();
+		assertThat(WebSession.formTag(page, "action=\"/admin/users/" + user.getId() + "\""))
+			.contains("data-confirm=\"true\"")
+			.contains("data-confirm-if-unchecked=\"enabled\"");
+		List<Map.Entry<String, String>> unticked = List.of(Map.entry("_csrf", WebSession.csrf(page)),
+				Map.entry("version", WebSession.field(page, "version")), Map.entry("displayName", "Dana S."),
+				Map.entry("roles", "EDITOR"), Map.entry("roles", "ANALYST"), Map.entry("_roles", "on"),
+				Map.entry("_enabled", "on"));
+
+		HttpResponse<String> question = admin.post("/admin/users/" + user.getId(), unticked);
+
+		assertThat(question.statusCode()).isEqualTo(200);
+		assertThat(question.body()).contains("Disable user " + user.getUsername() + "?")
+			.contains("Once saved, Dana Smith (" + user.getUsername() + ") can no longer sign in.")
+			.contains(">Save and disable " + user.getUsername() + "</button>")
+			.contains("name=\"displayName\" value=\"Dana S.\"");
+		StaffUser unchanged = this.repository.findById(user.getId()).orElseThrow();
+		assertThat(unchanged.isEnabled()).isTrue();
+		assertThat(unchanged.getDisplayName()).isEqualTo("Dana Smith");
+
+		assertThat(admin.confirm(question).statusCode()).isEqualTo(302);
+		StaffUser saved = this.repository.findById(user.getId()).orElseThrow();
+		assertThat(saved.isEnabled()).isFalse();
+		assertThat(saved.getDisplayName()).isEqualTo("Dana S.");
+		assertThat(saved.getRoles()).containsExactlyInAnyOrder(Role.EDITOR, Role.ANALYST);
+		// A disabled user's form does not ask; saving it still ticked off asks nothing.
+		page = admin.get("/admin/users/" + user.getId()).body();
+		assertThat(WebSession.formTag(page, "action=\"/admin/users/" + user.getId() + "\""))
+			.doesNotContain("data-confirm");
+		assertThat(admin.post("/admin/users/" + user.getId(),
+				List.of(Map.entry("_csrf", WebSession.csrf(page)),
+						Map.entry("version", WebSession.field(page, "version")), Map.entry("displayName", "Dana"),
+						Map.entry("roles", "EDITOR"), Map.entry("_enabled", "on")))
+			.statusCode()).isEqualTo(302);
 	}
 
 	@Test

@@ -87,6 +87,21 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * A fresh browser tab on Herald with its own cookies, in English, with JavaScript
+	 * turned off: what works without JavaScript must work here.
+	 * @return the page
+	 */
+	public Page newPageWithoutJavaScript() {
+		BrowserContext context = this.browser.newContext(new NewContextOptions().setBaseURL(this.baseUrl)
+			.setLocale("en-US")
+			.setTimezoneId("Europe/Berlin")
+			.setViewportSize(1280, 900)
+			.setJavaScriptEnabled(false));
+		context.setDefaultTimeout(15_000);
+		return context.newPage();
+	}
+
+	/**
 	 * A fresh browser tab with its own cookies.
 	 * @param baseUrl where Herald runs
 	 * @param locale the browser language, for example {@code en-US}

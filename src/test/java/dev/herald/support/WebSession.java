@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,6 +26,9 @@ import java.util.stream.Collectors;
 public final class WebSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+	private static final Pattern HIDDEN = Pattern
+		.compile("<input type=\"hidden\"\\s+name=\"([^\"]*)\"\\s+value=\"([^\"]*)\"");
 
 	private final HttpClient http;
 
@@ -66,14 +71,71 @@ public final class WebSession {
 	 * @return the response (redirects are not followed)
 	 */
 	public HttpResponse<String> post(String path, Map<String, String> fields) {
-		String body = fields.entrySet()
-			.stream()
+		return post(path, List.copyOf(fields.entrySet()));
+	}
+
+	/**
+	 * Posts a form, url-encoded, whose fields may repeat (checkboxes).
+	 * @param path the path
+	 * @param fields the fields, in order
+	 * @return the response (redirects are not followed)
+	 */
+	public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+		String body = fields.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	/**
+	 * Says yes to Herald's confirmation page: posts its form's hidden fields (what was
+	 * posted first, {@code confirmed=true} and the CSRF token) to its action, as its
+	 * button does.
+	 * @param question the confirmation page
+	 * @return the response (redirects are not followed)
+	 */
+	public HttpResponse<String> confirm(HttpResponse<String> question) {
+		String html = question.body();
+		String form = formTag(html, "id=\"confirm-form\"");
+		String rest = html.substring(html.indexOf(form), html.indexOf("</form>", html.indexOf(form)));
+		Matcher action = Pattern.compile("action=\"([^\"]*)\"").matcher(form);
+		if (!action.find()) {
+			throw new IllegalStateException("The confirmation form has no action");
+		}
+		List<Map.Entry<String, String>> fields = new ArrayList<>();
+		Matcher hidden = HIDDEN.matcher(rest);
+		while (hidden.find()) {
+			fields.add(Map.entry(unescape(hidden.group(1)), unescape(hidden.group(2))));
+		}
+		return post(unescape(action.group(1)), fields);
+	}
+
+	/**
+	 * The opening tag of a page's first form whose tag contains {@code attribute}, such
+	 * as {@code action="/runs/7/cancel"}.
+	 * @param html the page
+	 * @param attribute part of the tag
+	 * @return the tag
+	 */
+	public static String formTag(String html, String attribute) {
+		Matcher forms = Pattern.compile("<form\\b[^>]*>").matcher(html);
+		while (forms.find()) {
+			if (forms.group().contains(attribute)) {
+				return forms.group();
+			}
+		}
+		throw new IllegalStateException("No form with " + attribute + " in the page");
+	}
+
+	private static String unescape(String html) {
+		return html.replace("&quot;", "\"")
+			.replace("&#39;", "'")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&amp;", "&");
 	}
 
 	/**
