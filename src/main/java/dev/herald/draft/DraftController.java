@@ -10,6 +10,9 @@ import dev.herald.audit.AuditEntry;
 import dev.herald.audit.AuditLog;
 import dev.herald.shared.web.EditConflict;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.tencent.MediaFacts;
+import dev.herald.tencent.MediaProbe;
+import dev.herald.tencent.MediaProbeException;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import jakarta.validation.Validator;
@@ -47,6 +50,12 @@ class DraftController {
 
 	static final String FORM = "form";
 
+	/**
+	 * The composer button that fills a media element from its URL:
+	 * {@code fill-<index>-<field>}.
+	 */
+	private static final String FILL = "fill-";
+
 	private final Drafts drafts;
 
 	private final LivePanels panels;
@@ -59,10 +68,13 @@ class DraftController {
 
 	private final MessageSource messages;
 
+	private final MediaProbe media;
+
 	DraftController(Drafts drafts, LivePanels panels, Validator beanValidator, AuditLog audit,
-			TestSendPicker testSendPicker, MessageSource messages) {
+			TestSendPicker testSendPicker, MessageSource messages, MediaProbe media) {
 		this.testSendPicker = testSendPicker;
 		this.messages = messages;
+		this.media = media;
 		this.drafts = drafts;
 		this.panels = panels;
 		this.formValidator = new SpringValidatorAdapter(beanValidator);
@@ -180,6 +192,12 @@ class DraftController {
 	private String compose(@Nullable Long id, DraftForm form, String action, Model model, Principal principal,
 			RedirectAttributes redirect) {
 		form.getElements().removeIf((element) -> element.getElementType() == null);
+		if (action.startsWith(FILL)) {
+			BindingResult checked = new BeanPropertyBindingResult(form, FORM);
+			fill(form, action.substring(FILL.length()), checked, model);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, checked);
+			return showComposer(id, form, model);
+		}
 		if (!"save".equals(action)) {
 			rearrange(form, action);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, new BeanPropertyBindingResult(form, FORM));
@@ -283,6 +301,47 @@ class DraftController {
 		form.setBaseVersion(view.draft().getCurrentVersion());
 		form.setBaseTitle(view.draft().getTitle());
 		form.setBaseNotes(view.draft().getNotes());
+	}
+
+	/**
+	 * "Fill from URL" ({@code fill-2-Url}): fetches the file behind one URL field of one
+	 * media element and fills its size, dimensions, format and UUID. What went wrong is a
+	 * message beside the URL field; nothing typed is lost either way.
+	 */
+	private void fill(DraftForm form, String target, BindingResult result, Model model) {
+		int dash = target.indexOf('-');
+		int index;
+		try {
+			index = Integer.parseInt(target.substring(0, Math.max(dash, 0)));
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		String key = target.substring(dash + 1);
+		if (index < 0 || index >= form.getElements().size()) {
+			return;
+		}
+		DraftForm.ElementForm element = form.getElements().get(index);
+		ElementType type = element.getElementType();
+		if (type == null || !MediaFill.isSource(type, key)) {
+			return;
+		}
+		String field = "elements[" + index + "].fields[" + key + "]";
+		String url = element.getFields().get(key);
+		if (url == null || url.isBlank()) {
+			result.rejectValue(field, "drafts.media.urlRequired");
+			return;
+		}
+		try {
+			MediaFacts facts = this.media.probe(url, MediaFill.wantsImage(type, key));
+			MediaFill.apply(type, element, key, facts, UUID::randomUUID);
+			model.addAttribute("mediaFilled", field);
+			model.addAttribute("mediaFacts", facts);
+		}
+		catch (MediaProbeException ex) {
+			result.rejectValue(field, "drafts.media." + ex.problem().name(),
+					new Object[] { ex.status(), this.media.maxMegabytes() }, null);
+		}
 	}
 
 	/** An archived draft is read-only until it is restored. */
