@@ -13,7 +13,8 @@
     }
     composer.addEventListener('submit', (event) => {
       const button = event.submitter;
-      if (button && button.name === 'action' && button.value !== 'save') {
+      // "Save mine on top" leaves the composer, like save.
+      if (button && button.name === 'action' && button.value !== 'save' && button.value !== 'overwrite') {
         sessionStorage.setItem('herald-composer-scroll', String(window.scrollY));
       }
     });

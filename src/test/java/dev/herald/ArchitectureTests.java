@@ -58,7 +58,8 @@ class ArchitectureTests {
 			.orShould()
 			.dependOnClassesThat()
 			.haveFullyQualifiedName("java.net.HttpURLConnection")
-			.because("every outbound call goes through one client with its timeouts, masking and metrics;"
+			.because("every outbound call goes through the tencent module's clients with their timeouts, masking"
+					+ " and metrics (its MediaProbe fetches user-given media URLs, through the SSRF guard);"
 					+ " the simulator plays Tencent's side, its callbacks included")
 			.check(HERALD);
 	}

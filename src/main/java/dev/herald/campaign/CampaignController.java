@@ -30,6 +30,7 @@ import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
 import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.Confirmation;
+import dev.herald.shared.web.EditConflict;
 import dev.herald.shared.web.FormSubmission;
 import dev.herald.shared.web.Htmx;
 import dev.herald.shared.web.PageAction;
@@ -41,6 +42,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,7 +59,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Campaign pages: list, editor with preview, campaign page with its actions, calendar.
- * Operators change campaigns; analysts read them.
+ * Operators change campaigns; analysts read them. An edit that lost the race against
+ * someone else's keeps what was typed and offers to save on top or merge by hand.
  */
 @Controller
 @RequestMapping("/campaigns")
@@ -90,9 +93,12 @@ class CampaignController {
 
 	private final TimeFormat timeFormat;
 
+	private final CampaignConflicts conflicts;
+
 	CampaignController(Campaigns campaigns, CampaignScheduler scheduler, ChatApps chatApps, OfficialAccounts accounts,
 			ApprovedVersions approvedVersions, Deliveries deliveries, Recalls recalls, Clock clock, Audiences audiences,
 			MessageSource messages, TimeFormat timeFormat) {
+		this.conflicts = new CampaignConflicts(approvedVersions, accounts, messages);
 		this.messages = messages;
 		this.timeFormat = timeFormat;
 		this.audiences = audiences;
@@ -206,6 +212,7 @@ class CampaignController {
 	String editForm(@PathVariable long id, Model model) {
 		CampaignDetail detail = this.campaigns.detail(id);
 		CampaignForm form = CampaignForm.of(detail);
+		form.setBaseline(CampaignFields.of(form).encoded());
 		model.addAttribute("form", form);
 		return form(form, id, model);
 	}
@@ -213,8 +220,17 @@ class CampaignController {
 	@PostMapping("/{id}")
 	@PreAuthorize("hasRole('OPERATOR')")
 	String update(@PathVariable long id, @Valid @ModelAttribute("form") CampaignForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
-		this.campaigns.detail(id);
+			@RequestParam(defaultValue = "save") String action,
+			@RequestParam(required = false) @Nullable Long conflictVersion, Model model, RedirectAttributes redirect,
+			Locale locale) {
+		CampaignDetail saved = this.campaigns.detail(id);
+		if (EditConflict.MERGE.equals(action)) {
+			return merge(saved, form, model, locale);
+		}
+		if (EditConflict.OVERWRITE.equals(action) && conflictVersion != null) {
+			// The operator saw what changed in between and chose to save over it.
+			form.setVersion(conflictVersion);
+		}
 		CampaignCommand command = command(form, result);
 		if (command != null) {
 			try {
@@ -229,8 +245,41 @@ class CampaignController {
 			catch (IllegalStateException ex) {
 				result.reject("campaigns.notEditable");
 			}
+			catch (OptimisticLockingFailureException ex) {
+				return conflict(id, form, model, locale);
+			}
 		}
 		return form(form, id, model);
+	}
+
+	/**
+	 * The save lost the race: the editor again with the typed input, who changed the
+	 * campaign in between and what changed since the form was opened.
+	 */
+	private String conflict(long id, CampaignForm form, Model model, Locale locale) {
+		CampaignDetail saved = this.campaigns.detail(id);
+		CampaignFields now = CampaignFields.of(CampaignForm.of(saved));
+		CampaignFields base = CampaignFields.decode(form.getBaseline());
+		model.addAttribute("conflict", this.conflicts.conflict(saved));
+		// A form without its baseline (sent before it had one) is compared with what was
+		// typed.
+		model.addAttribute("conflictFromYours", base == null);
+		model.addAttribute("conflictValues", this.conflicts.changes((base != null) ? base : CampaignFields.of(form),
+				now, saved.chatAppId(), locale));
+		return form(form, id, model);
+	}
+
+	/**
+	 * "Merge by hand": the typed input with the saved value beside every field that
+	 * differs; the form now saves on top of the saved version.
+	 */
+	private String merge(CampaignDetail saved, CampaignForm form, Model model, Locale locale) {
+		CampaignFields now = CampaignFields.of(CampaignForm.of(saved));
+		model.addAttribute("merging", true);
+		model.addAttribute("theirs", this.conflicts.theirs(CampaignFields.of(form), now, saved.chatAppId(), locale));
+		form.setVersion(saved.version());
+		form.setBaseline(now.encoded());
+		return form(form, saved.id(), model);
 	}
 
 	/**

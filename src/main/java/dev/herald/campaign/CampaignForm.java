@@ -80,6 +80,13 @@ class CampaignForm {
 
 	private @Nullable Long version;
 
+	/**
+	 * The saved fields the edit form was opened from ({@link CampaignFields#encoded()}),
+	 * so that a save that lost the race can show what changed in between. Display only:
+	 * the lock is {@link #version}.
+	 */
+	private @Nullable String baseline;
+
 	static CampaignForm of(CampaignDetail detail) {
 		CampaignForm form = new CampaignForm();
 		Schedule schedule = detail.schedule();
@@ -336,6 +343,14 @@ class CampaignForm {
 
 	public void setVersion(@Nullable Long version) {
 		this.version = version;
+	}
+
+	public @Nullable String getBaseline() {
+		return this.baseline;
+	}
+
+	public void setBaseline(@Nullable String baseline) {
+		this.baseline = baseline;
 	}
 
 }

@@ -3,15 +3,23 @@ package dev.herald.draft;
 import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import dev.herald.audit.AuditEntry;
 import dev.herald.audit.AuditLog;
+import dev.herald.shared.web.EditConflict;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.tencent.MediaFacts;
+import dev.herald.tencent.MediaProbe;
+import dev.herald.tencent.MediaProbeException;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,7 +39,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The draft list, the composer (new and edit), its live panel, the draft page and the
  * diff between versions. Without JavaScript every composer button submits the form and
- * the page is rendered again; with htmx the live panel follows the typing.
+ * the page is rendered again; with htmx the live panel follows the typing. A save that
+ * lost the race against someone else's keeps what was typed and offers to save on top or
+ * merge by hand.
  */
 @Controller
 @RequestMapping("/drafts")
@@ -39,6 +49,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DraftController {
 
 	static final String FORM = "form";
+
+	/**
+	 * The composer button that fills a media element from its URL:
+	 * {@code fill-<index>-<field>}.
+	 */
+	private static final String FILL = "fill-";
 
 	private final Drafts drafts;
 
@@ -50,9 +66,15 @@ class DraftController {
 
 	private final TestSendPicker testSendPicker;
 
+	private final MessageSource messages;
+
+	private final MediaProbe media;
+
 	DraftController(Drafts drafts, LivePanels panels, Validator beanValidator, AuditLog audit,
-			TestSendPicker testSendPicker) {
+			TestSendPicker testSendPicker, MessageSource messages, MediaProbe media) {
 		this.testSendPicker = testSendPicker;
+		this.messages = messages;
+		this.media = media;
 		this.drafts = drafts;
 		this.panels = panels;
 		this.formValidator = new SpringValidatorAdapter(beanValidator);
@@ -94,7 +116,7 @@ class DraftController {
 	String create(@ModelAttribute(FORM) DraftForm form, BindingResult result,
 			@RequestParam(defaultValue = "save") String action, Model model, Principal principal,
 			RedirectAttributes redirect) {
-		return compose(null, form, result, action, model, principal, redirect);
+		return compose(null, form, action, model, principal, redirect);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -105,15 +127,30 @@ class DraftController {
 		form.setTitle(view.draft().getTitle());
 		form.setNotes(view.draft().getNotes());
 		form.setVersion(view.draft().getVersion());
+		startFrom(form, view);
 		return showComposer(id, form, model);
 	}
 
 	@PostMapping("/{id}/edit")
 	String update(@PathVariable long id, @ModelAttribute(FORM) DraftForm form, BindingResult result,
-			@RequestParam(defaultValue = "save") String action, Model model, Principal principal,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "save") String action,
+			@RequestParam(required = false) @Nullable Long conflictVersion, Model model, Principal principal,
+			RedirectAttributes redirect, Locale locale) {
 		requireLive(this.drafts.view(id).draft());
-		return compose(id, form, result, action, model, principal, redirect);
+		if (EditConflict.MERGE.equals(action)) {
+			return merge(id, form, model, locale);
+		}
+		if (EditConflict.OVERWRITE.equals(action) && conflictVersion != null) {
+			// The person saw what changed in between and chose to save over it.
+			form.setVersion(conflictVersion);
+		}
+		try {
+			return compose(id, form, EditConflict.OVERWRITE.equals(action) ? "save" : action, model, principal,
+					redirect);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			return showConflict(id, form, model);
+		}
 	}
 
 	@PostMapping("/preview")
@@ -152,9 +189,15 @@ class DraftController {
 		return "drafts/diff";
 	}
 
-	private String compose(@Nullable Long id, DraftForm form, BindingResult result, String action, Model model,
-			Principal principal, RedirectAttributes redirect) {
+	private String compose(@Nullable Long id, DraftForm form, String action, Model model, Principal principal,
+			RedirectAttributes redirect) {
 		form.getElements().removeIf((element) -> element.getElementType() == null);
+		if (action.startsWith(FILL)) {
+			BindingResult checked = new BeanPropertyBindingResult(form, FORM);
+			fill(form, action.substring(FILL.length()), checked, model);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, checked);
+			return showComposer(id, form, model);
+		}
 		if (!"save".equals(action)) {
 			rearrange(form, action);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, new BeanPropertyBindingResult(form, FORM));
@@ -197,6 +240,108 @@ class DraftController {
 		}
 		redirect.addFlashAttribute("successArg", title);
 		return "redirect:/drafts/" + draftId;
+	}
+
+	/**
+	 * The save lost the race: the composer again with the typed input, who saved in
+	 * between and what changed since the version the form was opened from.
+	 */
+	private String showConflict(long id, DraftForm form, Model model) {
+		DraftView saved = this.drafts.view(id);
+		model.addAttribute("conflict", conflict(saved.draft(), this.audit.timeline("draft", id)));
+		Integer base = form.getBaseVersion();
+		Composition composition = Composition.of(form);
+		if (base != null && base >= 1 && base <= saved.draft().getCurrentVersion()) {
+			String before = this.drafts.version(id, base).getContentJson();
+			model.addAttribute("conflictDiff", DraftDiff.between(before, saved.current().getContentJson()));
+			model.addAttribute("conflictValues",
+					ComposerConflict.describedChanges(form.getBaseTitle(), form.getBaseNotes(), saved.draft()));
+		}
+		else {
+			// A form from before base versions were posted: compare with what was typed.
+			model.addAttribute("conflictFromYours", true);
+			model.addAttribute("conflictDiff",
+					DraftDiff.between(DraftContent.toJson(composition.message()), saved.current().getContentJson()));
+		}
+		return showComposer(id, form, model);
+	}
+
+	/**
+	 * "Merge by hand": the typed input against the version saved now, with the saved
+	 * value beside every field that differs; the form now saves on top of that version.
+	 */
+	private String merge(long id, DraftForm form, Model model, Locale locale) {
+		form.getElements().removeIf((element) -> element.getElementType() == null);
+		DraftView saved = this.drafts.view(id);
+		DraftForm savedForm = Composition.toForm(saved.current().getContentJson());
+		savedForm.setTitle(saved.draft().getTitle());
+		savedForm.setNotes(saved.draft().getNotes());
+		model.addAttribute("merging", true);
+		model.addAttribute("theirs", ComposerConflict.theirs(form, savedForm,
+				(on) -> this.messages.getMessage(on ? "conflict.flag.on" : "conflict.flag.off", null, locale)));
+		model.addAttribute("mergeDiff", DraftDiff.between(DraftContent.toJson(Composition.of(form).message()),
+				saved.current().getContentJson()));
+		form.setVersion(saved.draft().getVersion());
+		startFrom(form, saved);
+		return showComposer(id, form, model);
+	}
+
+	/** Who changed the draft last, from its audit trail. */
+	private static EditConflict conflict(Draft draft, List<AuditEntry> timeline) {
+		if (timeline.isEmpty()) {
+			return new EditConflict(draft.getLastEditor(), draft.getUpdatedAt(), "audit.action.draft.edited",
+					draft.getVersion());
+		}
+		AuditEntry last = timeline.get(timeline.size() - 1);
+		return new EditConflict(last.actor(), last.occurredAt(), last.messageKey(), draft.getVersion());
+	}
+
+	/** Remembers what the form starts from, for the diff of a later conflict. */
+	private static void startFrom(DraftForm form, DraftView view) {
+		form.setBaseVersion(view.draft().getCurrentVersion());
+		form.setBaseTitle(view.draft().getTitle());
+		form.setBaseNotes(view.draft().getNotes());
+	}
+
+	/**
+	 * "Fill from URL" ({@code fill-2-Url}): fetches the file behind one URL field of one
+	 * media element and fills its size, dimensions, format and UUID. What went wrong is a
+	 * message beside the URL field; nothing typed is lost either way.
+	 */
+	private void fill(DraftForm form, String target, BindingResult result, Model model) {
+		int dash = target.indexOf('-');
+		int index;
+		try {
+			index = Integer.parseInt(target.substring(0, Math.max(dash, 0)));
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		String key = target.substring(dash + 1);
+		if (index < 0 || index >= form.getElements().size()) {
+			return;
+		}
+		DraftForm.ElementForm element = form.getElements().get(index);
+		ElementType type = element.getElementType();
+		if (type == null || !MediaFill.isSource(type, key)) {
+			return;
+		}
+		String field = "elements[" + index + "].fields[" + key + "]";
+		String url = element.getFields().get(key);
+		if (url == null || url.isBlank()) {
+			result.rejectValue(field, "drafts.media.urlRequired");
+			return;
+		}
+		try {
+			MediaFacts facts = this.media.probe(url, MediaFill.wantsImage(type, key));
+			MediaFill.apply(type, element, key, facts, UUID::randomUUID);
+			model.addAttribute("mediaFilled", field);
+			model.addAttribute("mediaFacts", facts);
+		}
+		catch (MediaProbeException ex) {
+			result.rejectValue(field, "drafts.media." + ex.problem().name(),
+					new Object[] { ex.status(), this.media.maxMegabytes() }, null);
+		}
 	}
 
 	/** An archived draft is read-only until it is restored. */

@@ -34,6 +34,17 @@ class DraftForm {
 	 */
 	private @Nullable String submissionToken;
 
+	/**
+	 * What the form was opened from (content version number, title and notes), so that a
+	 * save that lost the race can show what changed in between. Display only: the lock is
+	 * {@link #version}.
+	 */
+	private @Nullable Integer baseVersion;
+
+	private @Nullable String baseTitle;
+
+	private @Nullable String baseNotes;
+
 	private List<ElementForm> elements = new ArrayList<>();
 
 	private @Nullable String cloudCustomData;
@@ -135,6 +146,30 @@ class DraftForm {
 
 	public void setSubmissionToken(@Nullable String submissionToken) {
 		this.submissionToken = submissionToken;
+	}
+
+	public @Nullable Integer getBaseVersion() {
+		return this.baseVersion;
+	}
+
+	public void setBaseVersion(@Nullable Integer baseVersion) {
+		this.baseVersion = baseVersion;
+	}
+
+	public @Nullable String getBaseTitle() {
+		return this.baseTitle;
+	}
+
+	public void setBaseTitle(@Nullable String baseTitle) {
+		this.baseTitle = baseTitle;
+	}
+
+	public @Nullable String getBaseNotes() {
+		return this.baseNotes;
+	}
+
+	public void setBaseNotes(@Nullable String baseNotes) {
+		this.baseNotes = baseNotes;
 	}
 
 	public List<ElementForm> getElements() {

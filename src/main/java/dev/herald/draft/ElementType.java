@@ -64,6 +64,14 @@ enum ElementType {
 		return this.fields;
 	}
 
+	/**
+	 * Whether the composer offers "fill from URL" beside this field.
+	 * @param key a field key of this type
+	 */
+	public boolean fillsFrom(String key) {
+		return MediaFill.isSource(this, key);
+	}
+
 	static @Nullable ElementType ofWire(@Nullable String wireType) {
 		for (ElementType type : values()) {
 			if (type.wireType.equals(wireType)) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.support.WebSliceTest;
+import dev.herald.tencent.MediaProbe;
 import dev.herald.tencent.MessageValidator;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,9 @@ class DraftFormTests {
 
 	@MockitoBean
 	private TestSendPicker testSendPicker;
+
+	@MockitoBean
+	private MediaProbe media;
 
 	@Test
 	@WithMockUser(username = "olga", roles = "OPERATOR")
