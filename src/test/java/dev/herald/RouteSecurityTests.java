@@ -217,6 +217,28 @@ class RouteSecurityTests {
 		assertThat(wrong).isEmpty();
 	}
 
+	/**
+	 * HEAD asks what GET asks without the body: every role (and nobody signed in) gets
+	 * the same status for both on every route that answers GET.
+	 */
+	@Test
+	void headAnswersAsGetOnEveryRouteForEveryRole() {
+		List<Role> everyone = new ArrayList<>(List.of(Role.values()));
+		everyone.add(null);
+		List<String> wrong = new ArrayList<>();
+		ROUTES.keySet().stream().filter((route) -> route.startsWith("GET ")).sorted().forEach((route) -> {
+			String head = "HEAD " + route.substring("GET ".length());
+			for (Role role : everyone) {
+				int getStatus = perform(route, role).getResponse().getStatus();
+				int headStatus = perform(head, role).getResponse().getStatus();
+				if (getStatus != headStatus) {
+					wrong.add(head + " as " + role + " -> " + headStatus + ", GET -> " + getStatus);
+				}
+			}
+		});
+		assertThat(wrong).isEmpty();
+	}
+
 	@Test
 	void everyClosedRouteSendsAnonymousVisitorsToSignIn() {
 		List<String> wrong = new ArrayList<>();
