@@ -192,7 +192,7 @@ class RouteSecurityTests {
 	@Test
 	void staticAssetsAreServedToEveryoneUnderAssetsAndWebjarsOnly() {
 		for (String asset : List.of("/assets/css/app.css", "/assets/js/app.js", "/assets/js/reports.js",
-				"/webjars/bootstrap/css/bootstrap.min.css", "/webjars/htmx.org/dist/htmx.min.js")) {
+				"/webjars/bootstrap/css/bootstrap.min.css", "/webjars/htmx.org/dist/htmx.min.js", "/favicon.ico")) {
 			assertThat(this.mvc.get().uri(asset)).as(asset).hasStatusOk();
 		}
 		// Only /assets/** is looked up in classpath:/static; other paths are routes.
