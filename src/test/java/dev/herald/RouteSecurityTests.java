@@ -192,7 +192,7 @@ class RouteSecurityTests {
 	@Test
 	void staticAssetsAreServedToEveryoneUnderAssetsAndWebjarsOnly() {
 		for (String asset : List.of("/assets/css/app.css", "/assets/js/app.js", "/assets/js/reports.js",
-				"/webjars/bootstrap/css/bootstrap.min.css", "/webjars/htmx.org/dist/htmx.min.js")) {
+				"/webjars/bootstrap/css/bootstrap.min.css", "/webjars/htmx.org/dist/htmx.min.js", "/favicon.ico")) {
 			assertThat(this.mvc.get().uri(asset)).as(asset).hasStatusOk();
 		}
 		// Only /assets/** is looked up in classpath:/static; other paths are routes.
@@ -211,6 +211,28 @@ class RouteSecurityTests {
 				boolean serverError = status >= 500 && !route.endsWith(" /error");
 				if (allowed == (status == 403) || serverError) {
 					wrong.add(route + " as " + role + " -> " + status);
+				}
+			}
+		});
+		assertThat(wrong).isEmpty();
+	}
+
+	/**
+	 * HEAD asks what GET asks without the body: every role (and nobody signed in) gets
+	 * the same status for both on every route that answers GET.
+	 */
+	@Test
+	void headAnswersAsGetOnEveryRouteForEveryRole() {
+		List<Role> everyone = new ArrayList<>(List.of(Role.values()));
+		everyone.add(null);
+		List<String> wrong = new ArrayList<>();
+		ROUTES.keySet().stream().filter((route) -> route.startsWith("GET ")).sorted().forEach((route) -> {
+			String head = "HEAD " + route.substring("GET ".length());
+			for (Role role : everyone) {
+				int getStatus = perform(route, role).getResponse().getStatus();
+				int headStatus = perform(head, role).getResponse().getStatus();
+				if (getStatus != headStatus) {
+					wrong.add(head + " as " + role + " -> " + headStatus + ", GET -> " + getStatus);
 				}
 			}
 		});

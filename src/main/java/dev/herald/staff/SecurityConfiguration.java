@@ -1,7 +1,9 @@
 package dev.herald.staff;
 
 import java.io.IOException;
+import java.util.stream.Stream;
 
+import dev.herald.shared.web.ResponseHeaders;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +27,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 /**
  * Who may reach which page. Every rule here is enforced on the server; templates only
@@ -34,10 +39,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
-
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
-			+ "frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
@@ -63,20 +64,20 @@ class SecurityConfiguration {
 			// still applies).
 			.requestMatchers("/drafts", "/drafts/**")
 			.hasAnyRole("OPERATOR", "EDITOR")
-			.requestMatchers(HttpMethod.GET, "/runs/**")
+			.requestMatchers(reads("/runs/**"))
 			.hasAnyRole("OPERATOR", "ANALYST")
 			.requestMatchers("/runs/**", "/deliveries/**")
 			.hasRole("OPERATOR")
 			// Campaigns: operators run them, analysts read them.
-			.requestMatchers(HttpMethod.GET, "/campaigns/new", "/campaigns/*/edit")
+			.requestMatchers(reads("/campaigns/new", "/campaigns/*/edit"))
 			.hasRole("OPERATOR")
-			.requestMatchers(HttpMethod.GET, "/campaigns", "/campaigns/**")
+			.requestMatchers(reads("/campaigns", "/campaigns/**"))
 			.hasAnyRole("OPERATOR", "ANALYST")
 			.requestMatchers("/campaigns", "/campaigns/**")
 			.hasRole("OPERATOR")
 			// Reports and the audit log: read-only for everyone who may see reports
 			// (ADMIN by the hierarchy); nothing there accepts a change.
-			.requestMatchers(HttpMethod.GET, "/reports", "/reports/**", "/audit", "/audit/**")
+			.requestMatchers(reads("/reports", "/reports/**", "/audit", "/audit/**"))
 			.hasAnyRole("ANALYST", "OPERATOR", "EDITOR")
 			.requestMatchers("/reports", "/reports/**", "/audit", "/audit/**")
 			.denyAll()
@@ -90,10 +91,22 @@ class SecurityConfiguration {
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()));
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/sim/**", "/callbacks/tencent"));
 		http.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(ResponseHeaders.CONTENT_SECURITY_POLICY))
 			.frameOptions((frame) -> frame.deny())
-			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(ResponseHeaders.PERMISSIONS_POLICY)));
 		return http.build();
+	}
+
+	/**
+	 * Requests that only read: GET, and HEAD, which asks the same as GET without the
+	 * body, so a rule for readers must let both through.
+	 */
+	private static RequestMatcher[] reads(String... patterns) {
+		return Stream.of(HttpMethod.GET, HttpMethod.HEAD)
+			.flatMap((method) -> Stream.of(patterns).map((pattern) -> pathPattern(method, pattern)))
+			.toArray(RequestMatcher[]::new);
 	}
 
 	@Bean

@@ -65,6 +65,32 @@ public final class WebSession {
 	}
 
 	/**
+	 * Sends a request without a body in any method and with extra headers, and keeps the
+	 * response body as the bytes sent (a compressed body stays compressed).
+	 * @param method the method, for example {@code HEAD}
+	 * @param path the path
+	 * @param headers header names and values, alternating
+	 * @return the response (redirects are not followed)
+	 */
+	public HttpResponse<byte[]> exchange(String method, String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (headers.length > 0) {
+			request.headers(headers);
+		}
+		try {
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Posts a form, url-encoded.
 	 * @param path the path
 	 * @param fields the fields

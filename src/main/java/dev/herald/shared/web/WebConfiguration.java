@@ -23,22 +23,30 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED_LOCALES = List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, Locale.JAPANESE);
 
+	static final String LANGUAGE_COOKIE = "herald-lang";
+
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("herald-lang");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setDefaultLocaleFunction((request) -> {
-			Locale requested = request.getLocale();
-			for (Locale supported : SUPPORTED_LOCALES) {
-				if (supported.getLanguage().equals(requested.getLanguage())) {
-					return supported;
-				}
-			}
-			return Locale.ENGLISH;
-		});
+		resolver.setDefaultLocaleFunction((request) -> supported(request.getLocale()));
 		// The language cookie never carries a zone, so this always answers.
 		resolver.setDefaultTimeZoneFunction(UserTimeZone::of);
 		return resolver;
+	}
+
+	/**
+	 * The supported locale of a language.
+	 * @param requested a language, such as the browser's
+	 * @return Herald's locale for that language, else English
+	 */
+	static Locale supported(Locale requested) {
+		for (Locale supported : SUPPORTED_LOCALES) {
+			if (supported.getLanguage().equals(requested.getLanguage())) {
+				return supported;
+			}
+		}
+		return Locale.ENGLISH;
 	}
 
 	@Override
