@@ -62,6 +62,8 @@ class SignedCallbackTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(200, 1, TencentCallbacks.TOKEN);
 		long id = this.fixtures.inDoubtDelivery(this.deliveries, app);
 		String body = afterSend(app, id, "77_1_77");
+		// Request times are whole seconds: 65 s keeps "stale" and "future" past the 60 s
+		// limit however the second is cut and however long the calls take.
 		Instant now = Instant.now();
 		double refusedBefore = refused("badSignature");
 
@@ -69,10 +71,10 @@ class SignedCallbackTests {
 			.post(TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, "not-the-token", now), body);
 		HttpResponse<String> unsigned = this.tencent.post(TencentCallbacks.unsigned(app.sdkAppId(), AFTER_SEND), body);
 		HttpResponse<String> stale = this.tencent.post(
-				TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, now.minusSeconds(61)),
+				TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, now.minusSeconds(65)),
 				body);
 		HttpResponse<String> future = this.tencent.post(
-				TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, now.plusSeconds(61)), body);
+				TencentCallbacks.signed(app.sdkAppId(), AFTER_SEND, TencentCallbacks.TOKEN, now.plusSeconds(65)), body);
 
 		assertThat(List.of(forged.statusCode(), unsigned.statusCode(), stale.statusCode(), future.statusCode()))
 			.containsOnly(401);
