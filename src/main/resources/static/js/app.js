@@ -15,3 +15,11 @@ document.addEventListener('htmx:configRequest', (event) => {
     document.cookie = 'herald-tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; samesite=lax';
   }
 })();
+
+// Live panels (data-live-poll) skip their polls while the tab is hidden; showing the tab
+// again triggers one (their data-hx-trigger includes "visibilitychange from:document").
+document.addEventListener('htmx:beforeRequest', (event) => {
+  if (document.hidden && event.detail.elt.hasAttribute('data-live-poll')) {
+    event.preventDefault();
+  }
+});

@@ -75,6 +75,7 @@ class RouteSecurityTests {
 			entry("POST /campaigns/preview", Access.only(Role.OPERATOR)),
 			entry("GET /campaigns/calendar", Access.only(Role.OPERATOR, Role.ANALYST)),
 			entry("GET /campaigns/{id}", Access.only(Role.OPERATOR, Role.ANALYST)),
+			entry("GET /campaigns/{id}/live", Access.only(Role.OPERATOR, Role.ANALYST)),
 			entry("POST /campaigns/{id}", Access.only(Role.OPERATOR)),
 			entry("GET /campaigns/{id}/edit", Access.only(Role.OPERATOR)),
 			entry("POST /campaigns/{id}/pause", Access.only(Role.OPERATOR)),
