@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The campaign page that follows its campaign: its poll (which runs it reads, when it
- * stops, what it sends back). States are written straight into the tables, with no Quartz
- * trigger behind them, so nothing fires under the test.
+ * The campaign pages that follow their campaigns: the campaign page's poll (which runs it
+ * reads, when it stops, what it sends back), and the list's last run outcome. States are
+ * written straight into the tables, with no Quartz trigger behind them, so nothing fires
+ * under the test.
  */
 @ApplicationTest
 class CampaignLiveWebTests {
@@ -125,6 +127,28 @@ class CampaignLiveWebTests {
 			.hasStatus(404);
 	}
 
+	@Test
+	void theListShowsEachCampaignsLastRunOutcomeWithItsCounts() {
+		String name = "Outcome " + UUID.randomUUID().toString().substring(0, 8);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		long failing = this.fixtures.completedCampaign(this.appId, name + " failing");
+		run(failing, now.minus(Duration.ofDays(2)), "COMPLETED", 6, 0);
+		run(failing, now.minus(Duration.ofHours(1)), "COMPLETED_WITH_FAILURES", 5, 1);
+		long sending = this.fixtures.completedCampaign(this.appId, name + " sending");
+		run(sending, now, "RUNNING", 0, 0);
+		long missed = this.fixtures.completedCampaign(this.appId, name + " missed");
+		run(missed, now, "MISSED", 0, 0);
+		this.fixtures.completedCampaign(this.appId, name + " never");
+
+		String list = html(this.mvc.get().uri("/campaigns?q={q}", name).with(user("an").roles("ANALYST")));
+		assertThat(lastRun(list, failing)).contains("<span class=\"last-run-status\">Completed with failures</span>")
+			.contains("5 sent, 1 failed of 6")
+			.contains("<time class=\"d-block small text-body-secondary\" datetime=\"");
+		assertThat(lastRun(list, sending)).contains("Running").doesNotContain("sent,");
+		assertThat(lastRun(list, missed)).contains("Missed").doesNotContain("sent,");
+		assertThat(list).contains("No run yet.");
+	}
+
 	private String page(long id) {
 		return html(this.mvc.get().uri("/campaigns/{id}", id).with(user("op").roles("OPERATOR")));
 	}
@@ -148,6 +172,14 @@ class CampaignLiveWebTests {
 		Matcher matcher = POLLER.matcher(html);
 		assertThat(matcher.find()).as("the page's poller").isTrue();
 		return matcher.group();
+	}
+
+	/** The list's "last run" cell of a campaign's row. */
+	private static String lastRun(String list, long campaignId) {
+		int row = list.indexOf("href=\"/campaigns/" + campaignId + "\"");
+		assertThat(row).as("row of campaign " + campaignId).isPositive();
+		int cell = list.indexOf("<td class=\"campaign-last-run\">", row);
+		return list.substring(cell, list.indexOf("</td>", cell));
 	}
 
 	private void scheduleAt(long campaignId, Instant next) {
