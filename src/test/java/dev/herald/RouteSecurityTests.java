@@ -56,7 +56,8 @@ class RouteSecurityTests {
 
 	private static final Map<String, Access> ROUTES = Map.ofEntries(entry("GET /login", Access.anyone()),
 			entry("GET /error", Access.anyone()), entry("POST /error", Access.anyone()),
-			entry("GET /", Access.signedIn()), entry("GET /account/password", Access.signedIn()),
+			entry("GET /", Access.signedIn()), entry("GET /dashboard/running", Access.signedIn()),
+			entry("GET /dashboard/upcoming", Access.signedIn()), entry("GET /account/password", Access.signedIn()),
 			entry("POST /account/password", Access.signedIn()), entry("GET /admin/users", Access.only(Role.ADMIN)),
 			entry("POST /admin/users", Access.only(Role.ADMIN)), entry("GET /admin/users/new", Access.only(Role.ADMIN)),
 			entry("GET /admin/users/{id}", Access.only(Role.ADMIN)),

@@ -47,4 +47,18 @@ class DashboardController {
 		return "dashboard/index";
 	}
 
+	/** The running panel, refreshed by the dashboard every few seconds. */
+	@GetMapping("/dashboard/running")
+	String running(Model model) {
+		model.addAttribute("running", this.campaigns.running());
+		return "dashboard/index :: running";
+	}
+
+	/** The upcoming panel, refreshed by the dashboard every few seconds. */
+	@GetMapping("/dashboard/upcoming")
+	String upcoming(Model model) {
+		model.addAttribute("upcoming", this.campaigns.upcoming(UPCOMING));
+		return "dashboard/index :: upcoming";
+	}
+
 }
