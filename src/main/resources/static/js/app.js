@@ -71,3 +71,11 @@ function showConfirmation(dialog, opener) {
   });
   dialog.showModal();
 }
+
+// Live panels (data-live-poll) skip their polls while the tab is hidden; showing the tab
+// again triggers one (their data-hx-trigger includes "visibilitychange from:document").
+document.addEventListener('htmx:beforeRequest', (event) => {
+  if (document.hidden && event.detail.elt.hasAttribute('data-live-poll')) {
+    event.preventDefault();
+  }
+});

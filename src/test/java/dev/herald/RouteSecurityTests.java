@@ -56,7 +56,8 @@ class RouteSecurityTests {
 
 	private static final Map<String, Access> ROUTES = Map.ofEntries(entry("GET /login", Access.anyone()),
 			entry("GET /error", Access.anyone()), entry("POST /error", Access.anyone()),
-			entry("GET /", Access.signedIn()), entry("GET /account/password", Access.signedIn()),
+			entry("GET /", Access.signedIn()), entry("GET /dashboard/running", Access.signedIn()),
+			entry("GET /dashboard/upcoming", Access.signedIn()), entry("GET /account/password", Access.signedIn()),
 			entry("POST /account/password", Access.signedIn()), entry("GET /admin/users", Access.only(Role.ADMIN)),
 			entry("POST /admin/users", Access.only(Role.ADMIN)), entry("GET /admin/users/new", Access.only(Role.ADMIN)),
 			entry("GET /admin/users/{id}", Access.only(Role.ADMIN)),
@@ -75,6 +76,7 @@ class RouteSecurityTests {
 			entry("POST /campaigns/preview", Access.only(Role.OPERATOR)),
 			entry("GET /campaigns/calendar", Access.only(Role.OPERATOR, Role.ANALYST)),
 			entry("GET /campaigns/{id}", Access.only(Role.OPERATOR, Role.ANALYST)),
+			entry("GET /campaigns/{id}/live", Access.only(Role.OPERATOR, Role.ANALYST)),
 			entry("POST /campaigns/{id}", Access.only(Role.OPERATOR)),
 			entry("GET /campaigns/{id}/edit", Access.only(Role.OPERATOR)),
 			entry("POST /campaigns/{id}/pause", Access.only(Role.OPERATOR)),

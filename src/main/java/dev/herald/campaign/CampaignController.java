@@ -197,14 +197,58 @@ class CampaignController {
 		CampaignDetail detail = this.campaigns.detail(id);
 		model.addAttribute("campaign", detail);
 		// Live progress of the newest run that went to the delivery engine.
-		detail.runs()
+		Long shown = detail.runs()
 			.stream()
-			.filter((run) -> run.deliveryRunId() != null)
+			.map(CampaignDetail.Run::deliveryRunId)
+			.filter((runId) -> runId != null)
 			.findFirst()
-			.ifPresent((run) -> model.addAttribute("latestRun", this.deliveries.progress(run.deliveryRunId())));
+			.orElse(null);
+		if (shown != null) {
+			model.addAttribute("latestRun", this.deliveries.progress(shown));
+		}
 		model.addAttribute("recallWindow", this.recalls.campaignRecallWindow(id));
 		model.addAttribute("recall", this.recalls.latestOfCampaign(id).orElse(null));
+		// The runs that may still change are the page's live part; the older ones stay.
+		long from = CampaignLive.followFrom(detail.runs());
+		CampaignLive live = this.campaigns.live(id, from);
+		model.addAttribute("olderRuns", detail.runs().stream().filter((run) -> run.id() < from).toList());
+		follow(live, from, (shown != null) ? shown : 0, model);
 		return "campaigns/detail";
+	}
+
+	/**
+	 * The campaign page's poll while a run sends or a fire is due: the runs that may
+	 * still change, every time; the status, buttons, next fires and recall window when
+	 * the status moved; a newly started delivery run's progress when one starts. It
+	 * answers without a poll of its own once nothing is left to follow.
+	 * @param from the first run the page follows
+	 * @param status the status the page shows
+	 * @param shown the delivery run whose progress the page shows, {@code 0} for none
+	 */
+	@GetMapping("/{id}/live")
+	String live(@PathVariable long id, @RequestParam(defaultValue = "0") long from,
+			@RequestParam(required = false) @Nullable CampaignStatus status,
+			@RequestParam(defaultValue = "0") long shown, Model model) {
+		CampaignLive live = this.campaigns.live(id, from);
+		model.addAttribute("campaign", live);
+		boolean moved = live.status() != status;
+		if (moved) {
+			model.addAttribute("recallWindow", this.recalls.campaignRecallWindow(id));
+		}
+		long latest = live.latestDeliveryRun();
+		if (latest != 0 && latest != shown) {
+			model.addAttribute("latestRun", this.deliveries.progress(latest));
+		}
+		model.addAttribute("statusMoved", moved);
+		follow(live, from, (latest != 0) ? latest : shown, model);
+		return "campaigns/live :: update";
+	}
+
+	private static void follow(CampaignLive live, long from, long shownRun, Model model) {
+		model.addAttribute("liveRuns", live.runs());
+		model.addAttribute("liveFrom", from);
+		model.addAttribute("shownRun", shownRun);
+		model.addAttribute("following", live.following());
 	}
 
 	@GetMapping("/{id}/edit")

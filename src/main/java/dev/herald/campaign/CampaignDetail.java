@@ -22,19 +22,19 @@ record CampaignDetail(long id, String label, long chatAppId, CampaignStatus stat
 	}
 
 	public boolean mayPause() {
-		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.RUNNING;
+		return this.status.mayPause();
 	}
 
 	public boolean mayResume() {
-		return this.status == CampaignStatus.PAUSED;
+		return this.status.mayResume();
 	}
 
 	public boolean mayCancel() {
-		return !this.status.isFinal();
+		return this.status.mayCancel();
 	}
 
 	public boolean mayEdit() {
-		return this.status == CampaignStatus.SCHEDULED || this.status == CampaignStatus.PAUSED;
+		return this.status.mayEdit();
 	}
 
 	public boolean hasMissed() {

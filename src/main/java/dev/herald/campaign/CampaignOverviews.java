@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Campaigns as lists show them, read in one query per page: each row with its latest run
- * and its latest missed fire, filtered, ordered and paged by the database.
+ * (what became of it, and its counts) and its latest missed fire, filtered, ordered and
+ * paged by the database.
  */
 @Component
 class CampaignOverviews {
@@ -31,9 +32,11 @@ class CampaignOverviews {
 			select c.id, c.label, c.chat_app_id, c.status, c.schedule_kind, c.target_count, c.next_fire_at,
 			  (select max(m.scheduled_for) from campaign_run m where m.campaign_id = c.id and m.status = 'MISSED')
 			    as last_missed_at,
-			  last_run.fired_at as last_run_at, last_run.status as last_run_status
+			  last_run.fired_at as last_run_at, last_run.status as last_run_status, last_run.sent as last_run_sent,
+			  last_run.failed as last_run_failed, last_run.target_count as last_run_targets
 			from campaign c
-			left join lateral (select r.fired_at, r.status from campaign_run r where r.campaign_id = c.id
+			left join lateral (select r.fired_at, r.status, r.sent, r.failed, r.target_count from campaign_run r
+			  where r.campaign_id = c.id
 			  order by r.fired_at desc, r.id desc limit 1) last_run on true
 			""";
 
@@ -110,7 +113,8 @@ class CampaignOverviews {
 		return new CampaignOverview(rs.getLong("id"), rs.getString("label"), rs.getLong("chat_app_id"),
 				CampaignStatus.valueOf(rs.getString("status")), rs.getString("schedule_kind"),
 				rs.getInt("target_count"), instant(rs, "next_fire_at"), instant(rs, "last_missed_at"),
-				instant(rs, "last_run_at"), rs.getString("last_run_status"));
+				instant(rs, "last_run_at"), rs.getString("last_run_status"), rs.getLong("last_run_sent"),
+				rs.getLong("last_run_failed"), rs.getInt("last_run_targets"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -15,6 +15,8 @@ interface CampaignRunRepository extends ListCrudRepository<CampaignRun, Long> {
 
 	List<CampaignRun> findByCampaignIdOrderByScheduledForDesc(long campaignId);
 
+	List<CampaignRun> findByCampaignIdAndIdGreaterThanEqualOrderByScheduledForDesc(long campaignId, long fromId);
+
 	List<CampaignRun> findByCampaignIdAndStatus(long campaignId, RunStatus status);
 
 	List<CampaignRun> findByFiredAtAfterAndStatusNot(Instant after, RunStatus status);

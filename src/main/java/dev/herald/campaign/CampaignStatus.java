@@ -31,4 +31,23 @@ public enum CampaignStatus {
 		return this == COMPLETED || this == COMPLETED_WITH_FAILURES || this == MISSED || this == CANCELLED;
 	}
 
+	// What an operator may do in it: the campaign page's buttons, whichever part of the
+	// page renders them.
+
+	boolean mayPause() {
+		return this == SCHEDULED || this == RUNNING;
+	}
+
+	boolean mayResume() {
+		return this == PAUSED;
+	}
+
+	boolean mayCancel() {
+		return !isFinal();
+	}
+
+	boolean mayEdit() {
+		return this == SCHEDULED || this == PAUSED;
+	}
+
 }

@@ -114,9 +114,7 @@ public class Campaigns {
 	@Transactional(readOnly = true)
 	CampaignDetail detail(long id) {
 		Campaign campaign = this.campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign", id));
-		Instant now = this.clock.instant();
-		List<Instant> next = campaign.mayFire() || campaign.getStatus() == CampaignStatus.PAUSED
-				? campaign.schedule().fires(now, campaign.isRecurring() ? 5 : 1, Instant.MAX) : List.of();
+		List<Instant> next = nextFires(campaign, this.clock.instant());
 		List<AuditEntry> timeline = this.audit.timeline("campaign", id);
 		return new CampaignDetail(campaign.id(), campaign.getLabel(), campaign.getChatAppId(), campaign.getStatus(),
 				campaign.schedule(), campaign.getLateFireMinutes(), campaign.getDraftId(), campaign.getDraftVersionId(),
@@ -125,6 +123,29 @@ public class Campaigns {
 				this.runs.findByCampaignIdOrderByScheduledForDesc(id).stream().map(CampaignDetail.Run::of).toList(),
 				timeline, campaign.getCreatedBy(), campaign.getCreatedAt(), campaign.getVersion(),
 				campaign.getArchivedAt() != null);
+	}
+
+	/**
+	 * What the campaign page follows without reload: the campaign's state and its runs
+	 * from one run on, in two small queries however many runs it has.
+	 * @param fromRunId the first run to read (see {@link CampaignLive#followFrom})
+	 */
+	@Transactional(readOnly = true)
+	CampaignLive live(long id, long fromRunId) {
+		Campaign campaign = this.campaigns.findById(id).orElseThrow(() -> new NotFoundException("campaign", id));
+		Instant now = this.clock.instant();
+		return new CampaignLive(campaign.id(), campaign.getLabel(), campaign.getStatus(),
+				campaign.getArchivedAt() != null, nextFires(campaign, now),
+				this.runs.findByCampaignIdAndIdGreaterThanEqualOrderByScheduledForDesc(id, fromRunId)
+					.stream()
+					.map(CampaignDetail.Run::of)
+					.toList(),
+				CampaignLive.following(campaign.getStatus(), campaign.getNextFireAt(), now));
+	}
+
+	private static List<Instant> nextFires(Campaign campaign, Instant now) {
+		return campaign.mayFire() || campaign.getStatus() == CampaignStatus.PAUSED
+				? campaign.schedule().fires(now, campaign.isRecurring() ? 5 : 1, Instant.MAX) : List.of();
 	}
 
 	private @Nullable Audience audienceNow(Campaign campaign) {

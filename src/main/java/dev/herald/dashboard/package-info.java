@@ -1,8 +1,8 @@
 /**
  * The home page after sign-in: what is running now, what is about to be sent, and what
- * waits for an operator's decision.
+ * waits for an operator's decision or an editor's review.
  */
-@ApplicationModule(allowedDependencies = { "campaign", "chatapp", "delivery" })
+@ApplicationModule(allowedDependencies = { "campaign", "chatapp", "delivery", "draft" })
 @NullMarked
 package dev.herald.dashboard;
 
