@@ -167,7 +167,7 @@ class DraftController {
 			reject(checked, error.field(), error.code(), error.arguments());
 		}
 		ValidationReport report = this.panels.validate(composition);
-		for (Violation violation : report.errors()) {
+		for (Violation violation : composition.remaining(report.errors())) {
 			String field = composition.fieldFor(violation);
 			reject(checked, (field != null) ? field : "", violation.code(), violation.getArguments());
 		}
