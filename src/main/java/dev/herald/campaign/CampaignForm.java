@@ -142,12 +142,16 @@ class CampaignForm {
 	}
 
 	private @Nullable Schedule schedule(Clock clock, Errors errors) {
+		if (this.zone == null) {
+			errors.rejectValue("zone", "campaigns.zone.required");
+			return null;
+		}
 		ZoneId zoneId;
 		try {
-			zoneId = ZoneId.of((this.zone != null) ? this.zone : "");
+			zoneId = ZoneId.of(this.zone);
 		}
 		catch (DateTimeException ex) {
-			errors.rejectValue("zone", "campaigns.zone.unknown", new Object[] { String.valueOf(this.zone) }, null);
+			errors.rejectValue("zone", "campaigns.zone.unknown", new Object[] { this.zone }, null);
 			return null;
 		}
 		Instant now = clock.instant();
