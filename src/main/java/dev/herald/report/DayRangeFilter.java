@@ -3,6 +3,7 @@ package dev.herald.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,15 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the send history's and the audit log's filters share as they travel in the URL:
- * days in the viewer's time zone (both ends included), the keyset cursor of the page, and
- * links that carry the filter to another page or an export.
+ * days in the viewer's time zone (both ends included), the keyset cursor of the page,
+ * links that carry the filter to another page or an export, and the values it could not
+ * use, which the page names beside the fields.
  */
 abstract class DayRangeFilter {
 
@@ -26,6 +30,60 @@ abstract class DayRangeFilter {
 	private @Nullable LocalDate to;
 
 	private @Nullable String after;
+
+	/**
+	 * A value of the filter that could not be used and is left out.
+	 *
+	 * @param labelKey the message key of the field's label
+	 * @param value the value as it was sent
+	 */
+	record Ignored(String labelKey, String value) {
+
+	}
+
+	/**
+	 * Whether the first day is after the last: no day lies between them, so there is
+	 * nothing to search.
+	 */
+	public boolean backwards() {
+		return this.from != null && this.to != null && this.from.isAfter(this.to);
+	}
+
+	/**
+	 * Every value the filter could not use, named by its field's label, in the order the
+	 * values were bound.
+	 * @param binding the filter's binding result
+	 * @return the values left out
+	 */
+	final List<Ignored> ignored(Errors binding) {
+		List<Ignored> ignored = new ArrayList<>();
+		for (FieldError error : binding.getFieldErrors()) {
+			ignored.add(new Ignored(labelKey(error.getField()), String.valueOf(error.getRejectedValue())));
+		}
+		addIgnored(ignored);
+		return List.copyOf(ignored);
+	}
+
+	/**
+	 * The message key of a field's label.
+	 * @param field the field's name
+	 * @return the key
+	 */
+	String labelKey(String field) {
+		return switch (field) {
+			case "from" -> "reports.filter.from";
+			case "to" -> "reports.filter.to";
+			default -> "reports.filter.value";
+		};
+	}
+
+	/**
+	 * Adds values that bound but mean nothing to this kind of filter (an unknown status,
+	 * say).
+	 * @param ignored where to add them
+	 */
+	void addIgnored(List<Ignored> ignored) {
+	}
 
 	/** Start of the first day in the zone, or null. */
 	@Nullable Instant fromInstant(ZoneId zone) {
