@@ -147,6 +147,17 @@ class CampaignFormTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void aDateThatDoesNotExistSaysTheExpectedFormAndKeepsWhatWasTyped() throws Exception {
+		String html = html(
+				post("DAILY").param("timeOfDay", "09:00").param("zone", "UTC").param("endDate", "2031-02-30"));
+		assertThat(Html.childTexts(html, "endDate-error"))
+			.containsExactly("Enter a date as year-month-day, such as 2025-03-31.");
+		assertThat(Html.tag(html, "endDate")).contains("value=\"2031-02-30\"");
+		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void anEmptyTimeZoneIsRequiredNotUnknown() throws Exception {
 		String html = html(post("DAILY").param("timeOfDay", "09:00").param("zone", ""));
 		assertThat(Html.childTexts(html, "zone-error")).containsExactly("Choose a time zone.");
