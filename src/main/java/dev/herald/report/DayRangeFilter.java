@@ -3,16 +3,15 @@ package dev.herald.report;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.shared.web.IgnoredValue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.validation.Errors;
-import org.springframework.validation.FieldError;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -32,16 +31,6 @@ abstract class DayRangeFilter {
 	private @Nullable String after;
 
 	/**
-	 * A value of the filter that could not be used and is left out.
-	 *
-	 * @param labelKey the message key of the field's label
-	 * @param value the value as it was sent
-	 */
-	record Ignored(String labelKey, String value) {
-
-	}
-
-	/**
 	 * Whether the first day is after the last: no day lies between them, so there is
 	 * nothing to search.
 	 */
@@ -55,11 +44,8 @@ abstract class DayRangeFilter {
 	 * @param binding the filter's binding result
 	 * @return the values left out
 	 */
-	final List<Ignored> ignored(Errors binding) {
-		List<Ignored> ignored = new ArrayList<>();
-		for (FieldError error : binding.getFieldErrors()) {
-			ignored.add(new Ignored(labelKey(error.getField()), String.valueOf(error.getRejectedValue())));
-		}
+	final List<IgnoredValue> ignored(Errors binding) {
+		List<IgnoredValue> ignored = IgnoredValue.of(binding, this::labelKey);
 		addIgnored(ignored);
 		return List.copyOf(ignored);
 	}
@@ -82,7 +68,7 @@ abstract class DayRangeFilter {
 	 * say).
 	 * @param ignored where to add them
 	 */
-	void addIgnored(List<Ignored> ignored) {
+	void addIgnored(List<IgnoredValue> ignored) {
 	}
 
 	/** Start of the first day in the zone, or null. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.shared.web.IgnoredValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,11 +44,11 @@ class HistoryForm extends DayRangeFilter {
 	}
 
 	@Override
-	void addIgnored(List<Ignored> ignored) {
+	void addIgnored(List<IgnoredValue> ignored) {
 		this.status.stream()
 			.filter((status) -> !DeliveryStatuses.ALL.contains(status))
 			.distinct()
-			.forEach((status) -> ignored.add(new Ignored(labelKey("status"), status)));
+			.forEach((status) -> ignored.add(new IgnoredValue(labelKey("status"), status)));
 	}
 
 	HistoryQuery toQuery(ZoneId zone) {
