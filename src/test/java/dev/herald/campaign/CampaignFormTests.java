@@ -31,6 +31,7 @@ import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -264,6 +265,18 @@ class CampaignFormTests {
 		assertThat(this.mvc.get().uri("/campaigns/new")).hasStatus(403);
 		assertThat(post("DAILY").param("timeOfDay", "09:00").param("zone", "UTC")).hasStatus(403);
 		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	@Test
+	@WithMockUser(roles = "ANALYST")
+	void listFilterValuesThatCannotBeReadAreNamedAndLeftOut() throws Exception {
+		given(this.campaigns.list(any(), any())).willReturn(Page.empty());
+		MvcTestResult result = this.mvc.get().uri("/campaigns?status=BOGUS&app=abc&q=sale").exchange();
+		assertThat(result).hasStatusOk();
+		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Html.childTexts(html, "filter-ignored-values")).containsExactly("Status: \"BOGUS\"",
+				"Chat app: \"abc\"");
+		then(this.campaigns).should().list(new CampaignFilter(null, null, "sale", false), PageRequest.of(0, 50));
 	}
 
 	@Test
