@@ -1,12 +1,14 @@
 package dev.herald.draft;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.shared.web.IgnoredValue;
 import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import jakarta.validation.Validator;
@@ -70,7 +72,9 @@ class DraftController {
 			@RequestParam(name = "q", required = false) @Nullable String text,
 			@RequestParam(required = false) @Nullable String archived, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		DraftStatus wanted = parseStatus(status);
+		List<IgnoredValue> ignored = new ArrayList<>();
+		DraftStatus wanted = IgnoredValue.read(status, DraftStatus::valueOf, "drafts.field.status", ignored);
+		model.addAttribute("ignored", ignored);
 		boolean includeArchived = "true".equals(archived);
 		Page<Draft> drafts = this.drafts.list(wanted, author, text, includeArchived, page);
 		model.addAttribute("drafts", drafts);
@@ -270,18 +274,6 @@ class DraftController {
 		model.addAttribute("draftId", id);
 		model.addAttribute("live", this.panels.of(composition, report));
 		return "drafts/form";
-	}
-
-	private static @Nullable DraftStatus parseStatus(@Nullable String status) {
-		if (status == null || status.isBlank()) {
-			return null;
-		}
-		try {
-			return DraftStatus.valueOf(status);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

@@ -11,12 +11,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -180,6 +185,17 @@ class DraftFormTests {
 			.param("elements[0].type", "TIMTextElem")
 			.param("elements[0].fields[Text]", "Hi")).hasStatus(403);
 		then(this.drafts).shouldHaveNoInteractions();
+	}
+
+	@Test
+	@WithMockUser(username = "olga", roles = "OPERATOR")
+	void aStatusFilterThatCannotBeReadIsNamedAndLeftOut() throws Exception {
+		given(this.drafts.list(any(), any(), any(), anyBoolean(), anyInt())).willReturn(Page.empty());
+		MvcTestResult result = this.mvc.get().uri("/drafts?status=BOGUS&q=sale").exchange();
+		assertThat(result).hasStatusOk();
+		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Html.childTexts(html, "filter-ignored-values")).containsExactly("Status: \"BOGUS\"");
+		then(this.drafts).should().list(null, null, "sale", false, 0);
 	}
 
 	@Test
