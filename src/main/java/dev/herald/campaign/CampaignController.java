@@ -33,6 +33,7 @@ import dev.herald.shared.web.Confirmation;
 import dev.herald.shared.web.EditConflict;
 import dev.herald.shared.web.FormSubmission;
 import dev.herald.shared.web.Htmx;
+import dev.herald.shared.web.IgnoredValue;
 import dev.herald.shared.web.PageAction;
 import dev.herald.shared.web.Question;
 import dev.herald.shared.web.TimeFormat;
@@ -124,11 +125,20 @@ class CampaignController {
 		model.addAttribute("appNames", apps.stream().collect(Collectors.toMap(ChatAppView::id, ChatAppView::name)));
 	}
 
+	/**
+	 * The list, filtered; a filter value that cannot be read (a hand-edited link) is left
+	 * out and named on the page rather than refused.
+	 */
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable CampaignStatus status,
-			@RequestParam(required = false) @Nullable Long app, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "false") boolean archived, @RequestParam(defaultValue = "0") int page,
-			Model model) {
+	String list(@RequestParam(name = "status", required = false) @Nullable String statusParameter,
+			@RequestParam(name = "app", required = false) @Nullable String appParameter,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(defaultValue = "false") boolean archived,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		List<IgnoredValue> ignored = new ArrayList<>();
+		CampaignStatus status = IgnoredValue.read(statusParameter, CampaignStatus::valueOf, "campaigns.status",
+				ignored);
+		Long app = IgnoredValue.read(appParameter, Long::valueOf, "campaigns.app.label", ignored);
+		model.addAttribute("ignored", ignored);
 		CampaignFilter filter = new CampaignFilter(status, app, (q != null) ? q : "", archived);
 		model.addAttribute("campaigns", this.campaigns.list(filter, PageRequest.of(Math.max(page, 0), LIST_PAGE)));
 		model.addAttribute("archived", archived);

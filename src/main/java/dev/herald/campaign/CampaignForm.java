@@ -16,11 +16,10 @@ import java.util.Objects;
 import dev.herald.officialaccount.AudienceSource;
 import dev.herald.officialaccount.Tags;
 import dev.herald.shared.web.FormSubmission;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 
@@ -74,8 +73,7 @@ class CampaignForm {
 	private @Nullable LocalDate endDate;
 
 	@NotNull
-	@Min(0)
-	@Max(1440)
+	@Range(min = 0, max = 1440)
 	private @Nullable Integer lateMinutes = LateFirePolicy.DEFAULT_MINUTES;
 
 	private @Nullable Long version;
@@ -151,12 +149,16 @@ class CampaignForm {
 	}
 
 	private @Nullable Schedule schedule(Clock clock, Errors errors) {
+		if (this.zone == null) {
+			errors.rejectValue("zone", "campaigns.zone.required");
+			return null;
+		}
 		ZoneId zoneId;
 		try {
-			zoneId = ZoneId.of((this.zone != null) ? this.zone : "");
+			zoneId = ZoneId.of(this.zone);
 		}
 		catch (DateTimeException ex) {
-			errors.rejectValue("zone", "campaigns.zone.unknown", new Object[] { String.valueOf(this.zone) }, null);
+			errors.rejectValue("zone", "campaigns.zone.unknown", new Object[] { this.zone }, null);
 			return null;
 		}
 		Instant now = clock.instant();

@@ -16,9 +16,15 @@ import java.util.List;
  * falls into a daylight-saving gap
  * @param targets how many official accounts each run goes to
  * @param ratePerSecond the Chat app's rate limit
+ * @param checkedFires how many fires were checked against the quota
+ * @param firesPerDay how often the schedule fires in the day from its first fire, when
+ * the schedule is refused (0 otherwise)
  */
 record CampaignPlan(List<Forecast> forecasts, List<QuotaCheck.Conflict> conflicts, List<LocalDate> skippedDays,
-		int targets, int ratePerSecond) {
+		int targets, int ratePerSecond, int checkedFires, int firesPerDay) {
+
+	/** How many conflicts a refusal lists; the rest are counted. */
+	static final int SHOWN_CONFLICTS = 5;
 
 	/**
 	 * One predicted run.
@@ -38,6 +44,21 @@ record CampaignPlan(List<Forecast> forecasts, List<QuotaCheck.Conflict> conflict
 
 	public boolean refused() {
 		return !this.conflicts.isEmpty();
+	}
+
+	/** Whether the schedule breaks the quota on its own, without other broadcasts. */
+	public boolean refusedAlone() {
+		return this.conflicts.stream().anyMatch((conflict) -> conflict.others().isEmpty() && !conflict.testSends());
+	}
+
+	/** The first conflicts, which a refusal lists. */
+	public List<QuotaCheck.Conflict> firstConflicts() {
+		return this.conflicts.subList(0, Math.min(SHOWN_CONFLICTS, this.conflicts.size()));
+	}
+
+	/** How many conflicts a refusal does not list. */
+	public int moreConflicts() {
+		return this.conflicts.size() - firstConflicts().size();
 	}
 
 	public boolean neverFires() {

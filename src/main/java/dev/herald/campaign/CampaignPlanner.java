@@ -120,7 +120,11 @@ class CampaignPlanner {
 		for (Instant fire : shown) {
 			forecasts.add(forecast(fire, targets.size(), rate, chatAppId, others, self));
 		}
-		return new CampaignPlan(forecasts, conflicts, schedule.skippedDays(now, 366), targets.size(), rate);
+		// A refusal says how often the schedule fires, which tells at once why a cron
+		// such as "every second" can never keep the quota.
+		int perDay = conflicts.isEmpty() ? 0 : schedule.firesPerDay();
+		return new CampaignPlan(forecasts, conflicts, schedule.skippedDays(now, 366), targets.size(), rate,
+				fires.size(), perDay);
 	}
 
 	/**

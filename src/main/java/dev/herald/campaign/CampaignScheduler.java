@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import dev.herald.audit.AuditLog;
 import dev.herald.audit.AuditRecord;
@@ -279,15 +278,19 @@ class CampaignScheduler {
 		}
 		if (plan.refused()) {
 			QuotaCheck.Conflict first = plan.conflicts().get(0);
-			String names = plan.conflicts()
+			List<String> names = plan.conflicts()
 				.stream()
 				.flatMap((conflict) -> conflict.others().stream())
 				.distinct()
 				.map((ref) -> "\"" + ref.label() + "\" (#" + ref.id() + ")")
-				.collect(Collectors.joining(", "));
+				.toList();
+			// Named are the first few campaigns; the message counts the others.
+			List<String> named = names.subList(0, Math.min(CampaignPlan.SHOWN_CONFLICTS, names.size()));
 			boolean testSends = plan.conflicts().stream().anyMatch(QuotaCheck.Conflict::testSends);
-			throw RuleViolationException.onField("kind", !names.isEmpty() ? "campaigns.quota.conflict"
-					: testSends ? "campaigns.quota.testSends" : "campaigns.quota.self", names, first.example());
+			String key = plan.refusedAlone() ? "campaigns.quota.self"
+					: !names.isEmpty() ? "campaigns.quota.conflict" : "campaigns.quota.testSends";
+			throw RuleViolationException.onField("kind", key, String.join(", ", named), first.example(),
+					names.size() - named.size(), plan.firesPerDay());
 		}
 	}
 

@@ -147,6 +147,35 @@ record Schedule(@Enumerated(EnumType.STRING) @Column(name = "schedule_kind") Sch
 	}
 
 	/**
+	 * How often the schedule fires on a day it fires at all: once for a one-off, daily or
+	 * weekly schedule; for a cron, the number of its seconds times its minutes times its
+	 * hours, read from the expression, so that "every second" needs no 86,400 fire times
+	 * to say so. (A day on which the clocks change may differ by an hour's worth.)
+	 * @return the fires of such a day
+	 */
+	int firesPerDay() {
+		if (this.kind != ScheduleKind.CRON) {
+			return 1;
+		}
+		// Quartz shows its parsed fields only in its summary: "seconds: 0,30",
+		// "minutes: *", one line each.
+		int fires = 1;
+		for (String line : expression().getExpressionSummary().split("\n")) {
+			String[] field = line.split(":", 2);
+			int all = switch (field[0].trim()) {
+				case "seconds", "minutes" -> 60;
+				case "hours" -> 24;
+				default -> 0;
+			};
+			if (all > 0) {
+				String values = field[1].trim();
+				fires *= values.equals("*") ? all : values.split(",").length;
+			}
+		}
+		return fires;
+	}
+
+	/**
 	 * The first fire strictly after an instant.
 	 * @param after the instant
 	 * @return the next fire, or {@code null} when none is left

@@ -2,13 +2,11 @@ package dev.herald.chatapp;
 
 import java.util.Objects;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +20,7 @@ class ChatAppForm {
 	private @Nullable String name;
 
 	@NotNull
-	@Positive
-	@Max(4_294_967_295L)
+	@Range(min = 1, max = 4_294_967_295L)
 	private @Nullable Long sdkAppId;
 
 	@NotNull
@@ -41,9 +38,9 @@ class ChatAppForm {
 	@Size(max = 200)
 	private @Nullable String secretKey;
 
+	// The bounds of the database's check constraint.
 	@NotNull
-	@Min(1)
-	@Max(1000)
+	@Range(min = 1, max = 1000)
 	private @Nullable Integer rateLimitPerSecond = 200;
 
 	@NotNull

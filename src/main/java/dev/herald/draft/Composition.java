@@ -2,9 +2,11 @@ package dev.herald.draft;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.herald.tencent.OfficialAccountMessage;
 import dev.herald.tencent.TencentJson;
@@ -16,30 +18,65 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * The message a composer form describes, with the problems found while reading it and the
  * composer field behind every API path, so that validator errors land next to the field
  * they concern.
  *
  * @param message the message (Official_Account and Random not set)
- * @param inputErrors problems with the typed values themselves (not a number, too long)
+ * @param inputErrors typed values that are not the number their field takes
  * @param fieldsByPath composer field for an API path such as
  * {@code MsgBody[2].MsgContent.Text}
  */
 record Composition(OfficialAccountMessage message, List<InputError> inputErrors, Map<String, String> fieldsByPath) {
 
-	/** Longest text a single field takes; the whole body is limited to 12 KB anyway. */
-	static final int MAX_FIELD_LENGTH = 12 * 1024;
+	/** A typed value that is not a number in a field's range. */
+	static final String NOT_IN_RANGE = "Range";
 
-	static final String NOT_A_NUMBER = "drafts.field.notANumber";
+	static final String NOT_DECIMAL_IN_RANGE = "drafts.field.decimalRange";
 
-	static final String TOO_LONG = "drafts.field.tooLong";
+	static final String NOT_AT_LEAST = "drafts.field.atLeast";
+
+	static final String NOT_A_CHOICE = "drafts.field.choice";
 
 	/**
-	 * A typed value the composer could not use.
+	 * A typed value the composer could not use: the field's expected values, in words.
+	 *
+	 * @param path the API path the value was for
+	 * @param field the composer field
+	 * @param code the message key
+	 * @param arguments its arguments
 	 */
-	record InputError(String field, String code, Object... arguments) {
+	record InputError(String path, String field, String code, Object... arguments) implements MessageSourceResolvable {
 
+		@Override
+		public String[] getCodes() {
+			return new String[] { this.code };
+		}
+
+		@Override
+		public Object[] getArguments() {
+			return this.arguments.clone();
+		}
+
+		@Override
+		public String getDefaultMessage() {
+			return this.code;
+		}
+
+	}
+
+	/**
+	 * The validator's errors less those about a field whose typed value could not be
+	 * used: that field says once what is wrong with it ("Enter a whole number ...", not
+	 * also "Index is required.").
+	 */
+	List<Violation> remaining(List<Violation> violations) {
+		Set<String> unread = new HashSet<>();
+		this.inputErrors.forEach((error) -> unread.add(error.field()));
+		return violations.stream().filter((violation) -> !unread.contains(fieldFor(violation))).toList();
 	}
 
 	/**
@@ -185,7 +222,7 @@ record Composition(OfficialAccountMessage message, List<InputError> inputErrors,
 			catch (JacksonException ex) {
 				// Every value above is typed already; this only guards against surprises.
 				message = new OfficialAccountMessage(null, 0, List.of(), null, null, null, null, null);
-				this.errors.add(new InputError("", "drafts.composer.unreadable"));
+				this.errors.add(new InputError("", "", "drafts.composer.unreadable"));
 			}
 			return new Composition(message, List.copyOf(this.errors), Map.copyOf(this.fields));
 		}
@@ -199,7 +236,7 @@ record Composition(OfficialAccountMessage message, List<InputError> inputErrors,
 			for (ElementType.FieldSpec spec : type.fields()) {
 				String name = field + ".fields[" + spec.key() + "]";
 				this.fields.put(path + "." + spec.key(), name);
-				putTyped(content, spec, spec.key(), values.get(spec.key()), name);
+				putTyped(content, spec, spec.key(), values.get(spec.key()), path + "." + spec.key(), name);
 			}
 			for (String flag : ElementType.FIXED_DOWNLOAD_FLAGS.getOrDefault(type.wireType(), List.of())) {
 				content.put(flag, 2);
@@ -211,7 +248,7 @@ record Composition(OfficialAccountMessage message, List<InputError> inputErrors,
 			for (ElementType.FieldSpec spec : specs.subList(0, 2)) {
 				String name = field + ".fields[" + spec.key() + "]";
 				this.fields.put(path + "." + spec.key(), name);
-				putTyped(content, spec, spec.key(), values.get(spec.key()), name);
+				putTyped(content, spec, spec.key(), values.get(spec.key()), path + "." + spec.key(), name);
 			}
 			ArrayNode infos = content.putArray("ImageInfoArray");
 			this.fields.put(path + ".ImageInfoArray", field + ".fields[Info1URL]");
@@ -233,7 +270,7 @@ record Composition(OfficialAccountMessage message, List<InputError> inputErrors,
 						String wire = spec.key().substring(prefix.length());
 						String name = field + ".fields[" + spec.key() + "]";
 						this.fields.put(infoPath + "." + wire, name);
-						putTyped(info, spec, wire, values.get(spec.key()), name);
+						putTyped(info, spec, wire, values.get(spec.key()), infoPath + "." + wire, name);
 					}
 				}
 			}
@@ -274,18 +311,15 @@ record Composition(OfficialAccountMessage message, List<InputError> inputErrors,
 			if (!path.isEmpty()) {
 				this.fields.put(path, field);
 			}
-			if (value == null) {
-				return;
+			// No length rule here: the 12 KB rule is about the bytes of the whole
+			// message, which the validator measures with every typed character in it.
+			if (value != null) {
+				node.put(name, value);
 			}
-			if (value.length() > MAX_FIELD_LENGTH) {
-				this.errors.add(new InputError(field, TOO_LONG, MAX_FIELD_LENGTH));
-				return;
-			}
-			node.put(name, value);
 		}
 
 		private void putTyped(ObjectNode node, ElementType.FieldSpec spec, String name, @Nullable String value,
-				String field) {
+				String path, String field) {
 			if (value == null || value.isEmpty()) {
 				return;
 			}
@@ -304,9 +338,22 @@ record Composition(OfficialAccountMessage message, List<InputError> inputErrors,
 				}
 			}
 			catch (NumberFormatException ex) {
-				this.errors
-					.add(new InputError(field, NOT_A_NUMBER, value.length() > 40 ? value.substring(0, 40) : value));
+				this.errors.add(expected(spec, path, field));
 			}
+		}
+
+		/** What a number field takes, for a typed value that is not such a number. */
+		private static InputError expected(ElementType.FieldSpec spec, String path, String field) {
+			if (!spec.choices().isEmpty()) {
+				return new InputError(path, field, NOT_A_CHOICE,
+						String.join(", ", spec.choices().stream().map(String::valueOf).toList()));
+			}
+			return switch (spec.kind()) {
+				case DECIMAL -> new InputError(path, field, NOT_DECIMAL_IN_RANGE, spec.min(), spec.max());
+				case LONG -> new InputError(path, field, NOT_AT_LEAST, spec.min());
+				// The arguments of a @Range violation: the field, max, min.
+				default -> new InputError(path, field, NOT_IN_RANGE, spec.key(), spec.max(), spec.min());
+			};
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.herald.draft;
 
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import dev.herald.audit.AuditEntry;
 import dev.herald.audit.AuditLog;
 import dev.herald.shared.web.EditConflict;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.shared.web.IgnoredValue;
 import dev.herald.tencent.MediaFacts;
 import dev.herald.tencent.MediaProbe;
 import dev.herald.tencent.MediaProbeException;
@@ -92,7 +94,9 @@ class DraftController {
 			@RequestParam(name = "q", required = false) @Nullable String text,
 			@RequestParam(required = false) @Nullable String archived, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		DraftStatus wanted = parseStatus(status);
+		List<IgnoredValue> ignored = new ArrayList<>();
+		DraftStatus wanted = IgnoredValue.read(status, DraftStatus::valueOf, "drafts.field.status", ignored);
+		model.addAttribute("ignored", ignored);
 		boolean includeArchived = "true".equals(archived);
 		Page<Draft> drafts = this.drafts.list(wanted, author, text, includeArchived, page);
 		model.addAttribute("drafts", drafts);
@@ -210,7 +214,7 @@ class DraftController {
 			reject(checked, error.field(), error.code(), error.arguments());
 		}
 		ValidationReport report = this.panels.validate(composition);
-		for (Violation violation : report.errors()) {
+		for (Violation violation : composition.remaining(report.errors())) {
 			String field = composition.fieldFor(violation);
 			reject(checked, (field != null) ? field : "", violation.code(), violation.getArguments());
 		}
@@ -415,18 +419,6 @@ class DraftController {
 		model.addAttribute("draftId", id);
 		model.addAttribute("live", this.panels.of(composition, report));
 		return "drafts/form";
-	}
-
-	private static @Nullable DraftStatus parseStatus(@Nullable String status) {
-		if (status == null || status.isBlank()) {
-			return null;
-		}
-		try {
-			return DraftStatus.valueOf(status);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

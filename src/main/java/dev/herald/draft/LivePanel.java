@@ -12,6 +12,8 @@ import dev.herald.tencent.ValidationReport;
 import dev.herald.tencent.Violation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * What the composer's live panel shows: the exact content JSON, its size against the 12
  * KB limit, the validator's findings and a phone-style preview with the offline push.
@@ -34,7 +36,13 @@ record LivePanel(String json, int sizeBytes, int maxBytes, List<Finding> errors,
 
 	}
 
-	static LivePanel of(Composition composition, ValidationReport report, Function<Violation, String> words) {
+	/**
+	 * The panel of a composition: typed values it could not use first, then the
+	 * validator's findings about the rest (one finding per problem, as beside the
+	 * fields).
+	 */
+	static LivePanel of(Composition composition, ValidationReport report,
+			Function<MessageSourceResolvable, String> words) {
 		OfficialAccountMessage message = composition.message();
 		OfflinePushInfo push = message.offlinePushInfo();
 		List<Bubble> bubbles = new ArrayList<>();
@@ -47,13 +55,21 @@ record LivePanel(String json, int sizeBytes, int maxBytes, List<Finding> errors,
 			}
 		}
 		return new LivePanel(DraftContent.toJson(message), report.sizeBytes(), MessageValidator.MAX_MESSAGE_BYTES,
-				findings(report.errors(), words), findings(report.warnings(), words),
+				errors(composition, report, words), findings(report.warnings(), words),
 				(push != null) ? push.title() : null, DraftContent.pushText(message),
 				push != null && push.pushFlag() != null && push.pushFlag() == 1, bubbles,
 				!composition.inputErrors().isEmpty());
 	}
 
-	private static List<Finding> findings(List<Violation> violations, Function<Violation, String> words) {
+	private static List<Finding> errors(Composition composition, ValidationReport report,
+			Function<MessageSourceResolvable, String> words) {
+		List<Finding> errors = new ArrayList<>();
+		composition.inputErrors().forEach((error) -> errors.add(new Finding(error.path(), words.apply(error))));
+		errors.addAll(findings(composition.remaining(report.errors()), words));
+		return List.copyOf(errors);
+	}
+
+	private static List<Finding> findings(List<Violation> violations, Function<MessageSourceResolvable, String> words) {
 		return violations.stream().map((v) -> new Finding(v.path(), words.apply(v))).toList();
 	}
 

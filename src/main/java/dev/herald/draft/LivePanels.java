@@ -34,7 +34,7 @@ class LivePanels {
 
 	LivePanel of(Composition composition, ValidationReport report) {
 		Locale locale = LocaleContextHolder.getLocale();
-		return LivePanel.of(composition, report, (violation) -> this.messages.getMessage(violation, locale));
+		return LivePanel.of(composition, report, (problem) -> this.messages.getMessage(problem, locale));
 	}
 
 	/** The panel of a stored version: its JSON exactly as stored. */

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.shared.web.IgnoredValue;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
 
 /**
  * Which official accounts the list shows and a bulk action changes: the values of the
@@ -35,6 +38,22 @@ class AccountFilter {
 	private @Nullable Long afterApp;
 
 	private @Nullable String after;
+
+	/**
+	 * The values of the filter that could not be used and are left out, named by their
+	 * field's label.
+	 * @param binding the filter's binding result
+	 * @return the values left out
+	 */
+	List<IgnoredValue> ignored(Errors binding) {
+		return IgnoredValue.of(binding, (field) -> switch (field) {
+			case "app" -> "accounts.app";
+			case "archived" -> "accounts.archived.filter";
+			case "test" -> "accounts.test.only";
+			case "afterApp" -> "accounts.filter.position";
+			default -> "accounts.filter";
+		});
+	}
 
 	/** The tags asked for, normalised like an account's tags (public: pages call it). */
 	public List<String> tags() {

@@ -84,6 +84,7 @@ class OfficialAccountController {
 		}
 		boolean fragment = Htmx.partial(htmx);
 		render(filter, model, true, !fragment);
+		model.addAttribute("ignored", filter.ignored(binding));
 		return fragment ? "accounts/list :: results" : "accounts/list";
 	}
 

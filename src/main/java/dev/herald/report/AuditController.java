@@ -52,10 +52,13 @@ class AuditController {
 	@GetMapping(PATH)
 	String list(@ModelAttribute("filter") AuditForm filter, BindingResult binding, ZoneId zone, HtmxRequest htmx,
 			Model model) {
-		model.addAttribute("page", this.trail.page(filter, zone, PAGE_SIZE));
-		model.addAttribute("invalid", binding.hasErrors());
+		// From after To matches nothing: the page says why instead of searching.
+		model.addAttribute("page",
+				filter.backwards() ? new AuditTrail.Page(List.of(), null) : this.trail.page(filter, zone, PAGE_SIZE));
+		model.addAttribute("ignored", filter.ignored(binding));
 		model.addAttribute("path", PATH);
 		if (Htmx.partial(htmx)) {
+			model.addAttribute("partial", true);
 			return "audit/list :: results";
 		}
 		model.addAttribute("actions", this.trail.actions());
@@ -66,8 +69,8 @@ class AuditController {
 	void export(@ModelAttribute("filter") AuditForm filter, BindingResult binding,
 			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
 			throws IOException {
-		ExportFormat exportFormat = this.exports.start("audit", format, binding.hasErrors(), filter.parameters(), zone,
-				response);
+		ExportFormat exportFormat = this.exports.start("audit", format, binding.hasErrors() || filter.backwards(),
+				filter.parameters(), zone, response);
 		if (exportFormat == null) {
 			return;
 		}

@@ -7,15 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.shared.web.IgnoredValue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the send history's and the audit log's filters share as they travel in the URL:
- * days in the viewer's time zone (both ends included), the keyset cursor of the page, and
- * links that carry the filter to another page or an export.
+ * days in the viewer's time zone (both ends included), the keyset cursor of the page,
+ * links that carry the filter to another page or an export, and the values it could not
+ * use, which the page names beside the fields.
  */
 abstract class DayRangeFilter {
 
@@ -26,6 +29,47 @@ abstract class DayRangeFilter {
 	private @Nullable LocalDate to;
 
 	private @Nullable String after;
+
+	/**
+	 * Whether the first day is after the last: no day lies between them, so there is
+	 * nothing to search.
+	 */
+	public boolean backwards() {
+		return this.from != null && this.to != null && this.from.isAfter(this.to);
+	}
+
+	/**
+	 * Every value the filter could not use, named by its field's label, in the order the
+	 * values were bound.
+	 * @param binding the filter's binding result
+	 * @return the values left out
+	 */
+	final List<IgnoredValue> ignored(Errors binding) {
+		List<IgnoredValue> ignored = IgnoredValue.of(binding, this::labelKey);
+		addIgnored(ignored);
+		return List.copyOf(ignored);
+	}
+
+	/**
+	 * The message key of a field's label.
+	 * @param field the field's name
+	 * @return the key
+	 */
+	String labelKey(String field) {
+		return switch (field) {
+			case "from" -> "reports.filter.from";
+			case "to" -> "reports.filter.to";
+			default -> "reports.filter.value";
+		};
+	}
+
+	/**
+	 * Adds values that bound but mean nothing to this kind of filter (an unknown status,
+	 * say).
+	 * @param ignored where to add them
+	 */
+	void addIgnored(List<IgnoredValue> ignored) {
+	}
 
 	/** Start of the first day in the zone, or null. */
 	@Nullable Instant fromInstant(ZoneId zone) {

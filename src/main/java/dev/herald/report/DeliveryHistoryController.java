@@ -61,12 +61,15 @@ class DeliveryHistoryController {
 	@GetMapping(PATH)
 	String history(@ModelAttribute("filter") HistoryForm filter, BindingResult binding, ZoneId zone, HtmxRequest htmx,
 			Model model) {
-		HistoryPage page = this.history.page(filter.toQuery(zone), PAGE_SIZE);
+		// From after To matches nothing: the page says why instead of searching.
+		HistoryPage page = filter.backwards() ? new HistoryPage(List.of(), null)
+				: this.history.page(filter.toQuery(zone), PAGE_SIZE);
 		model.addAttribute("page", page);
-		model.addAttribute("invalid", binding.hasErrors());
+		model.addAttribute("ignored", filter.ignored(binding));
 		model.addAttribute("recallDeadlines", recallDeadlines(page.rows()));
 		model.addAttribute("path", PATH);
 		if (Htmx.partial(htmx)) {
+			model.addAttribute("partial", true);
 			return "reports/deliveries :: results";
 		}
 		List<ChatAppView> chatApps = this.apps.all();
@@ -79,8 +82,8 @@ class DeliveryHistoryController {
 	void export(@ModelAttribute("filter") HistoryForm filter, BindingResult binding,
 			@RequestParam(defaultValue = "csv") String format, ZoneId zone, HttpServletResponse response, Locale locale)
 			throws IOException {
-		ExportFormat exportFormat = this.exports.start("deliveries", format, binding.hasErrors(), filter.parameters(),
-				zone, response);
+		ExportFormat exportFormat = this.exports.start("deliveries", format, binding.hasErrors() || filter.backwards(),
+				filter.parameters(), zone, response);
 		if (exportFormat != null) {
 			this.export.write(filter.toQuery(zone).after(null), exportFormat, zone, locale, response.getOutputStream());
 		}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.herald.shared.web.IgnoredValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,23 @@ class HistoryForm extends DayRangeFilter {
 	private @Nullable String msgKey;
 
 	private String sort = NEWEST;
+
+	private static final Map<String, String> LABELS = Map.of("app", "reports.column.app", "account",
+			"reports.column.account", "campaign", "reports.column.campaign", "run", "reports.column.run", "status",
+			"reports.column.status", "code", "reports.column.errorCode", "msgKey", "reports.filter.msgKey");
+
+	@Override
+	String labelKey(String field) {
+		return LABELS.getOrDefault(field, super.labelKey(field));
+	}
+
+	@Override
+	void addIgnored(List<IgnoredValue> ignored) {
+		this.status.stream()
+			.filter((status) -> !DeliveryStatuses.ALL.contains(status))
+			.distinct()
+			.forEach((status) -> ignored.add(new IgnoredValue(labelKey("status"), status)));
+	}
 
 	HistoryQuery toQuery(ZoneId zone) {
 		return new HistoryQuery(fromInstant(zone), untilInstant(zone), this.app, this.account, this.campaign, this.run,

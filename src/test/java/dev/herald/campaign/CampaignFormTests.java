@@ -1,9 +1,13 @@
 package dev.herald.campaign;
 
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +21,9 @@ import dev.herald.draft.ApprovedVersions;
 import dev.herald.officialaccount.AudienceSource;
 import dev.herald.officialaccount.Audiences;
 import dev.herald.officialaccount.OfficialAccounts;
+import dev.herald.shared.RuleViolationException;
 import dev.herald.shared.web.FormSubmission;
+import dev.herald.support.Html;
 import dev.herald.support.WebSliceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,15 +31,18 @@ import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
@@ -127,6 +136,80 @@ class CampaignFormTests {
 
 	@Test
 	@WithMockUser(roles = "OPERATOR")
+	void aLateLimitTooLargeForItsTypeIsToldTheRangeOnceAndKeptInTheField() throws Exception {
+		String html = html(
+				post("/campaigns", "Late", "DAILY", "999999999999").param("timeOfDay", "09:00").param("zone", "UTC"));
+		assertThat(Html.count(html, "Enter a whole number from 0 to 1,440.")).isOne();
+		assertThat(Html.childTexts(html, "lateMinutes-error")).containsExactly("Enter a whole number from 0 to 1,440.");
+		assertThat(Html.tag(html, "lateMinutes")).contains("value=\"999999999999\"")
+			.contains("aria-describedby=\"lateMinutes-error\"");
+		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void aDateThatDoesNotExistSaysTheExpectedFormAndKeepsWhatWasTyped() throws Exception {
+		String html = html(
+				post("DAILY").param("timeOfDay", "09:00").param("zone", "UTC").param("endDate", "2031-02-30"));
+		assertThat(Html.childTexts(html, "endDate-error"))
+			.containsExactly("Enter a date as year-month-day, such as 2025-03-31.");
+		assertThat(Html.tag(html, "endDate")).contains("value=\"2031-02-30\"");
+		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void anEmptyTimeZoneIsRequiredNotUnknown() throws Exception {
+		String html = html(post("DAILY").param("timeOfDay", "09:00").param("zone", ""));
+		assertThat(Html.childTexts(html, "zone-error")).containsExactly("Choose a time zone.");
+		assertThat(Html.tag(html, "zone")).contains("aria-describedby=\"zone-error\"");
+		assertThat(html).doesNotContain("null").doesNotContain("Unknown time zone");
+		then(this.scheduler).shouldHaveNoInteractions();
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void aScheduleRefusedHundredsOfTimesIsSummedUpWithItsFirstConflicts() throws Exception {
+		Instant first = Instant.parse("2031-01-01T00:00:00Z");
+		List<QuotaCheck.Conflict> conflicts = new ArrayList<>();
+		for (int i = 2; i < 400; i++) {
+			conflicts.add(new QuotaCheck.Conflict(first.plusSeconds(i), List.of(), 1, "@TOA#_slice", false));
+		}
+		List<CampaignPlan.Forecast> forecasts = List
+			.of(new CampaignPlan.Forecast(first, Duration.ofSeconds(1), first.plusSeconds(1)));
+		given(this.scheduler.preview(any(), any()))
+			.willReturn(new CampaignPlan(forecasts, conflicts, List.of(), 1, 200, 400, 86_400));
+		String html = html(post("/campaigns/preview", "Every second", "CRON", "15").param("cron", "* * * * * ?")
+			.param("zone", "UTC"));
+		assertThat(Html.text(html, "plan-refused-summary")).isEqualTo(
+				"This schedule fires 86,400 times a day; the per-OA quota allows 2 broadcasts per hour to each official account.");
+		assertThat(Html.childTexts(html, "plan-conflicts")).hasSize(5)
+			.allSatisfy((line) -> assertThat(line).contains("by this schedule alone (1 account, e.g. @TOA#_slice)"));
+		assertThat(Html.text(html, "plan-refused-more")).isEqualTo("… and 393 more.");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
+	void aRefusalOnSaveSaysHowOftenTheScheduleFiresAndCountsTheCampaignsItDoesNotName() throws Exception {
+		given(this.scheduler.create(any()))
+			.willThrow(RuleViolationException.onField("kind", "campaigns.quota.self", "", "@TOA#_a", 0, 86_400));
+		assertThat(
+				Html.childTexts(html(post("CRON").param("cron", "* * * * * ?").param("zone", "UTC")), "schedule-error"))
+			.containsExactly("This schedule fires 86,400 times a day and more than twice within an hour to the same "
+					+ "official account (for example @TOA#_a); the per-OA quota allows 2 broadcasts per hour. "
+					+ "Make it fire less often.");
+		willThrow(RuleViolationException.onField("kind", "campaigns.quota.conflict", "\"A\" (#1), \"B\" (#2)",
+				"@TOA#_a", 2, 3))
+			.given(this.scheduler)
+			.create(any());
+		assertThat(
+				Html.childTexts(html(post("CRON").param("cron", "0 0 9 * * ?").param("zone", "UTC")), "schedule-error"))
+			.containsExactly("Together with \"A\" (#1), \"B\" (#2) and 2 more campaigns, this would be a third "
+					+ "broadcast within an hour to the same official account (for example @TOA#_a). Move it.");
+	}
+
+	@Test
+	@WithMockUser(roles = "OPERATOR")
 	void noTargetsAreRefused() {
 		assertThat(this.mvc.post()
 			.uri("/campaigns")
@@ -185,6 +268,18 @@ class CampaignFormTests {
 	}
 
 	@Test
+	@WithMockUser(roles = "ANALYST")
+	void listFilterValuesThatCannotBeReadAreNamedAndLeftOut() throws Exception {
+		given(this.campaigns.list(any(), any())).willReturn(Page.empty());
+		MvcTestResult result = this.mvc.get().uri("/campaigns?status=BOGUS&app=abc&q=sale").exchange();
+		assertThat(result).hasStatusOk();
+		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Html.childTexts(html, "filter-ignored-values")).containsExactly("Status: \"BOGUS\"",
+				"Chat app: \"abc\"");
+		then(this.campaigns).should().list(new CampaignFilter(null, null, "sale", false), PageRequest.of(0, 50));
+	}
+
+	@Test
 	void strangersAreSentToSignIn() {
 		assertThat(this.mvc.get().uri("/campaigns/new")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
 	}
@@ -201,15 +296,25 @@ class CampaignFormTests {
 	}
 
 	private MockMvcRequestBuilder post(String label, String kind) {
+		return post("/campaigns", label, kind, "15");
+	}
+
+	private MockMvcRequestBuilder post(String uri, String label, String kind, String lateMinutes) {
 		return this.mvc.post()
-			.uri("/campaigns")
+			.uri(uri)
 			.with(csrf())
 			.param("label", label)
 			.param("chatAppId", String.valueOf(APP))
 			.param("versionId", String.valueOf(VERSION))
 			.param("accountIds", String.valueOf(ACCOUNT))
 			.param("kind", kind)
-			.param("lateMinutes", "15");
+			.param("lateMinutes", lateMinutes);
+	}
+
+	private static String html(MockMvcRequestBuilder request) throws UnsupportedEncodingException {
+		MvcTestResult result = request.exchange();
+		assertThat(result).hasStatusOk();
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
 
 }

@@ -151,7 +151,11 @@ class CampaignSchedulingTests {
 		assertThatExceptionOfType(RuleViolationException.class)
 			.isThrownBy(
 					() -> this.scheduler.create(command("Too often", Schedule.cron("0 0/15 * * * ?", BERLIN, null))))
-			.satisfies((ex) -> assertThat(ex.messageKey()).isEqualTo("campaigns.quota.self"));
+			.satisfies((ex) -> {
+				assertThat(ex.messageKey()).isEqualTo("campaigns.quota.self");
+				// Every quarter of an hour: 96 fires a day, which the refusal says.
+				assertThat(ex.arguments()[3]).isEqualTo(96);
+			});
 	}
 
 	@Test

@@ -123,6 +123,20 @@ class ScheduleTests {
 	}
 
 	@Test
+	void countsTheFiresOfADayFromTheExpressionAsTheFireTimesDo() {
+		Schedule everySecond = Schedule.cron("* * * * * ?", BERLIN, null);
+		assertThat(everySecond.firesPerDay()).isEqualTo(86_400);
+		Instant day = local("2026-06-01T00:00", BERLIN);
+		assertThat(everySecond.fires(day, 100_000, day.plusSeconds(86_400))).hasSize(86_400);
+		assertThat(Schedule.cron("0 0/15 * * * ?", BERLIN, null).firesPerDay()).isEqualTo(96);
+		Schedule officeHours = Schedule.cron("0 0,30 9-17 ? * MON-FRI", BERLIN, null);
+		assertThat(officeHours.firesPerDay()).isEqualTo(18);
+		assertThat(officeHours.fires(day, 100, day.plusSeconds(86_400))).hasSize(18);
+		assertThat(Schedule.daily(LocalTime.of(9, 0), BERLIN, null).firesPerDay()).isOne();
+		assertThat(Schedule.once(day, BERLIN).firesPerDay()).isOne();
+	}
+
+	@Test
 	void refusesAnInvalidCronExpression() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Schedule.cron("every day", BERLIN, null));
 		assertThatIllegalArgumentException().isThrownBy(() -> Schedule.cron("0 0 25 * * ?", BERLIN, null));

@@ -63,7 +63,7 @@ class ChatAppAdministrationTests {
 		long before = count();
 		assertThat(create("Bad id", "14000abc", "SINGAPORE", KEY)).hasStatusOk()
 			.bodyText()
-			.contains("Enter a whole number.");
+			.contains("Enter a whole number from 1 to 4,294,967,295.");
 		assertThat(count()).isEqualTo(before);
 	}
 

@@ -125,7 +125,7 @@ class ChatAppDisableTests {
 		post(app.id(), "disable");
 		assertThat(this.mvc.get().uri("/admin/apps/{id}", app.id()).with(user("root").roles("ADMIN"))).hasStatusOk()
 			.bodyText()
-			.contains("app-scheduled-warning", "It still has 1 scheduled, running or paused campaigns.");
+			.contains("app-scheduled-warning", "It still has 1 scheduled, running or paused campaign.");
 		assertThat(this.mvc.get()
 			.uri("/admin/apps/{id}", app.id())
 			.header("Accept-Language", "ja")

@@ -64,8 +64,10 @@ class ComposerSafetyTests {
 		assertThat(html).containsPattern(nextTo("el-0-Info1URL", "javascript:alert(1)", "URL " + webAddress))
 			.containsPattern(nextTo("apnsImage", "data:image/png;base64,iVBORw0KGgo=", "Image " + webAddress))
 			.containsPattern(nextTo("pushTitle", "Sale\u001B[31m", "Title " + control + " (U+001B)"))
-			.containsPattern("id=\"el-1-Text\"[^>]*>Line one\r\nRing\u0007bell</textarea>\\s*"
-					+ "<div class=\"invalid-feedback\">\\s*<span>Text " + control + " \\(U\\+0007\\)")
+			.containsPattern("id=\"el-1-Text\"[^>]*aria-describedby=\"el-1-Text-error\"[^>]*>"
+					+ "Line one\r\nRing\u0007bell</textarea>\\s*"
+					+ "<div class=\"invalid-feedback d-block\" id=\"el-1-Text-error\">\\s*<div>Text " + control
+					+ " \\(U\\+0007\\)")
 			.contains("id=\"pushDesc\" name=\"pushDesc\" value=\"Fine\ttext\">")
 			.doesNotContain("class=\"form-control is-invalid\" type=\"text\" id=\"pushDesc\"");
 		assertThat(this.jdbc.sql("select count(*) from draft where title = ?").param(title).query(Long.class).single())
@@ -73,11 +75,14 @@ class ComposerSafetyTests {
 	}
 
 	/**
-	 * An input holding what was typed, marked invalid, with the refusal right after it.
+	 * An input holding what was typed, marked invalid and pointing at its refusal, which
+	 * comes right after it.
 	 */
 	private static String nextTo(String id, String typed, String message) {
-		return "class=\"form-control is-invalid\"[^>]*id=\"" + id + "\"[^>]*value=\"" + Pattern.quote(typed)
-				+ "\">\\s*<div class=\"invalid-feedback\">\\s*(<span>)?" + Pattern.quote(message);
+		return "<input(?=[^>]*class=\"form-control is-invalid\")(?=[^>]*id=\"" + id + "\")(?=[^>]*aria-describedby=\""
+				+ id + "-error\")[^>]*value=\"" + Pattern.quote(typed)
+				+ "\">\\s*<div class=\"invalid-feedback d-block\" id=\"" + id + "-error\">\\s*<div>"
+				+ Pattern.quote(message);
 	}
 
 }

@@ -11,6 +11,7 @@ import dev.herald.tencent.Violation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CompositionTests {
 
@@ -63,7 +64,11 @@ class CompositionTests {
 		assertThat(composition.inputErrors()).extracting(Composition.InputError::field)
 			.containsExactly("elements[0].fields[Latitude]", "elements[0].fields[Longitude]");
 		assertThat(composition.inputErrors()).extracting(Composition.InputError::code)
-			.containsOnly(Composition.NOT_A_NUMBER);
+			.containsOnly(Composition.NOT_DECIMAL_IN_RANGE);
+		assertThat(composition.inputErrors()).extracting(Composition.InputError::arguments)
+			.containsExactly(new Object[] { -90L, 90L }, new Object[] { -180L, 180L });
+		assertThat(composition.inputErrors()).extracting(Composition.InputError::path)
+			.containsExactly("MsgBody[0].MsgContent.Latitude", "MsgBody[0].MsgContent.Longitude");
 	}
 
 	@Test
@@ -88,9 +93,39 @@ class CompositionTests {
 		Violation tooLarge = report.errors().get(0);
 		assertThat(tooLarge.code()).isEqualTo(MessageValidator.SIZE_TOO_LARGE);
 		assertThat(composition.fieldFor(tooLarge)).isNull();
-		assertThat(Composition.of(form(element("TIMTextElem", "Text", "x".repeat(13_000)))).inputErrors())
-			.extracting(Composition.InputError::code)
-			.containsExactly(Composition.TOO_LONG);
+		// One long text is the same problem: the message's bytes, with every character
+		// counted (the meter's figure), not a rule about the field.
+		Composition long13k = Composition.of(form(element("TIMTextElem", "Text", "x".repeat(13_000))));
+		assertThat(long13k.inputErrors()).isEmpty();
+		ValidationReport longReport = DraftContent.validate(this.validator, long13k.message());
+		assertThat(longReport.sizeBytes()).isGreaterThan(13_000);
+		assertThat(longReport.errors()).singleElement().satisfies((violation) -> {
+			assertThat(violation.code()).isEqualTo(MessageValidator.SIZE_TOO_LARGE);
+			assertThat(violation.arguments()).containsExactly(longReport.sizeBytes(), 12288);
+		});
+	}
+
+	@Test
+	void aValueThatIsNotANumberSaysWhatTheFieldTakesAndSilencesTheValidatorThere() {
+		Composition composition = Composition.of(form(element("TIMFaceElem", "Index", "abc"),
+				element("TIMSoundElem", "Url", "https://x/s", "UUID", "s", "Size", "big", "Second", "-"),
+				element("TIMImageElem", "UUID", "i", "ImageFormat", "png", "Info1URL", "https://x/i.png", "Info1Width",
+						"wide", "Info1Height", "1")));
+		assertThat(composition.inputErrors()).extracting(Composition.InputError::field, Composition.InputError::code)
+			.containsExactly(tuple("elements[0].fields[Index]", Composition.NOT_IN_RANGE),
+					tuple("elements[1].fields[Size]", Composition.NOT_AT_LEAST),
+					tuple("elements[1].fields[Second]", Composition.NOT_IN_RANGE),
+					tuple("elements[2].fields[ImageFormat]", Composition.NOT_A_CHOICE),
+					tuple("elements[2].fields[Info1Width]", Composition.NOT_IN_RANGE));
+		assertThat(composition.inputErrors().get(2).arguments()).containsExactly("Second", 2147483647L, 0L);
+		assertThat(composition.inputErrors().get(3).arguments()).containsExactly("1, 2, 3, 4, 255");
+		assertThat(composition.inputErrors().get(4).arguments()).containsExactly("Info1Width", 2147483647L, 1L);
+		ValidationReport report = DraftContent.validate(this.validator, composition.message());
+		// The validator misses the Index and the Width; the fields already say why.
+		assertThat(report.errors()).extracting(composition::fieldFor)
+			.contains("elements[0].fields[Index]", "elements[2].fields[Info1Width]");
+		assertThat(composition.remaining(report.errors())).extracting(composition::fieldFor)
+			.doesNotContain("elements[0].fields[Index]", "elements[2].fields[Info1Width]");
 	}
 
 	@Test

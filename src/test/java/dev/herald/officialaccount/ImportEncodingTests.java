@@ -79,7 +79,7 @@ class ImportEncodingTests {
 
 		assertThat(upload(app, NEWS.getBytes(GBK), "UTF_8")).hasStatusOk()
 			.bodyText()
-			.contains("Nothing was imported: 1 problem(s) to fix.")
+			.contains("Nothing was imported: 1 problem to fix.")
 			.contains("Line 2:")
 			.contains("the bytes of this line are not valid UTF-8")
 			.doesNotContain("Line 3:");

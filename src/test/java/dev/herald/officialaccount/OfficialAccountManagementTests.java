@@ -11,6 +11,7 @@ import dev.herald.chatapp.ChatApps;
 import dev.herald.chatapp.Endpoint;
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
+import dev.herald.support.Html;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,19 @@ class OfficialAccountManagementTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Test
+	void filterValuesTheListCannotUseAreNamedNotDroppedInSilence() throws Exception {
+		MvcTestResult result = this.mvc.get()
+			.uri("/accounts?app=abc&archived=NEVER&q=shop")
+			.with(user("olga").roles("OPERATOR"))
+			.exchange();
+		assertThat(result).hasStatusOk();
+		String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(Html.childTexts(html, "filter-ignored-values")).containsExactly("Chat app: \"abc\"",
+				"Archived accounts: \"NEVER\"");
+		assertThat(Html.text(html, "filter-ignored")).startsWith("These filter values were not understood");
+	}
 
 	@Test
 	void operatorImportsAHundredAccountsFromCsv() {

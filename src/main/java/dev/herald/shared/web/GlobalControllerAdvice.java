@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Behaviour every form shares: trimmed input, the viewer's time zone, a refusal page for
- * a rule no form caught, and a friendly 409 page when two people edit the same thing at
- * once or one form is saved twice at the same moment.
+ * Behaviour every form shares: trimmed input, a number that does not fit its field told
+ * with the field's range, the viewer's time zone, a refusal page for a rule no form
+ * caught, and a friendly 409 page when two people edit the same thing at once or one form
+ * is saved twice at the same moment.
  */
 @ControllerAdvice
 class GlobalControllerAdvice {
@@ -37,8 +38,9 @@ class GlobalControllerAdvice {
 	}
 
 	@InitBinder
-	void trimStrings(WebDataBinder binder) {
+	void bindForms(WebDataBinder binder) {
 		binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+		binder.setBindingErrorProcessor(new RangeBindingErrorProcessor());
 	}
 
 	/**
