@@ -72,8 +72,11 @@ class DraftController {
 
 	private final MediaProbe media;
 
+	private final DraftUses uses;
+
 	DraftController(Drafts drafts, LivePanels panels, Validator beanValidator, AuditLog audit,
-			TestSendPicker testSendPicker, MessageSource messages, MediaProbe media) {
+			TestSendPicker testSendPicker, MessageSource messages, MediaProbe media, DraftUses uses) {
+		this.uses = uses;
 		this.testSendPicker = testSendPicker;
 		this.messages = messages;
 		this.media = media;
@@ -418,6 +421,9 @@ class DraftController {
 		model.addAttribute(FORM, form);
 		model.addAttribute("draftId", id);
 		model.addAttribute("live", this.panels.of(composition, report));
+		// Campaigns keep the version they have: an edit starts a new one they do not
+		// take.
+		model.addAttribute("usedBy", (id != null) ? this.uses.campaignsSending(id) : List.of());
 		return "drafts/form";
 	}
 

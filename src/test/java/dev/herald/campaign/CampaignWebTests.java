@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
@@ -49,6 +50,9 @@ class CampaignWebTests {
 
 	@Autowired
 	private CampaignScheduler scheduler;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private CampaignScene scene;
 
@@ -195,6 +199,38 @@ class CampaignWebTests {
 		Matcher matcher = Pattern.compile("id=\"campaigns-next\" href=\"([^\"]+)\"").matcher(page);
 		assertThat(matcher.find()).as("a link to the next page").isTrue();
 		return matcher.group(1).replace("&amp;", "&").replace('+', ' ').replace("%20", " ");
+	}
+
+	@Test
+	void editingADraftAScheduledCampaignSendsWarnsThatTheEditStartsANewVersion() {
+		long draft = this.jdbc.sql("select draft_id from draft_version where id = ?")
+			.param(this.scene.versionId())
+			.query(Long.class)
+			.single();
+		String edit = "/drafts/" + draft + "/edit";
+		assertThat(this.mvc.get().uri(edit).with(user("op").roles("OPERATOR"))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("id=\"draft-used-by\"");
+		String at = LocalDateTime.now(ZoneId.of("UTC")).plusDays(3).truncatedTo(ChronoUnit.MINUTES).toString();
+		String location = this.mvc.perform(post("ONCE").param("onceAt", at).param("zone", "UTC"))
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(this.mvc.get().uri(edit).with(user("op").roles("OPERATOR"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"draft-used-by\"")
+			.contains("A campaign still to send uses a version of this draft.")
+			.contains("Web campaign (sends version 1)")
+			.contains("href=\"" + location + "\"");
+		this.mvc.post()
+			.uri(location + "/cancel")
+			.with(user("op").roles("OPERATOR"))
+			.with(csrf())
+			.param("confirmed", "true")
+			.exchange();
+		assertThat(this.mvc.get().uri(edit).with(user("op").roles("OPERATOR"))).hasStatusOk()
+			.bodyText()
+			.as("a cancelled campaign sends nothing more")
+			.doesNotContain("id=\"draft-used-by\"");
 	}
 
 	private MockMvcRequestBuilder post(String kind) {

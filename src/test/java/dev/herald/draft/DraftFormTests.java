@@ -51,6 +51,9 @@ class DraftFormTests {
 	@MockitoBean
 	private MediaProbe media;
 
+	@MockitoBean
+	private DraftUses uses;
+
 	@Test
 	@WithMockUser(username = "olga", roles = "OPERATOR")
 	void wrongNumbersAndMissingFieldsAreShownNextToTheirFields() throws Exception {
