@@ -2,6 +2,7 @@ package dev.herald.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -21,6 +22,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * downloads a browser here. Where no Chromium is installed the browser tests are skipped
  * with a message, except on CI, which installs Chromium and must run them. A
  * {@link BrowserTest} receives one as a test method parameter.
+ * <p>
+ * Every page it opens is audited with axe-core ({@link AxeAudit}); without axe-core (the
+ * build installs it with npm) the browser tests are skipped the same way.
  */
 public final class Browser implements AutoCloseable {
 
@@ -33,8 +37,13 @@ public final class Browser implements AutoCloseable {
 
 	private final String baseUrl;
 
-	private Browser(Path executable, String baseUrl) {
+	private final AxeAudit audit;
+
+	private final List<BrowserContext> contexts = new ArrayList<>();
+
+	private Browser(Path executable, String baseUrl, AxeAudit audit) {
 		this.baseUrl = baseUrl;
+		this.audit = audit;
 		this.playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		this.browser = this.playwright.chromium()
@@ -58,7 +67,16 @@ public final class Browser implements AutoCloseable {
 			assumeTrue(false, "Browser tests skipped: no Chromium found at " + CANDIDATES
 					+ " (install Debian's chromium package to run them)");
 		}
-		return new Browser(executable, baseUrl);
+		AxeAudit audit = AxeAudit.forOrigin(baseUrl);
+		if (audit == null) {
+			String missing = "axe-core is not installed at " + AxeAudit.SCRIPT
+					+ " (the build installs src/test/browser with npm: install nodejs and npm)";
+			if (System.getenv("CI") != null) {
+				fail(missing + ", but CI must run the browser tests");
+			}
+			assumeTrue(false, "Browser tests skipped: " + missing);
+		}
+		return new Browser(executable, baseUrl, audit);
 	}
 
 	private static Path chromium() {
@@ -113,7 +131,40 @@ public final class Browser implements AutoCloseable {
 			.setTimezoneId("Europe/Berlin")
 			.setViewportSize(1280, 900));
 		context.setDefaultTimeout(15_000);
+		this.contexts.add(context);
+		context.onPage(this.audit::watch);
 		return context.newPage();
+	}
+
+	/**
+	 * Runs axe-core on the page as it is now, also where its URL was audited when it
+	 * loaded: for content that htmx brought in later. Serious and critical violations
+	 * fail the test when it ends.
+	 * @param page a page of this browser
+	 */
+	public void audit(Page page) {
+		this.audit.auditAgain(page);
+	}
+
+	/**
+	 * Ends a test: audits the pages it left open as they are now, closes them, and fails
+	 * on the serious or critical accessibility violations found on any page it visited.
+	 */
+	void finishTest() {
+		try {
+			for (BrowserContext context : this.contexts) {
+				context.pages().forEach(this.audit::auditAsItIs);
+			}
+		}
+		finally {
+			this.contexts.forEach(BrowserContext::close);
+			this.contexts.clear();
+		}
+		List<String> violations = this.audit.takeViolations();
+		if (!violations.isEmpty()) {
+			fail("axe-core found " + violations.size() + " serious or critical violation(s):\n  "
+					+ String.join("\n  ", violations));
+		}
 	}
 
 	/**

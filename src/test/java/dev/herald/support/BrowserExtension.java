@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -14,9 +15,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * One Chromium for the tests of a class, on the application's port: launched before them
  * (or they are skipped, see {@link Browser#launch(String)}), closed after them, and given
- * to any test method that takes a {@link Browser}. {@link BrowserTest} registers it.
+ * to any test method that takes a {@link Browser}. After each test its pages are closed
+ * and the test fails on what axe-core found on them. {@link BrowserTest} registers it.
  */
-public final class BrowserExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class BrowserExtension
+		implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
 
 	private @Nullable Browser browser;
 
@@ -24,6 +27,13 @@ public final class BrowserExtension implements BeforeAllCallback, AfterAllCallba
 	public void beforeAll(ExtensionContext context) {
 		String port = SpringExtension.getApplicationContext(context).getEnvironment().getProperty("local.server.port");
 		this.browser = Browser.launch("http://localhost:" + port);
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (this.browser != null) {
+			this.browser.finishTest();
+		}
 	}
 
 	@Override

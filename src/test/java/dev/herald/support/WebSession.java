@@ -60,6 +60,15 @@ public final class WebSession {
 		return session;
 	}
 
+	/**
+	 * A session that has not signed in, for the pages everybody sees.
+	 * @param port the application's port
+	 * @return the session
+	 */
+	public static WebSession anonymous(int port) {
+		return new WebSession(port);
+	}
+
 	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
 	}
@@ -88,6 +97,19 @@ public final class WebSession {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Gets a page as a browser asks for it (accepting HTML first), so that errors come as
+	 * Herald's error pages rather than as JSON.
+	 * @param path the path
+	 * @return the response (redirects are not followed)
+	 */
+	public HttpResponse<String> getPage(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+			.GET()
+			.build());
 	}
 
 	/**
