@@ -220,7 +220,8 @@ class PageTour {
 				Map.of("version", WebSession.field(shown, "version"), "_csrf", WebSession.csrf(shown))));
 		long archivedDraft = draft(operator, "Tour archived draft", "Old news");
 		shown = operator.get("/drafts/" + archivedDraft).body();
-		expectRedirect(operator.post("/drafts/" + archivedDraft + "/archive", Map.of("_csrf", WebSession.csrf(shown))));
+		expectRedirect(operator.post("/drafts/" + archivedDraft + "/archive",
+				Map.of("_csrf", WebSession.csrf(shown), "confirmed", "true")));
 
 		String accountIds = app.accountIds().stream().map(String::valueOf).collect(Collectors.joining(","));
 		long sentCampaign = campaign(operator, app.id(), versionId, accountIds,
