@@ -15,34 +15,10 @@ record CampaignDetail(long id, String label, long chatAppId, CampaignStatus stat
 		long draftId, long versionId, int versionNumber, String draftTitle, String contentHash,
 		List<AudienceSource> sources, @Nullable Audience audience, int savedTargetCount, List<Instant> nextFires,
 		List<Run> runs, List<AuditEntry> timeline, String createdBy, Instant createdAt, long version,
-		boolean archived) {
-
-	public boolean mayArchive() {
-		return !this.archived && this.status.isFinal();
-	}
-
-	public boolean mayPause() {
-		return this.status.mayPause();
-	}
-
-	public boolean mayResume() {
-		return this.status.mayResume();
-	}
-
-	public boolean mayCancel() {
-		return this.status.mayCancel();
-	}
-
-	public boolean mayEdit() {
-		return this.status.mayEdit();
-	}
+		boolean archived) implements CampaignButtons {
 
 	public boolean hasMissed() {
 		return this.runs.stream().anyMatch((run) -> run.status() == RunStatus.MISSED);
-	}
-
-	public @Nullable Run activeRun() {
-		return this.runs.stream().filter((run) -> run.status().isActive()).findFirst().orElse(null);
 	}
 
 	/** One run as the page lists it. */

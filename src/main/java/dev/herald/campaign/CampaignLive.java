@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param following whether the page should keep asking: a run is sending or a fire is due
  */
 record CampaignLive(long id, String label, CampaignStatus status, boolean archived, List<Instant> nextFires,
-		List<CampaignDetail.Run> runs, boolean following) {
+		List<CampaignDetail.Run> runs, boolean following) implements CampaignButtons {
 
 	/** How far ahead a due fire makes the page start following. */
 	static final Duration AHEAD = Duration.ofMinutes(2);
@@ -64,30 +64,6 @@ record CampaignLive(long id, String label, CampaignStatus status, boolean archiv
 			.max(Comparator.comparing(CampaignDetail.Run::scheduledFor))
 			.map((run) -> Objects.requireNonNull(run.deliveryRunId()))
 			.orElse(0L);
-	}
-
-	public boolean mayArchive() {
-		return !this.archived && this.status.isFinal();
-	}
-
-	public boolean mayPause() {
-		return this.status.mayPause();
-	}
-
-	public boolean mayResume() {
-		return this.status.mayResume();
-	}
-
-	public boolean mayCancel() {
-		return this.status.mayCancel();
-	}
-
-	public boolean mayEdit() {
-		return this.status.mayEdit();
-	}
-
-	public CampaignDetail.@Nullable Run activeRun() {
-		return this.runs.stream().filter((run) -> run.status().isActive()).findFirst().orElse(null);
 	}
 
 }

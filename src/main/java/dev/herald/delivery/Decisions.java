@@ -58,24 +58,25 @@ class Decisions {
 	}
 
 	/**
-	 * One page of a run's deliveries waiting for a decision.
+	 * One page of a run's deliveries waiting for a decision. The run's progress, which
+	 * the page has read already, gives its state, and a run with nothing in doubt needs
+	 * no further query.
 	 * @param after the last id of the previous page, 0 for the first
 	 * @param limit rows per page
 	 */
 	@Transactional(readOnly = true)
-	DecisionPanel panel(long runId, long after, int limit) {
-		RunState state = runState(runId);
-		long count = this.store.countAwaiting(runId);
+	DecisionPanel panel(RunProgress run, long after, int limit) {
+		long count = (run.counts().get(DeliveryStatus.IN_DOUBT) > 0) ? this.store.countAwaiting(run.runId()) : 0;
 		if (count == 0) {
-			return new DecisionPanel(0, List.of(), after, null, state);
+			return new DecisionPanel(0, List.of(), after, null, run.state());
 		}
-		List<DecisionStore.Awaiting> rows = this.store.awaiting(runId, after, limit + 1);
+		List<DecisionStore.Awaiting> rows = this.store.awaiting(run.runId(), after, limit + 1);
 		Long next = null;
 		if (rows.size() > limit) {
 			rows = rows.subList(0, limit);
 			next = rows.get(limit - 1).id();
 		}
-		return new DecisionPanel(count, rows, after, next, state);
+		return new DecisionPanel(count, rows, after, next, run.state());
 	}
 
 	/**

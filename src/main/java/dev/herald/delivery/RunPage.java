@@ -54,7 +54,7 @@ class RunPage {
 		model.addAttribute("recall", this.recalls.latestOfRun(runId).orElse(null));
 		model.addAttribute("recallDeadlines", this.recalls.recallDeadlines(run.chatAppId(), rows));
 		long after = (awaitingAfter != null && awaitingAfter > 0) ? awaitingAfter : 0;
-		model.addAttribute("decisions", this.decisions.panel(runId, after, LISTED_AWAITING));
+		model.addAttribute("decisions", this.decisions.panel(run, after, LISTED_AWAITING));
 		return VIEW;
 	}
 
