@@ -1,14 +1,12 @@
 package dev.herald.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,9 +28,6 @@ class DeliveryEngineTests {
 	private Deliveries deliveries;
 
 	@Autowired
-	private Dispatcher mainDispatcher;
-
-	@Autowired
 	private SimulatorDirectory simulator;
 
 	@Autowired
@@ -44,25 +39,8 @@ class DeliveryEngineTests {
 	@Autowired
 	private DeliveryFixtures fixtures;
 
-	private final List<Dispatcher> nodes = new ArrayList<>();
-
-	@BeforeEach
-	void stopThisNode() {
-		this.mainDispatcher.stop();
-	}
-
-	@AfterEach
-	void restartThisNode() {
-		this.nodes.forEach(Dispatcher::stop);
-		this.mainDispatcher.start();
-	}
-
-	private Dispatcher start(String name, DeliveryProperties properties) {
-		Dispatcher node = this.fixtures.node(name, properties);
-		this.nodes.add(node);
-		node.start();
-		return node;
-	}
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	@Test
 	void everyOaGetsExactlyOneBroadcastDespiteFaultsLostAnswersAndTimeouts() {
@@ -70,7 +48,7 @@ class DeliveryEngineTests {
 		// 22% of sends fail: 10002, 502, answers slower than the 1 s timeout (the message
 		// is in), answers lost after the message was stored.
 		this.simulator.injectSendFaults(app.sdkAppId(), 42, 0.07, List.of(10002), 0.05, 0.05, 1500, 0.05);
-		start("faulty-a", DeliveryFixtures.quick());
+		this.nodes.start("faulty-a", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "faults"));
 		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(120);
@@ -86,7 +64,7 @@ class DeliveryEngineTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(300, 60);
 		this.simulator.injectSendFaults(app.sdkAppId(), 7, 0, List.of(), 0.1, 0.1, 1500, 0.1);
 		// A resend window of zero: every possibly-landed attempt is looked up first.
-		start("reconciler",
+		this.nodes.start("reconciler",
 				DeliveryFixtures.quick().withRetries(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ZERO));
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "reconcile"));
 		this.fixtures.awaitFinished(run);
@@ -103,13 +81,13 @@ class DeliveryEngineTests {
 	void aCrashedNodesClaimsAreFinishedByAnotherWithoutASecondBroadcast() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(60, 150);
 		this.simulator.injectSendFaults(app.sdkAppId(), 3, 0, List.of(), 0, 0.1, 3000, 0);
-		Dispatcher first = start("crashing", DeliveryFixtures.quick());
+		Dispatcher first = this.nodes.start("crashing", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "crash"));
 		this.fixtures.awaitSent(run, 40);
 		first.crash();
 		long sentAtCrash = this.fixtures.count(run, DeliveryStatus.SENT);
 		assertThat(sentAtCrash).isLessThan(150);
-		start("successor", DeliveryFixtures.quick());
+		this.nodes.start("successor", DeliveryFixtures.quick());
 		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(150);
 		this.fixtures.assertExactlyOnceWithinLimits(app);
@@ -119,8 +97,8 @@ class DeliveryEngineTests {
 	@Test
 	void twoNodesShareOneRunWithoutDuplicatesOrExceedingTheAppRate() {
 		DeliveryFixtures.TestApp app = this.fixtures.app(50, 150);
-		Dispatcher a = start("node-a", DeliveryFixtures.quick());
-		Dispatcher b = start("node-b", DeliveryFixtures.quick());
+		Dispatcher a = this.nodes.start("node-a", DeliveryFixtures.quick());
+		Dispatcher b = this.nodes.start("node-b", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "two nodes"));
 		this.fixtures.awaitSent(run, 50);
 		// The node holding the app hands over; the other continues.

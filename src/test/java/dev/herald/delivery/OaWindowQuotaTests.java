@@ -3,7 +3,6 @@ package dev.herald.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,9 +43,6 @@ class OaWindowQuotaTests {
 	private TestBroadcasts testBroadcasts;
 
 	@Autowired
-	private Dispatcher mainDispatcher;
-
-	@Autowired
 	private TencentChatClient client;
 
 	@Autowired
@@ -59,22 +56,18 @@ class OaWindowQuotaTests {
 
 	private TimedSimulator simulator;
 
-	private final List<Dispatcher> nodes = new ArrayList<>();
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	@BeforeEach
 	void useATimedSimulatorAndNode() {
-		this.mainDispatcher.stop();
 		this.simulator = new TimedSimulator();
-		Dispatcher node = this.fixtures.node("timed", DeliveryFixtures.quick(), this.simulator.clock());
-		this.nodes.add(node);
-		node.start();
+		this.nodes.start("timed", DeliveryFixtures.quick(), this.simulator.clock());
 	}
 
 	@AfterEach
-	void restoreThisNode() {
-		this.nodes.forEach(Dispatcher::stop);
+	void closeTheSimulator() {
 		this.simulator.close();
-		this.mainDispatcher.start();
 	}
 
 	@Test

@@ -3,15 +3,13 @@ package dev.herald.delivery;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +32,6 @@ class OnTimeRetryTests {
 	private Deliveries deliveries;
 
 	@Autowired
-	private Dispatcher mainDispatcher;
-
-	@Autowired
 	private SimulatorDirectory simulator;
 
 	@Autowired
@@ -45,25 +40,8 @@ class OnTimeRetryTests {
 	@Autowired
 	private DeliveryFixtures fixtures;
 
-	private final List<Dispatcher> nodes = new ArrayList<>();
-
-	@BeforeEach
-	void stopThisNode() {
-		this.mainDispatcher.stop();
-	}
-
-	@AfterEach
-	void restartThisNode() {
-		this.nodes.forEach(Dispatcher::stop);
-		this.mainDispatcher.start();
-	}
-
-	private Dispatcher start(String name) {
-		Dispatcher node = this.fixtures.node(name, DeliveryFixtures.quick());
-		this.nodes.add(node);
-		node.start();
-		return node;
-	}
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	@Test
 	void everyRetryOfALongRunGoesOutWithinItsBackoffPlusTwoSeconds() {
@@ -72,7 +50,7 @@ class OnTimeRetryTests {
 		// answers lost after the message was stored (resent as-is, dropped as
 		// duplicates).
 		this.simulator.injectSendFaults(app.sdkAppId(), 15, 0.04, List.of(10002), 0.03, 0.02, 1500, 0.03);
-		start("on-time");
+		this.nodes.start("on-time", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "on time"));
 		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(2_000);
@@ -95,7 +73,7 @@ class OnTimeRetryTests {
 		DeliveryFixtures.TestApp app = this.fixtures.app(50, 1_000);
 		// Slow answers keep calls in flight when the node dies.
 		this.simulator.injectSendFaults(app.sdkAppId(), 8, 0, List.of(), 0, 0.3, 800, 0);
-		Dispatcher dying = start("dying");
+		Dispatcher dying = this.nodes.start("dying", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "kill"));
 		this.fixtures.awaitSent(run, 150);
 		dying.crash();
@@ -106,7 +84,7 @@ class OnTimeRetryTests {
 			.query((rs, n) -> new Stranded(rs.getLong(1), rs.getTimestamp(2).toInstant()))
 			.list();
 		assertThat(stranded).as("claims the dead node left").isNotEmpty();
-		start("successor");
+		this.nodes.start("successor", DeliveryFixtures.quick());
 		this.fixtures.awaitFinished(run);
 		this.fixtures.assertExactlyOnceWithinLimits(app);
 		for (Stranded claim : stranded) {

@@ -1,7 +1,6 @@
 package dev.herald.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,9 +9,8 @@ import dev.herald.simulator.DuplicateAnswer;
 import dev.herald.simulator.HistoryShape;
 import dev.herald.simulator.SimulatorDirectory;
 import dev.herald.support.ApplicationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,9 +31,6 @@ class ReconciliationTests {
 	private Deliveries deliveries;
 
 	@Autowired
-	private Dispatcher mainDispatcher;
-
-	@Autowired
 	private SimulatorDirectory simulator;
 
 	@Autowired
@@ -47,28 +42,13 @@ class ReconciliationTests {
 	@Autowired
 	private Decisions decisions;
 
-	private final List<Dispatcher> nodes = new ArrayList<>();
-
-	@BeforeEach
-	void stopThisNode() {
-		this.mainDispatcher.stop();
-	}
-
-	@AfterEach
-	void restartThisNode() {
-		this.nodes.forEach(Dispatcher::stop);
-		this.mainDispatcher.start();
-	}
+	@RegisterExtension
+	final TestNodes nodes = new TestNodes();
 
 	/** A node that looks up every attempt that may have landed instead of resending. */
 	private void startLookingUp() {
-		start(DeliveryFixtures.quick().withRetries(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ZERO));
-	}
-
-	private void start(DeliveryProperties properties) {
-		Dispatcher node = this.fixtures.node("reconciling", properties);
-		this.nodes.add(node);
-		node.start();
+		this.nodes.start("reconciling",
+				DeliveryFixtures.quick().withRetries(Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ZERO));
 	}
 
 	/** Someone else's messages in every OA's history, sent just before the run. */
@@ -187,7 +167,7 @@ class ReconciliationTests {
 		this.simulator.shapeHistory(app.sdkAppId(), HistoryShape.FULL.withoutCloudCustomData());
 		// Answers lost after the message was stored: resent as-is within the window.
 		this.simulator.injectSendFaults(app.sdkAppId(), 26, 0, List.of(), 0, 0, 0, 0.2);
-		start(DeliveryFixtures.quick());
+		this.nodes.start("reconciling", DeliveryFixtures.quick());
 		long run = this.deliveries.startRun(DeliveryFixtures.order(app, "duplicate " + answer));
 		this.fixtures.awaitFinished(run);
 		assertThat(this.fixtures.count(run, DeliveryStatus.SENT)).isEqualTo(150);
