@@ -1,17 +1,14 @@
 package dev.herald.campaign;
 
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import dev.herald.support.ApplicationTest;
+import dev.herald.support.PageTimer;
 import dev.herald.support.TestUsers;
 import dev.herald.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -91,27 +88,10 @@ class CampaignLiveMeasurement {
 		for (int i = 0; i < WARM_UP; i++) {
 			paths.values().forEach(session::get);
 		}
-		paths.forEach((name, path) -> time(session, name, path));
+		paths.forEach((name, path) -> PageTimer.time(session, name, path, 0, ROUNDS));
 		this.jdbc.sql("update campaign set status = 'COMPLETED', next_fire_at = null where id = :id")
 			.param("id", campaign)
 			.update();
-	}
-
-	private void time(WebSession session, String name, String path) {
-		List<Double> millis = new ArrayList<>();
-		int chars = 0;
-		for (int i = 0; i < ROUNDS; i++) {
-			long start = System.nanoTime();
-			HttpResponse<String> response = session.get(path);
-			millis.add((System.nanoTime() - start) / 1e6);
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(path + " answered " + response.statusCode());
-			}
-			chars = response.body().length();
-		}
-		Collections.sort(millis);
-		System.out.printf("RESULT %s p50=%.1fms p95=%.1fms chars=%d (%s)%n", name, millis.get(ROUNDS / 2),
-				millis.get((int) Math.ceil(ROUNDS * 0.95) - 1), chars, path);
 	}
 
 }

@@ -1,17 +1,15 @@
 package dev.herald.campaign;
 
-import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-import dev.herald.support.ApplicationTest;
 import dev.herald.support.CampaignFixtures;
+import dev.herald.support.ApplicationTest;
+import dev.herald.support.PageTimer;
 import dev.herald.support.TestUsers;
 import dev.herald.support.WebSession;
 import org.junit.jupiter.api.Test;
@@ -56,12 +54,13 @@ class CampaignReadMeasurement {
 		seed(app, versionId);
 		WebSession session = WebSession.signIn(this.port, this.users.create("measurer", "OPERATOR"));
 		LocalDate today = LocalDate.now(ZoneId.systemDefault());
-		time(session, "list", "/campaigns");
-		time(session, "list_filtered", "/campaigns?status=COMPLETED&q=measured+1");
-		time(session, "list_page_3", "/campaigns?page=2");
-		time(session, "calendar_month", "/campaigns/calendar");
-		time(session, "calendar_next_month", "/campaigns/calendar?date=" + today.plusMonths(1));
-		time(session, "calendar_week", "/campaigns/calendar?view=week");
+		PageTimer.time(session, "list", "/campaigns", WARM_UP, ROUNDS);
+		PageTimer.time(session, "list_filtered", "/campaigns?status=COMPLETED&q=measured+1", WARM_UP, ROUNDS);
+		PageTimer.time(session, "list_page_3", "/campaigns?page=2", WARM_UP, ROUNDS);
+		PageTimer.time(session, "calendar_month", "/campaigns/calendar", WARM_UP, ROUNDS);
+		PageTimer.time(session, "calendar_next_month", "/campaigns/calendar?date=" + today.plusMonths(1), WARM_UP,
+				ROUNDS);
+		PageTimer.time(session, "calendar_week", "/campaigns/calendar?view=week", WARM_UP, ROUNDS);
 	}
 
 	/**
@@ -138,26 +137,6 @@ class CampaignReadMeasurement {
 			.param("app", app.id())
 			.update();
 		this.jdbc.sql("analyze").update();
-	}
-
-	private void time(WebSession session, String name, String path) {
-		for (int i = 0; i < WARM_UP; i++) {
-			session.get(path);
-		}
-		List<Double> millis = new ArrayList<>();
-		int bytes = 0;
-		for (int i = 0; i < ROUNDS; i++) {
-			long start = System.nanoTime();
-			HttpResponse<String> response = session.get(path);
-			millis.add((System.nanoTime() - start) / 1e6);
-			if (response.statusCode() != 200) {
-				throw new IllegalStateException(path + " answered " + response.statusCode());
-			}
-			bytes = response.body().length();
-		}
-		Collections.sort(millis);
-		System.out.printf("RESULT %s p50=%.1fms p95=%.1fms chars=%d (%s)%n", name, millis.get(ROUNDS / 2),
-				millis.get((int) Math.ceil(ROUNDS * 0.95) - 1), bytes, path);
 	}
 
 }
