@@ -1,6 +1,7 @@
 package dev.herald.campaign;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.herald.shared.database.TransactionLocks;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,16 +17,15 @@ class QuotaLock {
 	// The first half of the lock's key; the Chat app's id is the second.
 	private static final int CAMPAIGN_QUOTA = 0x48_43_51; // "HCQ"
 
-	private final JdbcClient jdbc;
+	private final TransactionLocks locks;
 
-	QuotaLock(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	QuotaLock(TransactionLocks locks) {
+		this.locks = locks;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void lock(long chatAppId) {
-		this.jdbc.sql("select pg_advisory_xact_lock(?, ?)").params(CAMPAIGN_QUOTA, (int) chatAppId).query((rs) -> {
-		});
+		this.locks.hold(CAMPAIGN_QUOTA, chatAppId);
 	}
 
 }

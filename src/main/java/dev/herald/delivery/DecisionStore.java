@@ -3,10 +3,12 @@ package dev.herald.delivery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.herald.shared.database.TransactionLocks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,10 +52,17 @@ class DecisionStore {
 
 	private static final String RUN_CANCELLED = "exists (select 1 from send_run r where r.id = d.run_id and r.state = 'CANCELLED')";
 
+	// The first half of the advisory lock's key for decisions on all of a run's
+	// deliveries; the run's id is the second.
+	private static final int RUN_DECISIONS = 0x48_52_44; // "HRD"
+
 	private final JdbcTemplate jdbc;
 
-	DecisionStore(JdbcTemplate jdbc) {
+	private final TransactionLocks locks;
+
+	DecisionStore(JdbcTemplate jdbc, TransactionLocks locks) {
 		this.jdbc = jdbc;
+		this.locks = locks;
 	}
 
 	/**
@@ -149,26 +158,32 @@ class DecisionStore {
 
 	/** Every waiting delivery of a run reached Tencent. */
 	int markAllSent(long runId) {
-		return decideAll(MARK_SENT, "", null, runId);
+		return decideAll(runId, MARK_SENT, "", (Object) null);
 	}
 
 	/** Every waiting delivery of a run that is not cancelled is sent again. */
 	int sendAllAgain(long runId, Instant now) {
-		return decideAll(SEND_AGAIN, " and " + RUN_NOT_CANCELLED, ts(now), runId);
+		return decideAll(runId, SEND_AGAIN, " and " + RUN_NOT_CANCELLED, ts(now));
 	}
 
 	/** Every waiting delivery of a cancelled run did not reach Tencent. */
 	int markAllNotSent(long runId) {
-		return decideAll(MARK_NOT_SENT, " and " + RUN_CANCELLED, runId);
+		return decideAll(runId, MARK_NOT_SENT, " and " + RUN_CANCELLED);
 	}
 
-	private int decideAll(String update, String condition, @Nullable Object... args) {
-		// Rows are locked in id order, so two of these at once on one run queue up
-		// instead of deadlocking; the second skips the rows the first decided.
+	/**
+	 * @param values the values of the update's own placeholders
+	 */
+	private int decideAll(long runId, String update, String condition, @Nullable Object... values) {
+		// Decisions on all of a run's waiting deliveries queue up behind each other (a
+		// double-click, two operators): the later one's statement then sees them decided
+		// and decides none.
+		this.locks.hold(RUN_DECISIONS, runId);
+		Object[] args = Arrays.copyOf(values, values.length + 1);
+		args[values.length] = runId;
 		return this.jdbc.update(update + """
 
-				from (select id, doubt_reason from delivery d where d.run_id = ? and %s order by d.id for update) b
-				where d.id = b.id and %s%s""".formatted(AWAITING, AWAITING, condition), args);
+				where d.run_id = ? and %s%s""".formatted(AWAITING, condition), args);
 	}
 
 	/** A run locked for a decision on its deliveries. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.herald.shared.database.TransactionLocks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,9 +46,12 @@ class RecallStore {
 
 	private final NamedParameterJdbcTemplate named;
 
-	RecallStore(JdbcTemplate jdbc) {
+	private final TransactionLocks locks;
+
+	RecallStore(JdbcTemplate jdbc, TransactionLocks locks) {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
+		this.locks = locks;
 	}
 
 	/** A sent delivery that can be recalled. */
@@ -141,8 +145,7 @@ class RecallStore {
 	void lockRecallsOf(@Nullable Long runId, @Nullable Long campaignId) {
 		int kind = (runId != null) ? RUN_RECALLS : CAMPAIGN_RECALLS;
 		long id = (runId != null) ? runId : Objects.requireNonNull(campaignId);
-		this.jdbc.query("select pg_advisory_xact_lock(?, ?)", (rs) -> {
-		}, kind, (int) id);
+		this.locks.hold(kind, id);
 	}
 
 	/**
