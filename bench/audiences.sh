@@ -113,7 +113,7 @@ materialised=$(echo "$(date +%s.%N) - $start" | bc)
 echo "RESULT materialise_all.rows=$(sql -c "select count(*) from delivery where campaign_id = $campaign")"
 echo "RESULT materialise_all.seconds_from_post=$materialised"
 csrf=$(get "$base/campaigns/$campaign" | csrf_of)
-get -o /dev/null --data-urlencode "_csrf=$csrf" "$base/campaigns/$campaign/cancel"
+get -o /dev/null --data-urlencode "_csrf=$csrf" --data-urlencode "confirmed=true" "$base/campaigns/$campaign/cancel"
 
 # A CSV saved by Excel on Chinese Windows (GB18030/GBK): 50,000 lines through the import page.
 python3 - "$work/gbk.csv" "$accounts" <<'PY'

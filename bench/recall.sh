@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Recall through the pages at size (issue 14): Herald from this build in demo mode, its built-in simulator
 # as Tencent. The demo operator imports BENCH_RECALL_ACCOUNTS accounts (CSV, through the import page), sends
-# them one campaign now and, once it is sent, presses "Recall sent messages" twice at the same moment (a
-# double-click). Prints the send time, the campaign and run pages' p50/p95 with every delivery sent, both
-# recall POSTs' times, the progress fragment's p50/p95 while the recall runs, how long the recall took,
+# them one campaign now and, once it is sent, presses "Recall sent messages" (the question naming the count)
+# and its "yes" twice at the same moment (a double-click). Prints the send time, the campaign and run pages'
+# p50/p95 with every delivery sent, the question's time, both recall POSTs' times, the progress fragment's p50/p95 while the recall runs, how long the recall took,
 # how many recalls were started (1 expected) and how many messages Tencent recalled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,13 +72,18 @@ run=$(sql -c "select delivery_run_id from campaign_run where campaign_id = $camp
 measure campaign_page "/campaigns/$campaign"
 measure run_page "/runs/$run"
 
-# The double-click: two POSTs at the same moment.
+# The question first (a press without the confirmation answers it, naming the count), then the
+# double-click on its "yes": two confirmed POSTs at the same moment.
 csrf=$(get "$base/campaigns/$campaign" | csrf_of)
+read -r code seconds < <(get -o "$work/question" -w '%{http_code} %{time_total}\n' --data-urlencode "_csrf=$csrf" \
+  "$base/campaigns/$campaign/recall")
+[[ "$code" == "200" ]] && grep -q 'name="confirmed"' "$work/question" || { echo "recall question answered $code"; exit 1; }
+echo "RESULT recall.question.ms=$(echo "$seconds * 1000" | bc)"
 start=$(date +%s.%N)
 presses=()
 for i in 1 2; do
-  get -o /dev/null -w '%{http_code} %{time_total}\n' --data-urlencode "_csrf=$csrf" "$base/campaigns/$campaign/recall" \
-    > "$work/press$i" &
+  get -o /dev/null -w '%{http_code} %{time_total}\n' --data-urlencode "_csrf=$csrf" --data-urlencode "confirmed=true" \
+    "$base/campaigns/$campaign/recall" > "$work/press$i" &
   presses+=($!)
 done
 wait "${presses[@]}"
